@@ -1,0 +1,60 @@
+"""The indexer: text extraction, Chinese analysis and the Whoosh index.
+
+This module is the whole public API (``__all__``); everything else in the package is
+private and free to change. The indexer never imports ``library`` or ``web``.
+"""
+
+from __future__ import annotations
+
+from .analysis import analyze, domain_terms, stop_words
+from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
+from .extract import (
+    SUPPORTED_EXTENSIONS,
+    Block,
+    ExtractedDocument,
+    ExtractLimits,
+    extract,
+    render_html,
+    sniff,
+)
+from .highlight import compile_needles, mark, snippets
+from .index import UNKNOWN, CaseIndex, IndexWriter, region_parts, region_prefix
+from .prepare import analyze_doc, resemblance, sketch, sketch_set
+from .schema import SCHEMA_VERSION
+from .types import Analyzed, IndexDoc, SearchHit, SearchQuery, SearchResult, SimilarHit
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "SUPPORTED_EXTENSIONS",
+    "UNKNOWN",
+    "Analyzed",
+    "Block",
+    "CaseIndex",
+    "ExtractLimits",
+    "ExtractedDocument",
+    "ExtractionError",
+    "IndexBusy",
+    "IndexCorrupt",
+    "IndexDoc",
+    "IndexWriter",
+    "IndexerError",
+    "SearchHit",
+    "SearchQuery",
+    "SearchResult",
+    "SimilarHit",
+    "analyze",
+    "analyze_doc",
+    "compile_needles",
+    "domain_terms",
+    "extract",
+    "mark",
+    "region_parts",
+    "region_prefix",
+    "render_html",
+    "resemblance",
+    "sketch",
+    "sketch_set",
+    "sniff",
+    "snippets",
+    "stop_words",
+]

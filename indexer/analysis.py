@@ -1,0 +1,217 @@
+"""Chinese text analysis: our jieba tokenizer for Whoosh.
+
+jieba's bundled ``ChineseAnalyzer`` gives tokens character offsets as positions, which
+breaks Whoosh phrase queries; here positions are ordinal over the kept tokens.
+
+Segmentation is jieba's precise mode without the HMM: words outside the dictionaries come
+out as single characters, the same way in every context, so a query segments like the
+text it must find. The domain dictionary (``data/userdict.txt``) keeps the field's terms
+(营商环境, 一网通办, 最多跑一次, ...) whole, and every token of three or more characters
+also yields its sub-words (all two-character substrings and the dictionary words inside
+it) for the sub-word field, so 营商 finds 营商环境.
+
+jieba is loaded once per process, lazily, under a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from importlib import resources
+
+from whoosh.analysis import Token, Tokenizer
+
+__all__ = [
+    "analyze",
+    "subwords",
+    "tokenizer",
+    "stop_words",
+    "domain_terms",
+    "normalize",
+    "CaseTokenizer",
+    "SubwordTokenizer",
+    "PreTokenized",
+    "finer_split",
+]
+
+_lock = threading.Lock()
+_tokenizer = None
+_stop_words: frozenset[str] | None = None
+_domain_terms: tuple[str, ...] | None = None
+
+# A token is kept when it has a letter or digit in it (CJK characters are letters).
+_WORDLIKE = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (resources.files("indexer") / "data" / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def domain_terms() -> tuple[str, ...]:
+    """The domain dictionary's terms, in file order."""
+    global _domain_terms
+    if _domain_terms is None:
+        _domain_terms = tuple(dict.fromkeys(ln.split()[0] for ln in _data_lines("userdict.txt")))
+    return _domain_terms
+
+
+def stop_words() -> frozenset[str]:
+    global _stop_words
+    if _stop_words is None:
+        _stop_words = frozenset(_data_lines("stopwords.txt"))
+    return _stop_words
+
+
+def tokenizer():
+    """The process-wide ``jieba.Tokenizer`` with the domain dictionary loaded."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _lock:
+            if _tokenizer is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tk = jieba.Tokenizer()
+                tk.initialize()
+                for line in _data_lines("userdict.txt"):
+                    parts = line.split()
+                    word = parts[0]
+                    tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+                    freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                    tk.add_word(word, freq, tag)
+                _tokenizer = tk
+    return _tokenizer
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width letters and digits to ASCII), lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
+    """The index tokens of ``text`` in order: jieba words, punctuation and stop words dropped.
+
+    The list index of a token is its ordinal position.
+    """
+    if not text:
+        return []
+    stops = () if keep_stop_words else stop_words()
+    cut = tokenizer().cut
+    out: list[str] = []
+    append = out.append
+    for word in cut(normalize(text), HMM=False):
+        if word in stops or not _WORDLIKE.search(word):
+            continue
+        if word.isspace():
+            continue
+        append(word.strip())
+    return out
+
+
+def subwords(tokens: Iterable[str]) -> list[str]:
+    """Sub-words of the long tokens: every two-character substring and every dictionary
+    word of three or more characters strictly inside a token of three or more characters.
+    """
+    freq = tokenizer().FREQ
+    out: list[str] = []
+    for tok in tokens:
+        n = len(tok)
+        if n < 3:
+            continue
+        seen = set()
+        for i in range(n - 1):
+            bi = tok[i : i + 2]
+            if bi not in seen:
+                seen.add(bi)
+                out.append(bi)
+        for length in range(3, n):
+            for i in range(n - length + 1):
+                sub = tok[i : i + length]
+                if sub not in seen and freq.get(sub):
+                    seen.add(sub)
+                    out.append(sub)
+    return out
+
+
+def finer_split(word: str) -> list[str]:
+    """The best segmentation of ``word`` that does not keep it whole (改革创新 → 改革, 创新);
+    ``[word]`` when it cannot be split. Used at query time for a word the text may have
+    segmented into pieces."""
+    if len(word) < 2:
+        return [word]
+    tk = tokenizer()
+    dag = tk.get_DAG(word)
+    n = len(word)
+    if n - 1 in dag.get(0, []) and len(dag[0]) > 1:
+        dag[0] = [e for e in dag[0] if e != n - 1]
+    elif dag.get(0) == [n - 1]:
+        dag[0] = [0]
+    route: dict[int, tuple[float, int]] = {}
+    tk.calc(word, dag, route)
+    parts, i = [], 0
+    while i < n:
+        j = route[i][1] + 1
+        parts.append(word[i:j])
+        i = j
+    return parts if len(parts) > 1 else [word]
+
+
+class PreTokenized(list):
+    """Tokens already produced by :func:`analyze` (in a worker process); the analyzers
+    pass them through instead of segmenting again."""
+
+
+class CaseTokenizer(Tokenizer):
+    """Whoosh tokenizer: jieba words with ordinal positions."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __hash__(self):
+        return hash(type(self).__name__)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:
+        words = value if isinstance(value, list) else analyze(value)
+        return _emit(words, positions, chars, removestops, start_pos, mode, kwargs)
+
+
+class SubwordTokenizer(Tokenizer):
+    """Whoosh tokenizer for the sub-word field (no positions needed)."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __hash__(self):
+        return hash(type(self).__name__)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:
+        if isinstance(value, PreTokenized):
+            words = value
+        elif mode == "query":
+            words = analyze(value)
+        else:
+            words = subwords(analyze(value))
+        return _emit(words, positions, chars, removestops, start_pos, mode, kwargs)
+
+
+def _emit(words, positions, chars, removestops, start_pos, mode, kwargs) -> Iterator[Token]:
+    t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+    pos = start_pos
+    for w in words:
+        t.text = w
+        t.boost = 1.0
+        t.stopped = False
+        if positions:
+            t.pos = pos
+        if chars:
+            # Character offsets are not tracked (highlighting works on the stored text).
+            t.startchar = t.endchar = 0
+        pos += 1
+        yield t

@@ -1,0 +1,41 @@
+"""The indexer's own error types. The library maps them to its user-facing errors."""
+
+from __future__ import annotations
+
+
+class IndexerError(Exception):
+    """Base class. ``code`` is stable (scripts rely on it); ``message`` is short Chinese text."""
+
+    code = "indexer_error"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class ExtractionError(IndexerError):
+    """A file cannot be turned into text. Codes:
+
+    ``unsupported_format``  not .docx/.pdf/.txt/.md, and no converter for a legacy format
+    ``converter_unavailable`` legacy format, but neither Tika nor LibreOffice is reachable
+    ``content_mismatch``    the bytes are not what the extension says
+    ``encrypted``           password-protected PDF or Office file
+    ``corrupt``             damaged or truncated file
+    ``too_large``           over the size limit
+    ``zip_bomb``            a .docx whose parts expand beyond the limit or compress suspiciously well
+    ``no_text_layer``       a PDF of scanned images with no text to extract
+    ``empty_document``      a readable file with no text at all
+    ``bad_encoding``        a text file that is not UTF-8/GB18030
+    """
+
+    code = "extraction_failed"
+
+
+class IndexCorrupt(IndexerError):
+    code = "index_corrupt"
+
+
+class IndexBusy(IndexerError):
+    code = "index_busy"

@@ -1,0 +1,578 @@
+"""The case index: open or create, write (commit or cancel, never both), search with facets
+and highlights, find similar cases.
+
+The index is derived data. Its directory holds a meta file with the schema version and the
+dictionaries' fingerprint; :meth:`CaseIndex.check` reports ``missing``, ``stale`` or
+``corrupt`` and the library rebuilds it from the database. Writers from any number of
+processes are serialized by an exclusive ``flock`` on a lock file beside the directory; a
+rebuild is written to a new directory and swapped in, so readers never see half an index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.filedb.filestore import FileStorage
+
+from . import highlight
+from .analysis import PreTokenized, analyze
+from .errors import IndexBusy, IndexCorrupt
+from .prepare import resemblance, sketch, sketch_set
+from .query import TEXT_FIELDS, parse
+from .schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
+from .types import Analyzed, SearchHit, SearchQuery, SearchResult, SimilarHit
+
+log = logging.getLogger(__name__)
+
+META_FILE = "caselib-index.json"
+UNKNOWN = "unknown"
+NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
+MLT_TERMS = 25
+
+
+def region_parts(code: str | None) -> tuple[str | None, str | None, str | None]:
+    """(province, city, county) prefixes of a 6-digit division code."""
+    if not code or len(code) != 6 or not code.isdigit():
+        return None, None, None
+    prov, city = code[:2], code[:4]
+    county = code if code[4:] != "00" else None
+    city_part = city if code[2:4] != "00" else None
+    return prov, city_part, county
+
+
+def region_prefix(code: str) -> str:
+    """A division code with trailing ``00`` pairs removed: 330000 → 33, 331000 → 3310."""
+    code = code.strip()
+    while len(code) > 2 and code.endswith("00"):
+        code = code[:-2]
+    return code
+
+
+class _Columns:
+    """Facet and sort values of every document of one searcher, by docnum."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        n = reader.doc_count_all()
+
+        def col(name, decode=True):
+            if not reader.has_column(name):
+                return [None] * n
+            cr = reader.column_reader(name)
+            vals = list(cr)
+            if decode:
+                return [(v.decode("utf-8") if isinstance(v, bytes) else v) or None for v in vals]
+            return vals
+
+        self.theme = col("theme")
+        self.case_type = col("case_type")
+        self.region = col("region")
+        self.year = col("year")
+        self.unit = col("unit")
+        self.tags = [tuple(t for t in v.split(",") if t) if v else () for v in col("tags")]
+        self.published = col("published", decode=False)
+        self.rating = col("rating", decode=False)
+        self.rating_count = col("rating_count", decode=False)
+        self.case_no = col("case_no")
+
+
+class _Reader:
+    """A searcher and what is derived from it (columns, document frequencies)."""
+
+    def __init__(self, ix, build_id: str):
+        self.ix = ix
+        self.build_id = build_id
+        self.searcher = ix.searcher()
+        self._columns: _Columns | None = None
+        self._df: dict[str, int] | None = None
+        self._lexicon: str | None = None
+
+    @property
+    def columns(self) -> _Columns:
+        if self._columns is None:
+            self._columns = _Columns(self.searcher)
+        return self._columns
+
+    @property
+    def df(self) -> dict[str, int]:
+        """Document frequency of every full-text term (for similar-case weighting)."""
+        if self._df is None:
+            reader = self.searcher.reader()
+            self._df = {t.decode("utf-8"): ti.doc_frequency() for t, ti in reader.iter_field("content")}
+        return self._df
+
+    def lexicon_with(self, char: str, limit: int = 256) -> list[str]:
+        """Full-text terms containing ``char``, most frequent first."""
+        if self._lexicon is None:
+            self._lexicon = "\n".join(self.df)
+        found = re.findall(r"^[^\n]*" + re.escape(char) + r"[^\n]*$", self._lexicon, re.M)
+        found.sort(key=lambda t: -self.df.get(t, 0))
+        return found[:limit]
+
+    def close(self):
+        self.searcher.close()
+
+
+class IndexWriter:
+    """Adds and deletes documents inside :meth:`CaseIndex.writing`."""
+
+    def __init__(self, writer):
+        self._w = writer
+        self.added = 0
+        self.deleted = 0
+
+    def add(self, a: Analyzed, *, update: bool = True) -> None:
+        d = a.doc
+        fields = {
+            "case_no": d.case_no,
+            "name": PreTokenized(a.name_tokens),
+            "_stored_name": d.name,
+            "summary": PreTokenized(a.summary_tokens),
+            "_stored_summary": d.summary or "",
+            "content": PreTokenized(a.content_tokens),
+            "sub": PreTokenized(a.sub_tokens),
+            "name_sub": PreTokenized(a.name_sub_tokens),
+            "text": d.text,
+            "terms": a.terms,
+            "sketch": a.sketch,
+            "file_name": d.file_name,
+            "rating_count": int(d.rating_count or 0),
+        }
+        if d.theme:
+            fields["theme"] = d.theme
+        if d.tags:
+            fields["tags"] = ",".join(t.replace(",", " ") for t in d.tags)
+        if d.case_type:
+            fields["case_type"] = d.case_type
+        prov, city, county = region_parts(d.region)
+        if prov:
+            fields["region"] = d.region
+            fields["region_province"] = prov
+            if city:
+                fields["region_city"] = city
+            if county:
+                fields["region_county"] = county
+        if d.unit:
+            fields["unit"] = d.unit
+        if d.published:
+            fields["published"] = datetime(d.published.year, d.published.month, d.published.day)
+            fields["year"] = str(d.published.year)
+        if d.rating is not None:
+            fields["rating"] = float(d.rating)
+        if update:
+            self._w.update_document(**fields)
+        else:
+            self._w.add_document(**fields)
+        self.added += 1
+
+    def delete(self, case_no: str) -> None:
+        self.deleted += self._w.delete_by_term("case_no", case_no)
+
+
+class CaseIndex:
+    def __init__(self, path: str | os.PathLike, *, memory_mb: int = 128, lock_timeout: float = 30.0):
+        self.path = Path(path)
+        self.memory_mb = memory_mb
+        self.lock_timeout = lock_timeout
+        self._local = threading.local()
+        self._thread_lock = threading.RLock()
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def _meta_path(self) -> Path:
+        return self.path / META_FILE
+
+    @property
+    def _lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def _read_meta(self) -> dict | None:
+        try:
+            return json.loads(self._meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def check(self) -> str:
+        """``ok``, ``missing`` (no index), ``stale`` (other schema version or dictionaries) or
+        ``corrupt`` (the files cannot be read)."""
+        meta = self._read_meta()
+        if meta is None:
+            if not self.path.exists() or not any(self.path.iterdir()):
+                return "missing"
+            return "corrupt"
+        if meta.get("schema_version") != SCHEMA_VERSION or meta.get("fingerprint") != analysis_fingerprint():
+            return "stale"
+        try:
+            ix = whoosh_index.open_dir(str(self.path))
+            with ix.searcher() as s:
+                s.doc_count()
+                list(s.reader().column_reader("case_no")) if s.reader().has_column("case_no") else None
+        except Exception as e:  # noqa: BLE001 - any failure to read means corrupt
+            log.warning("index at %s is unreadable: %r", self.path, e)
+            return "corrupt"
+        return "ok"
+
+    def _create_in(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        for child in path.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        whoosh_index.create_in(str(path), build_schema())
+        meta = {"schema_version": SCHEMA_VERSION, "fingerprint": analysis_fingerprint(),
+                "build_id": uuid.uuid4().hex, "created": datetime.now().isoformat(timespec="seconds")}
+        (path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+
+    def create(self) -> None:
+        """An empty index (replacing whatever is there)."""
+        with self._locked():
+            self._create_in(self.path)
+        self._drop_reader()
+
+    # -- locking and writing ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self, timeout: float | None = None) -> Iterator[None]:
+        timeout = self.lock_timeout if timeout is None else timeout
+        self._lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._thread_lock:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                deadline = time.monotonic() + timeout
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= deadline:
+                            raise IndexBusy("检索索引正被其他任务写入，请稍后重试") from None
+                        time.sleep(0.05)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def writing(self, *, timeout: float | None = None, merge: bool = True) -> Iterator[IndexWriter]:
+        """A writer that commits when the block ends normally and cancels when it raises.
+        Never both."""
+        with self._locked(timeout):
+            if self.check() in ("missing",):
+                self._create_in(self.path)
+            ix = whoosh_index.open_dir(str(self.path))
+            w = ix.writer(limitmb=self.memory_mb)
+            wrapper = IndexWriter(w)
+            try:
+                yield wrapper
+            except BaseException:
+                w.cancel()
+                raise
+            else:
+                w.commit(merge=merge)
+        self._drop_reader()
+
+    def rebuild(self, analyzed: Iterable[Analyzed], *, timeout: float | None = None) -> int:
+        """Write a fresh index from ``analyzed`` into a new directory and swap it in."""
+        with self._locked(timeout):
+            tmp = self.path.with_name(self.path.name + ".new")
+            if tmp.exists():
+                shutil.rmtree(tmp)
+            self._create_in(tmp)
+            ix = whoosh_index.open_dir(str(tmp))
+            w = ix.writer(limitmb=self.memory_mb)
+            wrapper = IndexWriter(w)
+            try:
+                for a in analyzed:
+                    wrapper.add(a, update=False)
+            except BaseException:
+                w.cancel()
+                shutil.rmtree(tmp, ignore_errors=True)
+                raise
+            w.commit(merge=True, optimize=True)
+            old = self.path.with_name(self.path.name + ".old")
+            if old.exists():
+                shutil.rmtree(old)
+            if self.path.exists():
+                os.replace(self.path, old)
+            os.replace(tmp, self.path)
+            shutil.rmtree(old, ignore_errors=True)
+        self._drop_reader()
+        return wrapper.added
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _drop_reader(self) -> None:
+        r = getattr(self._local, "reader", None)
+        if r is not None:
+            with contextlib.suppress(Exception):
+                r.close()
+            self._local.reader = None
+
+    def _reader(self) -> _Reader:
+        meta = self._read_meta()
+        if meta is None:
+            raise IndexCorrupt("检索索引不存在或已损坏，请执行 caselib reindex 重建")
+        r: _Reader | None = getattr(self._local, "reader", None)
+        if r is not None and r.build_id == meta["build_id"]:
+            if r.searcher.up_to_date():
+                return r
+            try:
+                new = r.searcher.refresh()
+            except Exception:  # noqa: BLE001 - a vanished segment: open afresh below
+                new = None
+            if new is not None:
+                r.searcher = new
+                r._columns = None
+                r._df = None
+                r._lexicon = None
+                return r
+        self._drop_reader()
+        try:
+            ix = whoosh_index.open_dir(str(self.path))
+            r = _Reader(ix, meta["build_id"])
+        except Exception as e:  # noqa: BLE001
+            raise IndexCorrupt("检索索引无法读取，请执行 caselib reindex 重建") from e
+        self._local.reader = r
+        return r
+
+    def doc_count(self) -> int:
+        return self._reader().searcher.doc_count()
+
+    def case_nos(self) -> set[str]:
+        r = self._reader()
+        reader = r.searcher.reader()
+        cols = r.columns
+        return {cols.case_no[d] for d in reader.all_doc_ids() if cols.case_no[d]}
+
+    def stored(self, case_no: str) -> dict | None:
+        s = self._reader().searcher
+        docnum = s.document_number(case_no=case_no)
+        return None if docnum is None else s.stored_fields(docnum)
+
+    def close(self) -> None:
+        self._drop_reader()
+
+    # -- search ---------------------------------------------------------------------------
+
+    def _filter(self, sq: SearchQuery) -> Q.Query | None:
+        parts: list[Q.Query] = []
+        if sq.theme:
+            parts.append(Q.Term("theme", sq.theme))
+        for t in sq.tags:
+            parts.append(Q.Term("tags", t))
+        if sq.case_type:
+            if sq.case_type == UNKNOWN:
+                parts.append(Q.Not(Q.Every("case_type")))
+            else:
+                parts.append(Q.Term("case_type", sq.case_type))
+        if sq.region:
+            code = region_prefix(sq.region)
+            field = {2: "region_province", 4: "region_city", 6: "region_county"}.get(len(code))
+            if field:
+                parts.append(Q.Term(field, code))
+        if sq.unit:
+            parts.append(Q.Term("unit", sq.unit))
+        if sq.case_no:
+            parts.append(Q.Term("case_no", sq.case_no.strip()))
+        if sq.name:
+            toks = analyze(sq.name)
+            for t in toks:
+                parts.append(Q.Or([Q.Term("name", t), Q.Term("name_sub", t)]))
+        if sq.year:
+            parts.append(Q.Term("year", str(sq.year)))
+        if sq.date_from or sq.date_to:
+            lo = datetime.combine(sq.date_from, datetime.min.time()) if sq.date_from else None
+            hi = datetime.combine(sq.date_to, datetime.max.time()) if sq.date_to else None
+            parts.append(Q.DateRange("published", lo, hi))
+        if not parts:
+            return None
+        return Q.And(parts) if len(parts) > 1 else parts[0]
+
+    def search(self, sq: SearchQuery) -> SearchResult:
+        r = self._reader()
+        s = r.searcher
+        parsed = parse(sq.q)
+        text_q = parsed.query
+        if text_q is None and parsed.single_chars:
+            ors: list[Q.Query] = []
+            for c in parsed.single_chars:
+                alts = [Q.Term(f, c) for f in TEXT_FIELDS]
+                alts += [Q.Term("content", t) for t in r.lexicon_with(c)]
+                ors.append(Q.Or(alts))
+            text_q = Q.And(ors) if len(ors) > 1 else ors[0]
+        filt = self._filter(sq)
+
+        if filt is not None:
+            allowed = set(filt.docs(s))
+        else:
+            allowed = None
+        if text_q is not None:
+            matched = [d for d in text_q.docs(s) if allowed is None or d in allowed]
+        elif allowed is not None:
+            matched = sorted(allowed)
+        else:
+            matched = list(s.reader().all_doc_ids())
+        total = len(matched)
+        cols = r.columns
+        facets = self._facets(cols, matched, sq)
+
+        start = (sq.page - 1) * sq.per_page
+        end = start + sq.per_page
+        scores: dict[int, float] = {}
+        if sq.sort == "relevance" and text_q is not None:
+            res = s.search(text_q, filter=set(matched), limit=end)
+            page_docs = [h.docnum for h in res[start:end]]
+            scores = {h.docnum: h.score for h in res[start:end]}
+        else:
+            page_docs = self._sorted(cols, matched, sq.sort)[start:end]
+            if text_q is not None and page_docs:
+                res = s.search(text_q, filter=set(page_docs), limit=len(page_docs))
+                scores = {h.docnum: h.score for h in res}
+
+        pattern = highlight.compile_needles(parsed.needles) if sq.highlight else None
+        hits = []
+        for d in page_docs:
+            f = s.stored_fields(d)
+            text = f.get("text") or ""
+            hits.append(SearchHit(
+                case_no=f["case_no"],
+                name=f.get("name", ""),
+                file_name=f.get("file_name"),
+                score=float(scores.get(d, 0.0)),
+                highlights=highlight.snippets(text, pattern) if pattern is not None else [],
+                name_html=highlight.mark(f.get("name", ""), pattern),
+                summary=f.get("summary", ""),
+                theme=f.get("theme"),
+                tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
+                case_type=f.get("case_type"),
+                region=f.get("region"),
+                unit=f.get("unit"),
+                published=f["published"].date() if f.get("published") else None,
+                rating=f.get("rating"),
+                rating_count=f.get("rating_count") or 0,
+            ))
+        return SearchResult(total=total, hits=hits, facets=facets, page=sq.page,
+                            per_page=sq.per_page, terms=parsed.terms)
+
+    @staticmethod
+    def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
+        if sort == "rating":
+            def key(d):
+                return (-(cols.rating[d] or 0.0), -(cols.rating_count[d] or 0), _neg_date(cols.published[d]), d)
+        else:
+            def key(d):
+                return (_neg_date(cols.published[d]), d)
+        return sorted(docs, key=key)
+
+    @staticmethod
+    def _facets(cols: _Columns, docs: list[int], sq: SearchQuery) -> dict[str, dict[str, int]]:
+        theme: Counter[str] = Counter()
+        case_type: Counter[str] = Counter()
+        year: Counter[str] = Counter()
+        region: Counter[str] = Counter()
+        tags: Counter[str] = Counter()
+        # Region counts one level below the region filter: provinces, then cities, counties.
+        level = len(region_prefix(sq.region)) if sq.region else 0
+        cut = {0: 2, 2: 4}.get(level, 6)
+        for d in docs:
+            theme[cols.theme[d] or UNKNOWN] += 1
+            case_type[cols.case_type[d] or UNKNOWN] += 1
+            year[cols.year[d] or UNKNOWN] += 1
+            code = cols.region[d]
+            if code:
+                region[(code[:cut] + "000000")[:6]] += 1
+            else:
+                region[UNKNOWN] += 1
+            for t in cols.tags[d]:
+                tags[t] += 1
+        return {
+            "theme": dict(theme.most_common()),
+            "region": dict(region.most_common()),
+            "year": dict(sorted(year.items(), key=lambda kv: kv[0], reverse=True)),
+            "case_type": dict(case_type.most_common()),
+            "tags": dict(tags.most_common()),
+        }
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[tuple[str, str]]:
+        """Case names containing what was typed so far: (case_no, name), best first."""
+        prefix = prefix.strip()
+        if not prefix:
+            return []
+        res = self.search(SearchQuery(name=prefix, per_page=limit, sort="date", highlight=False))
+        return [(h.case_no, h.name) for h in res.hits]
+
+    # -- similar cases --------------------------------------------------------------------
+
+    def similar(self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()) -> list[SimilarHit]:
+        """The cases most similar to ``text``: cosine of tf-idf vectors over the full-text
+        terms, with near-duplicates flagged by the shingle-sketch resemblance."""
+        r = self._reader()
+        s = r.searcher
+        tokens = analyze(text)
+        if not tokens:
+            return []
+        draft_sketch = sketch_set(sketch(text))
+        df = r.df
+        n_docs = max(1, s.doc_count())
+        vec = _weights(Counter(tokens), df, n_docs)
+        if not vec:
+            return []
+        key_terms = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:MLT_TERMS]
+        top = key_terms[0][1]
+        q = Q.Or([Q.Term("content", t, boost=w / top) for t, w in key_terms])
+        exclude = set(exclude)
+        res = s.search(q, limit=max(limit * 2, 20))
+        hits: list[SimilarHit] = []
+        for h in res:
+            f = h.fields()
+            if f["case_no"] in exclude:
+                continue
+            other = _weights(Counter(f.get("terms") or {}), df, n_docs)
+            cos = sum(w * other.get(t, 0.0) for t, w in vec.items())
+            res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
+            hits.append(SimilarHit(case_no=f["case_no"], name=f.get("name", ""),
+                                   file_name=f.get("file_name"), similarity=min(1.0, cos),
+                                   near_duplicate=res_sk >= NEAR_DUPLICATE, resemblance=res_sk))
+        hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
+        return hits[:limit]
+
+
+def _weights(counts: Counter, df: dict[str, int], n_docs: int) -> dict[str, float]:
+    """Unit-length tf-idf vector: (1 + log tf) * log(1 + N / df), terms unknown to the
+    index left out."""
+    out: dict[str, float] = {}
+    for t, tf in counts.items():
+        d = df.get(t)
+        if not d:
+            continue
+        out[t] = (1.0 + math.log(tf)) * math.log(1.0 + n_docs / d)
+    norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
+    return {t: w / norm for t, w in out.items()}
+
+
+def _neg_date(v) -> float:
+    if isinstance(v, datetime):
+        return -v.timestamp()
+    if isinstance(v, date):
+        return -datetime(v.year, v.month, v.day).timestamp()
+    return float("inf")

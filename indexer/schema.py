@@ -1,0 +1,62 @@
+"""The Whoosh schema of the case index and its version.
+
+Change ``SCHEMA_VERSION`` whenever the schema or the analysis changes in a way that makes an
+existing index wrong (fields, analyzers, the dictionaries): opening an index written with
+another version rebuilds it from the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+from whoosh import fields
+
+from .analysis import CaseTokenizer, SubwordTokenizer
+
+SCHEMA_VERSION = 3
+
+# Facet fields: their values are read into per-searcher columns for counting.
+FACET_FIELDS = ("theme", "tags", "case_type", "region", "year", "unit")
+
+
+def analysis_fingerprint() -> str:
+    """A short hash of the dictionaries: an index built with other dictionaries is stale."""
+    h = hashlib.sha256()
+    for name in ("userdict.txt", "stopwords.txt"):
+        h.update((resources.files("indexer") / "data" / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def build_schema() -> fields.Schema:
+    words = CaseTokenizer()
+    sub = SubwordTokenizer()
+    return fields.Schema(
+        case_no=fields.ID(stored=True, unique=True, sortable=True),
+        name=fields.TEXT(analyzer=words, phrase=True, stored=True, field_boost=3.0),
+        summary=fields.TEXT(analyzer=words, phrase=True, stored=True, field_boost=1.5),
+        content=fields.TEXT(analyzer=words, phrase=True),
+        # Sub-words of long tokens in name, summary and content (营商 inside 营商环境).
+        sub=fields.TEXT(analyzer=sub, phrase=False, field_boost=0.6),
+        name_sub=fields.TEXT(analyzer=sub, phrase=False),
+        # Stored, not indexed: the text for highlights, the term counts and the shingle
+        # sketch for similar-case lookup.
+        text=fields.STORED(),
+        terms=fields.STORED(),
+        sketch=fields.STORED(),
+        file_name=fields.STORED(),
+        theme=fields.ID(stored=True, sortable=True),
+        tags=fields.KEYWORD(stored=True, commas=True, scorable=False, sortable=True),
+        case_type=fields.ID(stored=True, sortable=True),
+        # Administrative division: the full 6-digit code, and its province (2 digits),
+        # city (4) and county (6) prefixes for filtering at any level.
+        region=fields.ID(stored=True, sortable=True),
+        region_province=fields.ID,
+        region_city=fields.ID,
+        region_county=fields.ID,
+        unit=fields.ID(stored=True, sortable=True),
+        published=fields.DATETIME(stored=True, sortable=True),
+        year=fields.ID(stored=True, sortable=True),
+        rating=fields.NUMERIC(float, stored=True, sortable=True),
+        rating_count=fields.NUMERIC(int, stored=True, sortable=True),
+    )

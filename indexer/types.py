@@ -1,0 +1,113 @@
+"""The indexer's own small types: what goes into the index and what comes out of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class IndexDoc:
+    """One case as the index sees it. Built by the library from the database."""
+
+    case_no: str
+    name: str
+    text: str = ""
+    summary: str = ""
+    file_name: str | None = None
+    theme: str | None = None
+    tags: tuple[str, ...] = ()
+    case_type: str | None = None
+    region: str | None = None  # 6-digit administrative division code
+    unit: str | None = None
+    published: date | None = None
+    rating: float | None = None
+    rating_count: int = 0
+
+
+@dataclass
+class Analyzed:
+    """An :class:`IndexDoc` with its text already segmented (in a worker process)."""
+
+    doc: IndexDoc
+    name_tokens: list[str]
+    summary_tokens: list[str]
+    content_tokens: list[str]
+    sub_tokens: list[str]
+    name_sub_tokens: list[str]
+    terms: dict[str, int]
+    sketch: bytes
+
+
+@dataclass
+class SearchQuery:
+    q: str = ""
+    theme: str | None = None
+    tags: tuple[str, ...] = ()
+    case_type: str | None = None  # "unknown" matches cases without a type
+    region: str | None = None  # 2-, 4- or 6-digit code (trailing "00" pairs are ignored)
+    unit: str | None = None
+    case_no: str | None = None
+    name: str | None = None
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"  # relevance | date | rating
+    page: int = 1
+    per_page: int = 10
+    highlight: bool = True
+
+
+@dataclass
+class SearchHit:
+    case_no: str
+    name: str
+    file_name: str | None
+    score: float
+    highlights: list[str]
+    name_html: str = ""
+    summary: str = ""
+    theme: str | None = None
+    tags: tuple[str, ...] = ()
+    case_type: str | None = None
+    region: str | None = None
+    unit: str | None = None
+    published: date | None = None
+    rating: float | None = None
+    rating_count: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"case_no": self.case_no, "name": self.name, "file_name": self.file_name,
+                "score": round(self.score, 4), "highlights": self.highlights}
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]]
+    page: int = 1
+    per_page: int = 10
+    terms: list[str] = field(default_factory=list)  # what was looked for (for highlighting elsewhere)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "hits": [h.as_dict() for h in self.hits], "facets": self.facets}
+
+
+@dataclass
+class SimilarHit:
+    case_no: str
+    name: str
+    file_name: str | None
+    similarity: float
+    near_duplicate: bool
+    resemblance: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"case_no": self.case_no, "name": self.name, "file_name": self.file_name,
+                "similarity": round(self.similarity, 4), "near_duplicate": self.near_duplicate}

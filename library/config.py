@@ -1,0 +1,103 @@
+"""The one settings table.
+
+Every setting is declared once, with its default and help text. Values come from
+``CASELIB_*`` environment variables (or an explicit mapping, for tests). The README's
+settings table is checked against this table by ``tests/test_docs.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HOME", "./instance", "Directory holding the database, the stored files and the index."),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "SQLAlchemy URL of the database; empty means SQLite at `$CASELIB_HOME/caselib.sqlite3`. "
+        "PostgreSQL: `postgresql+psycopg://user:pw@host/db`.",
+    ),
+    Setting("TIKA_URL", "", "URL of an Apache Tika server for .doc/.wps/.rtf/.odt; empty: use LibreOffice if installed."),
+    Setting("SOFFICE", "soffice", "LibreOffice executable used for legacy formats and Word-to-PDF preview."),
+    Setting("MAX_UPLOAD_MB", 50, "Largest accepted upload, in megabytes.", int),
+    Setting("MAX_UNCOMPRESSED_MB", 200, "Largest total uncompressed size of a .docx (zip-bomb guard), in megabytes.", int),
+    Setting("INGEST_WORKERS", 0, "Worker processes for segmentation during ingest; 0 means one per CPU core.", int),
+    Setting("INDEX_MEMORY_MB", 128, "Memory the index writer may use before spilling to disk, in megabytes.", int),
+    Setting("SECRET_KEY", "", "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`."),
+    Setting("SESSION_MINUTES", 120, "Minutes of inactivity after which a web session expires.", int),
+    Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
+    Setting("HOST", "127.0.0.1", "Address `caselib serve` listens on."),
+    Setting("PORT", 5000, "Port `caselib serve` listens on.", int),
+    Setting("WORKERS", 4, "Worker threads of the production server (`caselib serve`).", int),
+    Setting("LOG_LEVEL", "INFO", "Logging level."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Settings:
+    """Resolved settings: attribute access by lower-case name (``settings.home``)."""
+
+    def __init__(self, values: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None):
+        env = os.environ if env is None else env
+        values = {k.upper(): v for k, v in (values or {}).items()}
+        unknown = set(values) - set(_BY_NAME)
+        if unknown:
+            raise KeyError(f"unknown settings: {sorted(unknown)}")
+        self._values: dict[str, Any] = {}
+        for s in SETTINGS:
+            if s.name in values:
+                raw = values[s.name]
+            else:
+                raw = env.get("CASELIB_" + s.name, s.default)
+            self._values[s.name] = _coerce(s, raw)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name.upper()]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    @property
+    def home_path(self) -> Path:
+        return Path(self.home).expanduser().resolve()
+
+    @property
+    def database_url(self) -> str:
+        url = self._values["DATABASE_URL"]
+        if url:
+            return url
+        return "sqlite:///" + str(self.home_path / "caselib.sqlite3")
+
+    @property
+    def files_path(self) -> Path:
+        return self.home_path / "files"
+
+    @property
+    def index_path(self) -> Path:
+        return self.home_path / "index"
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    if setting.type is int:
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"CASELIB_{setting.name} must be an integer, got {raw!r}") from None
+    return str(raw)

@@ -1,0 +1,425 @@
+"""Bulk ingest: files and folders (and a CSV manifest of metadata) into the library.
+
+Pipeline: the main process walks the inputs, reads each file, skips those already in the
+library (same SHA-256), and hands the bytes to worker processes, which extract the text and
+segment it (the CPU-heavy part, on every core). The main process stores each file, inserts
+the rows in batches and feeds the pre-segmented document to one index writer, committed at
+the end. A file that fails is reported at the end; the others go on. Running it twice
+adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import multiprocessing
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from indexer import (
+    SUPPORTED_EXTENSIONS,
+    Analyzed,
+    ExtractedDocument,
+    ExtractionError,
+    IndexDoc,
+    analyze_doc,
+    extract,
+)
+
+from ..errors import CaselibError, FieldError, ValidationFailed
+from ..models import CASE_TYPES, Case, CaseTag, Document, Region, Tag, Theme, utcnow
+from ..storage.files import sha256_bytes
+from . import audit, vocab
+from .audit import Actor
+from .cases import find_borrowed, next_case_no
+from .context import Library
+from .indexing import _mark_indexed
+
+log = logging.getLogger(__name__)
+
+BATCH = 100
+NAME_MAX = 50
+SUMMARY_MAX = 150
+_DATE_IN_NAME = re.compile(r"(19\d{2}|20\d{2})[-_.年](\d{1,2})[-_.月](\d{1,2})")
+MANIFEST_FIELDS = ("name", "theme", "case_type", "borrowed_from", "summary", "problem", "solution",
+                   "traditional_practice", "innovative_practice", "application_scenario", "tags",
+                   "region_code", "unit", "contact_name", "contact_phone", "published_at")
+
+
+@dataclass
+class Failure:
+    path: str
+    code: str
+    message: str
+
+
+@dataclass
+class IngestReport:
+    added: list[tuple[str, str]] = field(default_factory=list)  # (case_no, path)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, existing case_no)
+    failed: list[Failure] = field(default_factory=list)
+    characters: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": [{"case_no": c, "path": p} for c, p in self.added],
+            "skipped": [{"path": p, "case_no": c} for p, c in self.skipped],
+            "failed": [f.__dict__ for f in self.failed],
+            "characters": self.characters,
+        }
+
+
+@dataclass
+class _Job:
+    seq: int
+    path: str
+    filename: str
+    data: bytes
+    sha256: str
+    meta: dict[str, Any]
+
+
+@dataclass
+class _Done:
+    seq: int
+    extracted: ExtractedDocument | None = None
+    analyzed: Analyzed | None = None
+    error: tuple[str, str] | None = None
+
+
+# -- inputs ---------------------------------------------------------------------------------
+
+def collect_files(paths: list[str | os.PathLike]) -> tuple[list[Path], list[Failure]]:
+    """Files to ingest, in a stable order: explicit files as given (any extension, so an
+    unsupported one is reported), folders walked for supported extensions."""
+    files: list[Path] = []
+    failures: list[Failure] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for n in names:
+                    if not n.startswith(".") and not n.startswith("~$") and Path(n).suffix.lower() in SUPPORTED_EXTENSIONS:
+                        found.append(Path(root) / n)
+            files.extend(sorted(found))
+        elif p.is_file():
+            files.append(p)
+        else:
+            failures.append(Failure(str(p), "not_found", "文件或文件夹不存在"))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, failures
+
+
+def read_manifest(path: str | os.PathLike) -> dict[Path, dict[str, Any]]:
+    """CSV with a header: ``file`` (or ``path``), relative to the manifest's folder or
+    absolute, and any form field (name, theme, case_type, region_code, unit, published_at,
+    tags separated by ; or ，...). UTF-8 (with or without BOM) or GB18030 (Excel)."""
+    p = Path(path)
+    raw = p.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise CaselibError("清单文件编码无法识别，请保存为 UTF-8 编码的 CSV", code="bad_manifest")
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames:
+        raise CaselibError("清单文件为空", code="bad_manifest")
+    cols = [c.strip() for c in reader.fieldnames]
+    key = next((c for c in ("file", "path", "文件") if c in cols), None)
+    if key is None:
+        raise CaselibError("清单文件缺少 file 列（文件路径）", code="bad_manifest")
+    unknown = [c for c in cols if c not in MANIFEST_FIELDS and c not in ("file", "path", "文件")]
+    if unknown:
+        raise CaselibError("清单文件有不认识的列：" + "、".join(unknown), code="bad_manifest")
+    out: dict[Path, dict[str, Any]] = {}
+    for row in reader:
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        f = Path(row.pop(key))
+        if not f.is_absolute():
+            f = p.parent / f
+        meta = {k: v for k, v in row.items() if v}
+        if "tags" in meta:
+            meta["tags"] = [t.strip() for t in re.split(r"[;；,，、]", meta["tags"]) if t.strip()]
+        out[f.resolve()] = meta
+    return out
+
+
+def check_defaults(lib: Library, defaults: dict[str, Any]) -> None:
+    """The metadata given for every file must be valid before anything starts."""
+    errors: list[FieldError] = []
+    with lib.db.session() as s:
+        if defaults.get("theme"):
+            t = vocab.theme_by_name(s, defaults["theme"])
+            if t is None or t.parent_id is None:
+                names = "、".join(x.name for x in vocab.leaf_themes(s))
+                errors.append(FieldError("theme", "invalid_choice", f"未知的案例主题：{defaults['theme']}（可选：{names}）"))
+        if defaults.get("region_code"):
+            if s.get(Region, defaults["region_code"]) is None:
+                errors.append(FieldError("region_code", "invalid_choice", f"未知的行政区划代码：{defaults['region_code']}"))
+        if defaults.get("case_type") and defaults["case_type"] not in CASE_TYPES:
+            errors.append(FieldError("case_type", "invalid_choice",
+                                     f"未知的案例类型：{defaults['case_type']}（可选：{'、'.join(CASE_TYPES)}）"))
+    if errors:
+        raise ValidationFailed(errors)
+
+
+# -- the worker side ------------------------------------------------------------------------
+
+_EXTRACT_OPTS: dict[str, Any] = {}
+
+
+def _init_worker(opts: dict[str, Any]) -> None:
+    _EXTRACT_OPTS.clear()
+    _EXTRACT_OPTS.update(opts)
+
+
+def _work(job: _Job) -> _Done:
+    try:
+        ex = extract(job.data, job.filename, **_EXTRACT_OPTS)
+    except ExtractionError as e:
+        return _Done(job.seq, error=(e.code, e.message))
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
+        log.exception("extracting %s", job.path)
+        return _Done(job.seq, error=("internal_error", f"处理文件时出错：{type(e).__name__}"))
+    doc = IndexDoc(case_no="", name=_name(job.meta, ex, job.filename), text=ex.text,
+                   summary=_summary(job.meta, ex), file_name=job.filename)
+    try:
+        analyzed = analyze_doc(doc)
+    except Exception as e:  # noqa: BLE001
+        log.exception("analysing %s", job.path)
+        return _Done(job.seq, error=("internal_error", f"分词时出错：{type(e).__name__}"))
+    # The text travels once, inside the analysed document.
+    ex.blocks = []
+    return _Done(job.seq, extracted=ex, analyzed=analyzed)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _name(meta: dict[str, Any], ex: ExtractedDocument, filename: str) -> str:
+    if meta.get("name"):
+        return _clip(meta["name"], NAME_MAX)
+    title = (ex.title or "").strip().lstrip("#").strip()
+    return _clip(title or Path(filename).stem, NAME_MAX)
+
+
+def _summary(meta: dict[str, Any], ex: ExtractedDocument) -> str:
+    if meta.get("summary"):
+        return _clip(meta["summary"], SUMMARY_MAX)
+    title = (ex.title or "").strip()
+    for line in ex.text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if len(line) >= 10 and line != title:
+            return _clip(line, SUMMARY_MAX)
+    return ""
+
+
+def _date_from_name(filename: str) -> date | None:
+    m = _DATE_IN_NAME.search(filename)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# -- the main side --------------------------------------------------------------------------
+
+class _Vocab:
+    def __init__(self, lib: Library):
+        with lib.db.session() as s:
+            self.themes = {t.name: t.id for t in s.scalars(select(Theme).where(Theme.parent_id.is_not(None)))}
+            self.tags = {t.name: t.id for t in s.scalars(select(Tag))}
+            self.regions = set(s.scalars(select(Region.code)))
+
+
+def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.PathLike | None = None,
+           defaults: dict[str, Any] | None = None, actor: Actor | None = None,
+           progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+           source: str = "ingest") -> IngestReport:
+    actor = actor or Actor.cli()
+    defaults = {k: v for k, v in (defaults or {}).items() if v}
+    check_defaults(lib, defaults)
+    per_file = read_manifest(manifest) if manifest else {}
+    files, failures = collect_files(list(paths) + [p for p in per_file if not any(
+        _inside(p, Path(x)) for x in paths)])
+    report = IngestReport(failed=failures)
+    if not files:
+        return report
+    with lib.db.session() as s:
+        known = dict(s.execute(select(Document.sha256, Case.case_no).join(Case, Case.id == Document.case_id)).all())
+    vocab_ids = _Vocab(lib)
+    n_workers = workers or lib.settings.ingest_workers or os.cpu_count() or 1
+    total = len(files)
+    done_count = 0
+
+    in_flight = threading.BoundedSemaphore(max(4, n_workers * 4))
+    jobs_meta: dict[int, _Job] = {}
+
+    def jobs() -> Iterator[_Job]:
+        nonlocal done_count
+        seen: dict[str, str] = {}
+        for seq, f in enumerate(files):
+            try:
+                data = f.read_bytes()
+            except OSError as e:
+                report.failed.append(Failure(str(f), "unreadable", f"无法读取文件：{e.strerror}"))
+                done_count += 1
+                continue
+            sha = sha256_bytes(data)
+            if sha in known or sha in seen:
+                report.skipped.append((str(f), known.get(sha) or seen[sha]))
+                done_count += 1
+                continue
+            seen[sha] = str(f)
+            meta = dict(defaults)
+            meta.update(per_file.get(f.resolve(), {}))
+            job = _Job(seq, str(f), f.name, data, sha, meta)
+            in_flight.acquire()
+            jobs_meta[seq] = job
+            yield job
+
+    opts = lib.extract_options
+    pending: list[tuple[_Job, _Done]] = []
+    added_nos: list[str] = []
+    started = utcnow()
+
+    with lib.index.writing(timeout=max(lib.index.lock_timeout, 600)) as writer:
+        def flush() -> None:
+            if not pending:
+                return
+            rows = _store_batch(lib, pending, vocab_ids, actor, source)
+            for (job, done), (case_no, doc) in zip(pending, rows, strict=True):
+                a = done.analyzed
+                a.doc = doc
+                writer.add(a, update=False)
+                report.added.append((case_no, job.path))
+                report.characters += len(doc.text)
+                added_nos.append(case_no)
+            pending.clear()
+
+        if n_workers > 1 and total > 1:
+            ctx = multiprocessing.get_context("fork")
+            pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(opts,))
+            results = pool.imap(_work, jobs(), chunksize=1)
+        else:
+            pool = None
+            _init_worker(opts)
+            results = map(_work, jobs())
+        try:
+            for done in results:
+                job = jobs_meta.pop(done.seq)
+                in_flight.release()
+                done_count += 1
+                if done.error:
+                    report.failed.append(Failure(job.path, *done.error))
+                else:
+                    pending.append((job, done))
+                    if len(pending) >= BATCH:
+                        flush()
+                if progress:
+                    progress(done_count, total)
+            flush()
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+    _mark_indexed(lib, added_nos, started)
+    if progress:
+        progress(total, total)
+    return report
+
+
+def _inside(p: Path, root: Path) -> bool:
+    try:
+        p.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor: Actor,
+                 source: str) -> list[tuple[str, IndexDoc]]:
+    """Store files and rows of one batch in one transaction; returns the case numbers and
+    the documents as the index must see them."""
+    new_files = []
+    for job, _ in batch:
+        if not lib.files.exists(job.sha256):
+            new_files.append(job.sha256)
+        lib.files.put(job.data, job.sha256)
+    out: list[tuple[str, IndexDoc]] = []
+    try:
+        with lib.db.transaction() as session:
+            year = date.today().year
+            for job, done in batch:
+                meta, ex, a = job.meta, done.extracted, done.analyzed
+                published = None
+                if meta.get("published_at"):
+                    try:
+                        published = date.fromisoformat(meta["published_at"])
+                    except ValueError:
+                        published = None
+                published = published or _date_from_name(job.filename)
+                case_type = meta.get("case_type") if meta.get("case_type") in CASE_TYPES else None
+                borrowed = find_borrowed(session, meta["borrowed_from"]) if meta.get("borrowed_from") else None
+                region = meta.get("region_code") if meta.get("region_code") in v.regions else None
+                theme_id = v.themes.get(meta.get("theme") or "")
+                tag_names = [t for t in meta.get("tags") or [] if t in v.tags]
+                case_no = next_case_no(session, year)
+                case = Case(
+                    case_no=case_no, name=a.doc.name, summary=a.doc.summary,
+                    problem=meta.get("problem"), solution=meta.get("solution"),
+                    traditional_practice=meta.get("traditional_practice"),
+                    innovative_practice=meta.get("innovative_practice"),
+                    application_scenario=meta.get("application_scenario"),
+                    theme_id=theme_id, case_type=case_type,
+                    borrowed_from_id=borrowed.id if borrowed else None,
+                    region_code=region, unit_name=meta.get("unit"),
+                    contact_name=(meta.get("contact_name") or None),
+                    contact_phone=(meta.get("contact_phone") or None),
+                    published_at=published, status="published", source=source,
+                    created_by_id=actor.user_id,
+                )
+                session.add(case)
+                session.flush()
+                for tid in dict.fromkeys(v.tags[t] for t in tag_names):
+                    session.add(CaseTag(case_id=case.id, tag_id=tid))
+                session.add(Document(case_id=case.id, original_name=job.filename[:255], sha256=job.sha256,
+                                     size=len(job.data), media_type=ex.media_type, format=ex.format,
+                                     text=ex.text, pages=ex.pages, converter=ex.converter))
+                audit.record(session, actor, "case.ingest", "case", case_no, name=case.name, file=job.path)
+                theme_name = meta.get("theme") if theme_id else None
+                out.append((case_no, IndexDoc(
+                    case_no=case_no, name=case.name, text=ex.text, summary=case.summary,
+                    file_name=job.filename, theme=theme_name, tags=tuple(tag_names),
+                    case_type=case_type, region=region, unit=case.unit_name, published=published,
+                )))
+    except BaseException:
+        for sha in new_files:
+            lib.files.delete(sha)
+        raise
+    for job, _ in batch:
+        job.data = b""
+    return out

@@ -1,0 +1,61 @@
+"""Search: the search request form (validated against ``schemas/search_request.json``) to
+the index, results with facets and highlights."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from indexer import IndexCorrupt, SearchQuery, SearchResult
+
+from . import validation
+from .context import Library
+
+PER_PAGE = 10
+
+
+def to_query(params: dict[str, Any]) -> SearchQuery:
+    """Validate raw parameters (strings from a URL or the command line) and build the query."""
+    data: dict[str, Any] = {}
+    for key, value in params.items():
+        if value is None or value == "" or value == []:
+            continue
+        if key in ("page", "per_page", "year"):
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                pass  # the schema reports it
+        if key == "tags" and isinstance(value, str):
+            value = [t for t in value.replace("，", ",").split(",") if t.strip()]
+        data[key] = value
+    validation.check("search_request", data)
+    return SearchQuery(
+        q=data.get("q", ""),
+        theme=data.get("theme"),
+        tags=tuple(data.get("tags", ())),
+        case_type=data.get("case_type"),
+        region=data.get("region"),
+        unit=data.get("unit"),
+        case_no=data.get("case_no"),
+        name=data.get("name"),
+        year=data.get("year"),
+        date_from=date.fromisoformat(data["from"]) if data.get("from") else None,
+        date_to=date.fromisoformat(data["to"]) if data.get("to") else None,
+        sort=data.get("sort", "relevance"),
+        page=data.get("page", 1),
+        per_page=data.get("per_page", PER_PAGE),
+    )
+
+
+def search(lib: Library, params: dict[str, Any] | SearchQuery) -> SearchResult:
+    sq = params if isinstance(params, SearchQuery) else to_query(params)
+    try:
+        return lib.index.search(sq)
+    except IndexCorrupt:
+        lib.ensure_index()
+        return lib.index.search(sq)
+
+
+def suggest(lib: Library, prefix: str, limit: int = 8) -> list[dict[str, str]]:
+    prefix = (prefix or "").strip()[:50]
+    return [{"case_no": c, "name": n} for c, n in lib.index.suggest(prefix, limit)]

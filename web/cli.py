@@ -1,0 +1,276 @@
+"""The ``caselib`` command line.
+
+Errors go to stderr as one clear line with a non-zero exit status; tracebacks only with
+``--debug``. Exit status: 0 success, 1 failure (for ``ingest``: some files failed),
+2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from library.config import Settings
+from library.errors import CaselibError, ValidationFailed
+
+log = logging.getLogger("caselib")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, no usage dump
+        raise UsageError(message)
+
+
+def _library():
+    from library.services import Library
+
+    lib = Library(Settings())
+    lib.init()
+    return lib
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+def _plain(fragment: str, tty: bool) -> str:
+    if tty:
+        fragment = _MARK.sub("\x1b[1;31m\\1\x1b[0m", fragment)
+    else:
+        fragment = _MARK.sub("【\\1】", fragment)
+    return html.unescape(fragment)
+
+
+# -- commands -------------------------------------------------------------------------------
+
+def cmd_init(args) -> int:
+    lib = _library()
+    print(f"案例库已就绪：{lib.settings.home_path}")
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from library.services.ingest import ingest
+
+    lib = _library()
+    defaults = {"theme": args.theme, "region_code": args.region, "case_type": args.type}
+    bar = None
+    progress = None
+    if not args.no_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="个", desc="导入", file=sys.stderr, dynamic_ncols=True)
+
+        def progress(done: int, total: int) -> None:
+            if bar.total != total:
+                bar.total = total
+            bar.n = done
+            bar.refresh()
+    try:
+        report = ingest(lib, args.paths, manifest=args.manifest, defaults=defaults, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(f"导入 {len(report.added)} 个文件（{report.characters:,} 字），"
+              f"跳过 {len(report.skipped)} 个已在库中的文件，失败 {len(report.failed)} 个。")
+        for f in report.failed:
+            print(f"  失败：{f.path}：{f.message}（{f.code}）", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _search_params(args) -> dict[str, Any]:
+    return {"q": args.query, "theme": args.theme, "tags": args.tag or None, "case_type": args.type,
+            "region": args.region, "unit": args.unit, "case_no": args.case_no, "name": args.name,
+            "year": args.year, "from": args.date_from, "to": args.date_to, "sort": args.sort,
+            "page": args.page, "per_page": args.limit}
+
+
+def cmd_search(args) -> int:
+    from library.services import search, vocab
+
+    lib = _library()
+    result = search.search(lib, _search_params(args))
+    if args.json:
+        _print_json(result.as_dict())
+        return 0
+    tty = sys.stdout.isatty()
+    print(f"共 {result.total} 个案例" + (f"，第 {result.page}/{result.pages} 页" if result.total else ""))
+    start = (result.page - 1) * result.per_page
+    for i, h in enumerate(result.hits, start + 1):
+        print(f"\n{i}. [{h.case_no}] {h.name}  （{h.file_name or '无文件'}，相关度 {h.score:.2f}）")
+        for frag in h.highlights:
+            print("   " + _plain(frag, tty))
+    if result.total:
+        f = result.facets
+        print("\n分面：")
+        print("  主题：" + "，".join(f"{k} {v}" for k, v in list(f["theme"].items())[:10]))
+        print("  地区：" + "，".join(f"{vocab.region_name(k) if k != 'unknown' else '未知'} {v}"
+                                   for k, v in list(f["region"].items())[:10]))
+        print("  年份：" + "，".join(f"{k} {v}" for k, v in list(f["year"].items())[:10]))
+        print("  类型：" + "，".join(f"{k} {v}" for k, v in f["case_type"].items()))
+        if f["tags"]:
+            print("  标签：" + "，".join(f"{k} {v}" for k, v in list(f["tags"].items())[:10]))
+    return 0
+
+
+def cmd_similar(args) -> int:
+    from library.services import similar
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CaselibError(f"文件不存在：{path}", code="not_found")
+    lib = _library()
+    hits = similar.similar_to_file(lib, path.read_bytes(), path.name, limit=args.limit)
+    if args.json:
+        _print_json({"hits": [h.as_dict() for h in hits]})
+        return 0
+    if not hits:
+        print("没有找到相似的案例。")
+    for i, h in enumerate(hits, 1):
+        flag = "  ⚠ 疑似重复" if h.near_duplicate else ""
+        print(f"{i}. [{h.case_no}] {h.name}  相似度 {h.similarity:.2f}{flag}")
+    return 0
+
+
+def cmd_reindex(args) -> int:
+    from library.services import indexing
+
+    lib = _library()
+    bar = None
+    progress = None
+    if not args.no_progress:
+        from sqlalchemy import func, select
+        from tqdm import tqdm
+
+        from library.models import Case
+
+        with lib.db.session() as s:
+            total = s.scalar(select(func.count()).select_from(Case).where(Case.status == "published"))
+        bar = tqdm(total=total, unit="个", desc="重建索引", file=sys.stderr, dynamic_ncols=True)
+
+        def progress(i: int) -> None:
+            bar.update(1)
+    try:
+        n = indexing.rebuild(lib, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    print(f"索引已重建：{n} 个案例。")
+    return 0
+
+
+def cmd_template(args) -> int:
+    from library.services.template import render_template
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".docx":
+        raise UsageError("模板文件名应以 .docx 结尾")
+    if out.parent and not out.parent.exists():
+        raise CaselibError(f"目录不存在：{out.parent}", code="not_found")
+    out.write_bytes(render_template())
+    print(f"申报表模板已写入 {out}")
+    return 0
+
+
+# -- wiring ---------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="caselib", description="营商环境改革创新案例库")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of unexpected errors")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sp = sub.add_parser("init", help="create an empty library in $CASELIB_HOME (idempotent)")
+    sp.set_defaults(func=cmd_init)
+
+    sp = sub.add_parser("ingest", help="ingest files and folders")
+    sp.add_argument("paths", nargs="*", metavar="PATH")
+    sp.add_argument("--no-progress", action="store_true")
+    sp.add_argument("--manifest", metavar="CSV")
+    sp.add_argument("--theme", metavar="T")
+    sp.add_argument("--region", metavar="CODE")
+    sp.add_argument("--type", metavar="TYPE", choices=["original", "innovation_borrowed", "rectification_borrowed"])
+    sp.add_argument("--json", action="store_true", help="print the report as JSON")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("search", help="search the library")
+    sp.add_argument("query", nargs="?", default="", metavar="QUERY")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--limit", type=int, default=10, metavar="N")
+    sp.add_argument("--page", type=int, default=1, metavar="P")
+    sp.add_argument("--theme")
+    sp.add_argument("--tag", action="append", metavar="TAG")
+    sp.add_argument("--type", metavar="TYPE")
+    sp.add_argument("--region", metavar="CODE")
+    sp.add_argument("--unit")
+    sp.add_argument("--case-no", dest="case_no")
+    sp.add_argument("--name")
+    sp.add_argument("--year", type=int)
+    sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    sp.add_argument("--sort", choices=["relevance", "date", "rating"], default="relevance")
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("similar", help="cases most similar to a draft file")
+    sp.add_argument("file", metavar="FILE")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--limit", type=int, default=10, metavar="N")
+    sp.set_defaults(func=cmd_similar)
+
+    sp = sub.add_parser("reindex", help="rebuild the index from the database and stored files")
+    sp.add_argument("--no-progress", action="store_true")
+    sp.set_defaults(func=cmd_reindex)
+
+    sp = sub.add_parser("template", help="write the 申报表 template as .docx")
+    sp.add_argument("out", metavar="OUT.docx")
+    sp.set_defaults(func=cmd_template)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        args = parser.parse_args(argv)
+        return args.func(args)
+    except UsageError as e:
+        print(f"caselib: 参数错误：{e}", file=sys.stderr)
+        return 2
+    except ValidationFailed as e:
+        print("caselib: 错误：" + "；".join(f"{err.message}（{err.field}: {err.code}）" for err in e.errors),
+              file=sys.stderr)
+        return 2
+    except CaselibError as e:
+        print(f"caselib: 错误：{e.message}（{e.code}）", file=sys.stderr)
+        return 2 if e.status < 500 else 1
+    except KeyboardInterrupt:
+        print("caselib: 已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # noqa: BLE001 - last resort: one line, not a traceback
+        if debug:
+            raise
+        print(f"caselib: 内部错误：{type(e).__name__}: {e}（加 --debug 查看详情）", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
