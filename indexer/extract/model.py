@@ -1,0 +1,48 @@
+"""The small value types the extraction package takes and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Block:
+    """One block of a document, in document order.
+
+    ``text`` is the block's plain text; for tables, rows are joined by ``"\\n"`` and cells by
+    ``"\\t"`` (newlines and tabs inside a cell become spaces). ``rows`` keeps the cells as they
+    are (a cell of several paragraphs keeps its ``"\\n"``).
+    """
+
+    kind: str  # "heading" | "paragraph" | "table"
+    text: str
+    level: int = 0  # 1..9 for headings
+    rows: list[list[str]] | None = None  # tables only
+
+
+@dataclass
+class ExtractedDocument:
+    """The text of one file, plus what we learned about the file on the way."""
+
+    text: str
+    media_type: str
+    format: str  # "docx" | "pdf" | "doc" | "wps" | "rtf" | "odt" | "txt" | "md"
+    title: str | None
+    blocks: list[Block]
+    pages: int | None = None
+    converter: str | None = None  # "tika" | "libreoffice" for legacy formats
+    # Document properties where the format has them (.docx: core and custom properties),
+    # e.g. {"title": ..., "custom:caselib_form": ...}. Never needed for the text itself.
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtractLimits:
+    """Resource limits applied to every input. Exceeding one is an ``ExtractionError``."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_uncompressed_bytes: int = 200 * 1024 * 1024
+    max_compression_ratio: float = 100.0  # per zip member, zip-bomb guard
+    max_pages: int = 2000
+    max_zip_members: int = 5000
+    convert_timeout: float = 120.0  # seconds for one LibreOffice conversion or Tika request
