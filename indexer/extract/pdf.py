@@ -41,6 +41,7 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[\s\-—–·•]*$",
     re.I,
 )
+_TAIL = 2048
 _MARGIN = 0.1  # top and bottom tenth of a page: where running headers and page numbers live
 
 
@@ -53,6 +54,7 @@ class _Line:
     y1: float
     page: int
     right: float = 0.0  # right edge of the column this line belongs to
+    edge_known: bool = False  # whether other lines of the column confirm ``right``
 
     @property
     def size(self) -> float:
@@ -79,6 +81,10 @@ def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
 
 
 def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
+    if b"%%EOF" not in data[-_TAIL:]:
+        # Readers require the end-of-file marker near the end; without it the file was cut
+        # short, and pdfminer's recovery would quietly index whatever part survived.
+        raise messages.corrupt()
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFEncryptionError as e:  # includes PDFPasswordIncorrect
@@ -227,8 +233,8 @@ def _continues(prev: _Line, line: _Line, pitch: float) -> bool:
     size = max(prev.size, line.size)
     if line.text[:1].isspace() or line.text[:1] == "\u3000":
         return False  # an indented first line
-    if prev.x1 < prev.right - 1.5 * size:
-        return False  # the previous line stops short: it ended its paragraph
+    if not prev.edge_known or prev.x1 < prev.right - 1.5 * size:
+        return False  # the previous line stops short (or stands alone): its paragraph ended
     if line.x0 > prev.x0 + 0.8 * size:
         return False  # indented, or another column
     if line.page == prev.page:
@@ -259,4 +265,5 @@ def _column_edges(lines: list[_Line]) -> None:
         for i, edge in enumerate(edges):
             if i + 1 < len(edges) and edges[i + 1] >= edge - size:
                 line.right = edge
+                line.edge_known = True
                 break

@@ -76,7 +76,7 @@ def sniff(data: bytes, filename: str) -> tuple[str, str]:
     if (actual, fmt) in _DAMAGED_CONTAINERS:
         raise messages.corrupt()  # the right kind of container, but unreadable
     if not _matches(fmt, actual):
-        if actual in ("text", "binary", "zip", "ole2", "zip_damaged", "ole2_damaged"):
+        if actual in ("text", "binary", "zip_damaged", "ole2_damaged"):
             raise messages.not_expected(ext, fmt)
         raise messages.mismatch(ext, actual)
     return fmt, MEDIA_TYPES[fmt]
