@@ -239,6 +239,7 @@ class _Style:
     name: str = ""
     based_on: str | None = None
     outline: int | None = None  # 0..9 as in the XML
+    numbering: tuple[str, str | None] | None = None  # (numId, ilvl) of a list style
 
 
 @dataclass
@@ -274,6 +275,13 @@ class StyleSheet:
             ppr = style.find(W_PPR)
             if ppr is not None:
                 info.outline = _int(ppr.find(W_OUTLINE))
+                numpr = ppr.find(W + "numPr")
+                if numpr is not None:
+                    num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+                    info.numbering = (
+                        num_id.get(W_VAL) if num_id is not None else "",
+                        ilvl.get(W_VAL) if ilvl is not None else None,
+                    )
             self.styles[style_id] = info
             if style.get(W + "default") in ("1", "true", "on"):
                 self.default = style_id
@@ -287,6 +295,19 @@ class StyleSheet:
         if cached is None:
             cached = self._levels[style_id] = self._resolve(style_id, 0)
         return cached
+
+    def numbering(self, style_id: str | None) -> tuple[str, str | None] | None:
+        """(numId, ilvl) a paragraph style gives its paragraphs, following basedOn."""
+        seen = 0
+        while style_id and seen < 20:
+            info = self.styles.get(style_id)
+            if info is None:
+                return None
+            if info.numbering is not None:
+                return info.numbering
+            style_id = info.based_on
+            seen += 1
+        return None
 
     def _resolve(self, style_id: str, depth: int) -> int:
         info = self.styles.get(style_id)

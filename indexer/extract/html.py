@@ -122,17 +122,22 @@ class _Numbering:
             if ref is not None:
                 self.kinds[num.get(W + "numId") or ""] = abstract.get(ref.get(W_VAL) or "", {})
 
-    def list_of(self, p) -> tuple[str, int] | None:
+    def list_of(self, p, styles: StyleSheet) -> tuple[str, int] | None:
+        """("ul" | "ol", depth) of a list paragraph, from its own or its style's numbering."""
         ppr = p.find(W_PPR)
         numpr = ppr.find(W + "numPr") if ppr is not None else None
-        if numpr is None:
-            return None
-        num_id = numpr.find(W + "numId")
-        ilvl = numpr.find(W + "ilvl")
-        num = num_id.get(W_VAL) if num_id is not None else None
+        if numpr is not None:
+            num_id, ilvl = numpr.find(W + "numId"), numpr.find(W + "ilvl")
+            num = num_id.get(W_VAL) if num_id is not None else None
+            level = ilvl.get(W_VAL) if ilvl is not None else None
+        else:
+            style = ppr.find(W + "pStyle") if ppr is not None else None
+            found = styles.numbering(style.get(W_VAL) if style is not None else styles.default)
+            if found is None or paragraph_level(p, styles):
+                return None  # numbered headings stay headings
+            num, level = found
         if not num or num == "0":
             return None
-        level = ilvl.get(W_VAL) if ilvl is not None else "0"
         kind = self.kinds.get(num, {}).get(level or "0", "ol")
         try:
             depth = max(0, min(int(level or 0), 8))
@@ -151,7 +156,7 @@ class _Renderer:
         lists: list[tuple[str, int]] = []
         for child in self._block_children(container):
             if child.tag == W_P:
-                item = self.numbering.list_of(child)
+                item = self.numbering.list_of(child, self.styles)
                 if item is None:
                     self._close_lists(lists, out)
                     self.paragraph(child, out)

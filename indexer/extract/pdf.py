@@ -53,6 +53,7 @@ class _Line:
     y0: float
     y1: float
     page: int
+    pieces: list[tuple[float, str]] | None = None  # (x0, text) of what the line shows
     right: float = 0.0  # right edge of the column this line belongs to
     edge_known: bool = False  # whether other lines of the column confirm ``right``
 
@@ -124,7 +125,7 @@ def _read_lines(pages: list[PDFPage]) -> tuple[list[list[_Line]], bool, bool]:
             graphics, glyphs = _collect(layout, number, found)
             has_graphics |= graphics
             has_glyphs |= glyphs
-            out.append(_drop_page_furniture(found, layout.y0, layout.y1))
+            out.append(_drop_page_furniture(_merge_fragments(found), layout.y0, layout.y1))
     except PDFEncryptionError as e:
         raise messages.encrypted() from e
     except Exception as e:
@@ -141,9 +142,10 @@ def _collect(container: LTContainer, page: int, found: list[_Line]) -> tuple[boo
             for line in item:
                 if isinstance(line, LTTextLine):
                     glyphs = True
-                    text = _line_text(line)
+                    pieces = _line_pieces(line)
+                    text = "".join(t for _x, t in pieces).rstrip()
                     if text.strip():
-                        found.append(_Line(text, line.x0, line.x1, line.y0, line.y1, page))
+                        found.append(_Line(text, line.x0, line.x1, line.y0, line.y1, page, pieces))
         elif isinstance(item, (LTImage, LTCurve)):  # LTRect and LTLine are curves too
             graphics = True
         elif isinstance(item, LTChar):
@@ -157,30 +159,60 @@ def _collect(container: LTContainer, page: int, found: list[_Line]) -> tuple[boo
     return graphics, glyphs
 
 
-def _line_text(line: LTTextLine) -> str:
-    """The line's text without unmappable glyphs and without the spaces pdfminer inferred
-    next to CJK characters (those come from spacing, not from the document's text)."""
-    pieces: list[tuple[str, bool]] = []
+def _line_pieces(line: LTTextLine) -> list[tuple[float, str]]:
+    """The line's text as (x, text) pieces, without unmappable glyphs and without the spaces
+    pdfminer inferred next to CJK characters (spacing, not the document's text)."""
+    pieces: list[tuple[float, str, bool]] = []
+    x = line.x0
     for item in line:
         if isinstance(item, LTChar):
             text = item.get_text()
             if text.startswith("(cid:"):
                 text = _CID.sub("", text)
             if text:
-                pieces.append((text, False))
+                pieces.append((item.x0, text, False))
+            x = item.x1
         elif isinstance(item, LTAnno):
             text = item.get_text()
             if text != "\n":
-                pieces.append((text, True))
-    out: list[str] = []
-    for i, (text, inferred) in enumerate(pieces):
+                pieces.append((x, text, True))
+    out: list[tuple[float, str]] = []
+    for i, (x0, text, inferred) in enumerate(pieces):
         if inferred:
-            before = pieces[i - 1][0][-1:] if i else ""
-            after = pieces[i + 1][0][:1] if i + 1 < len(pieces) else ""
+            before = pieces[i - 1][1][-1:] if i else ""
+            after = pieces[i + 1][1][:1] if i + 1 < len(pieces) else ""
             if not before or not after or is_cjk(before) or is_cjk(after):
                 continue
-        out.append(text)
-    return "".join(out).rstrip()
+        out.append((x0, text))
+    return out
+
+
+def _merge_fragments(lines: list[_Line]) -> list[_Line]:
+    """Put back glyphs drawn separately on the same baseline (LibreOffice draws fallback-font
+    punctuation such as “” after the rest of the line; pdfminer then makes them lines of
+    their own, which would cut "“一件事”" out of its sentence)."""
+    merged: set[int] = set()
+    for i, line in enumerate(lines):
+        if len(line.text) > 3 or line.pieces is None:
+            continue
+        for j, host in enumerate(lines):
+            if (
+                j != i
+                and j not in merged
+                and len(host.text) > 3
+                and host.pieces is not None
+                and abs(host.y0 - line.y0) < 0.25 * host.size
+                and abs(host.y1 - line.y1) < 0.25 * host.size
+                and host.x0 - host.size <= line.x0
+                and line.x1 <= host.x1 + host.size
+            ):
+                host.pieces = sorted(host.pieces + line.pieces, key=lambda piece: piece[0])
+                host.text = "".join(t for _x, t in host.pieces).rstrip()
+                host.x0, host.x1 = min(host.x0, line.x0), max(host.x1, line.x1)
+                merged.add(i)
+                break
+    kept = [line for i, line in enumerate(lines) if i not in merged]
+    return kept
 
 
 def _drop_page_furniture(lines: list[_Line], bottom: float, top: float) -> list[_Line]:

@@ -130,7 +130,7 @@ def ole2_container(streams: dict[str, bytes]) -> bytes:
         )
 
     directory = entry("Root Entry", 5, 1, free, end, 0)
-    for i, (name, payload) in enumerate(zip(names, payloads)):
+    for i, name in enumerate(names):
         right = i + 2 if i + 1 < len(names) else free
         directory += entry(name, 2, free, right, starts[i], len(streams[name]))
     directory = directory.ljust(-(-len(directory) // sector) * sector, b"\0")
