@@ -14,6 +14,7 @@ from ..errors import ExtractionError
 from . import docx, legacy, messages, pdf, text
 from .html import render_blocks_html, render_docx_html
 from .model import Block, ExtractedDocument, ExtractLimits
+from .safezip import declared_entries
 from .sniff import EXTENSIONS, LEGACY_FORMATS, sniff
 
 __all__ = [
@@ -105,6 +106,10 @@ def _checked(data: bytes, filename: str, limits: ExtractLimits) -> tuple[bytes, 
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
     if len(data) > limits.max_bytes:
         raise messages.too_large(limits.max_bytes)
+    if data.startswith(b"PK"):
+        entries = declared_entries(data)
+        if entries is not None and entries > limits.max_zip_members:
+            raise messages.zip_bomb()  # decided from the directory's end record alone
     try:
         fmt, _media_type = sniff(data, filename)
     except ExtractionError:

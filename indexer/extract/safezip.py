@@ -22,12 +22,31 @@ _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 _LOCAL_MAGIC = b"PK\x03\x04"
 
 
+def declared_entries(data: bytes) -> int | None:
+    """The member count the end-of-central-directory record declares (ZIP64 aware),
+    read without parsing the directory; ``None`` when there is no such record."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    count = struct.unpack_from("<H", data, end + 10)[0]
+    if count == 0xFFFF:
+        locator = end - 20
+        if locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+            offset = struct.unpack_from("<Q", data, locator + 8)[0]
+            if offset + 56 <= len(data) and data[offset : offset + 4] == b"PK\x06\x06":
+                return struct.unpack_from("<Q", data, offset + 32)[0]
+    return count
+
+
 class SafeZip:
     """A zip archive in memory whose directory has passed the zip-bomb checks."""
 
     def __init__(self, data: bytes, limits: ExtractLimits):
         self.data = data
         self.limits = limits
+        entries = declared_entries(data)
+        if entries is not None and entries > limits.max_zip_members:
+            raise messages.zip_bomb()  # before zipfile builds an object per member
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()

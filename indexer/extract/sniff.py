@@ -7,6 +7,7 @@ import zipfile
 from pathlib import PurePath
 
 from . import messages, ole2
+from .safezip import declared_entries
 
 MEDIA_TYPES: dict[str, str] = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -44,7 +45,8 @@ _DAMAGED_CONTAINERS = {
     ("ole2_damaged", "doc"),
     ("ole2_damaged", "wps"),
 }
-_PDF_SEARCH = 1024  # readers accept junk before "%PDF-" within the first kilobyte
+_PDF_SEARCH = 1024
+_MAX_SNIFF_ENTRIES = 100_000  # readers accept junk before "%PDF-" within the first kilobyte
 
 
 def extension_of(filename: str) -> str:
@@ -131,6 +133,9 @@ def _looks_textual(head: bytes) -> bool:
 
 
 def _zip_kind(data: bytes) -> str:
+    entries = declared_entries(data)
+    if entries is not None and entries > _MAX_SNIFF_ENTRIES:
+        return "zip"  # far too many members to be an office document; never parsed here
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())

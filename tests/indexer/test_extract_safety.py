@@ -102,6 +102,15 @@ def test_too_many_members_is_a_zip_bomb():
     assert _code(data, limits=ExtractLimits(max_zip_members=100)) == "zip_bomb"
 
 
+def test_member_count_is_checked_before_the_directory_is_parsed():
+    """A zip whose end record declares 60,000 members is refused from that record alone,
+    before zipfile would build an object for each of them."""
+    data = bytearray(_docx())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<HH", data, end + 8, 60_000, 60_000)
+    assert _code(bytes(data)) == "zip_bomb"
+
+
 def test_bomb_is_detected_from_the_directory_before_decompressing():
     """A member whose directory entry declares an absurd size is refused as a bomb even
     though its data is garbage that would fail to inflate: the directory is checked first."""
