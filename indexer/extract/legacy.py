@@ -38,8 +38,7 @@ def extract(
     tika_url: str | None,
     soffice: str | None,
 ) -> ExtractedDocument:
-    if fmt in ("doc", "wps") and ole2.word_is_encrypted(data):
-        raise messages.encrypted()
+    _refuse_encrypted(data, fmt)
     if tika_url:
         return _with_tika(data, fmt, tika_url, limits)
     converted = convert_to_docx(data, fmt, soffice, limits)
@@ -51,6 +50,12 @@ def extract(
     document.converter = "libreoffice"
     document.metadata = {}
     return document
+
+
+def _refuse_encrypted(data: bytes, fmt: str) -> None:
+    # Checked before any converter: LibreOffice cannot ask for a password headless.
+    if fmt in ("doc", "wps") and ole2.word_is_encrypted(data):
+        raise messages.encrypted()
 
 
 # -- LibreOffice ---------------------------------------------------------------------------
@@ -70,6 +75,7 @@ def convert_to_docx(
     executable = soffice_path(soffice)
     if executable is None:
         return None
+    _refuse_encrypted(data, fmt)
     with tempfile.TemporaryDirectory(prefix="caselib-soffice-") as tmp:
         folder = Path(tmp)
         source = folder / ("input" + _SUFFIX[fmt])
