@@ -93,24 +93,48 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
-    """The index tokens of ``text`` in order: jieba words, punctuation and stop words dropped.
+# Segmentation of a block of Chinese text does not depend on its neighbours (jieba cuts each
+# run of word characters on its own), so short blocks, which repeat a lot in official
+# prose (第一条, 县级以上地方人民政府...), are cut once per process and remembered.
+_BLOCK_CACHE_MAX_LEN = 12
+_BLOCK_CACHE_SIZE = 50_000
+_block_cache: dict[str, tuple[str, ...]] = {}
 
-    The list index of a token is its ordinal position.
+
+def _cut_blocks(text: str, stops) -> list[str]:
+    import jieba
+
+    tk = tokenizer()
+    cut = tk._Tokenizer__cut_DAG_NO_HMM  # what jieba.cut(HMM=False) runs on each block
+    cache = _block_cache
+    out: list[str] = []
+    extend = out.extend
+    for i, part in enumerate(jieba.re_han_default.split(text)):
+        if not part:
+            continue
+        if i % 2 == 0:
+            # Between blocks: punctuation and spaces, and word characters jieba does not
+            # cut (rare CJK extensions), which it yields one by one.
+            extend(c for c in part if _WORDLIKE.match(c) and c not in stops)
+            continue
+        words = cache.get(part)
+        if words is None:
+            words = tuple(w for w in cut(part) if w not in stops and _WORDLIKE.search(w))
+            if len(part) <= _BLOCK_CACHE_MAX_LEN:
+                if len(cache) >= _BLOCK_CACHE_SIZE:
+                    cache.clear()
+                cache[part] = words
+        extend(words)
+    return out
+
+
+def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
+    """The index tokens of ``text`` in order: jieba words (precise mode, no HMM),
+    punctuation and stop words dropped. The list index of a token is its ordinal position.
     """
     if not text:
         return []
-    stops = () if keep_stop_words else stop_words()
-    cut = tokenizer().cut
-    out: list[str] = []
-    append = out.append
-    for word in cut(normalize(text), HMM=False):
-        if word in stops or not _WORDLIKE.search(word):
-            continue
-        if word.isspace():
-            continue
-        append(word.strip())
-    return out
+    return _cut_blocks(normalize(text), frozenset() if keep_stop_words else stop_words())
 
 
 def subwords(tokens: Iterable[str]) -> list[str]:

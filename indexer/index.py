@@ -31,7 +31,7 @@ from whoosh import query as Q
 from whoosh.filedb.filestore import FileStorage
 
 from . import highlight
-from .analysis import PreTokenized, analyze
+from .analysis import analyze
 from .errors import IndexBusy, IndexCorrupt
 from .prepare import resemblance, sketch, sketch_set
 from .query import TEXT_FIELDS, parse
@@ -44,6 +44,8 @@ META_FILE = "caselib-index.json"
 UNKNOWN = "unknown"
 NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
 MLT_TERMS = 25
+# A query of one character (税) matches the most frequent terms holding it, not all.
+SINGLE_CHAR_EXPANSIONS = 256
 
 
 def region_parts(code: str | None) -> tuple[str | None, str | None, str | None]:
@@ -102,6 +104,7 @@ class _Reader:
         self._columns: _Columns | None = None
         self._df: dict[str, int] | None = None
         self._lexicon: str | None = None
+        self._containing: dict[tuple[str, int | None], list[str]] = {}
 
     @property
     def columns(self) -> _Columns:
@@ -117,13 +120,32 @@ class _Reader:
             self._df = {t.decode("utf-8"): ti.doc_frequency() for t, ti in reader.iter_field("content")}
         return self._df
 
-    def lexicon_with(self, char: str, limit: int = 256) -> list[str]:
-        """Full-text terms containing ``char``, most frequent first."""
+    def containing(self, w: str, limit: int | None = None) -> list[str]:
+        """Full-text terms longer than ``w`` that contain it, most frequent first."""
+        key = (w, limit)
+        hit = self._containing.get(key)
+        if hit is not None:
+            return hit
         if self._lexicon is None:
-            self._lexicon = "\n".join(self.df)
-        found = re.findall(r"^[^\n]*" + re.escape(char) + r"[^\n]*$", self._lexicon, re.M)
-        found.sort(key=lambda t: -self.df.get(t, 0))
-        return found[:limit]
+            self._lexicon = "\n" + "\n".join(self.df) + "\n"
+        lex = self._lexicon
+        found = []
+        i = lex.find(w)
+        while i != -1:
+            start = lex.rfind("\n", 0, i) + 1
+            end = lex.find("\n", i)
+            term = lex[start:end]
+            if term != w:
+                found.append(term)
+            i = lex.find(w, end)
+        df = self.df
+        found.sort(key=lambda t: -df.get(t, 0))
+        if limit is not None:
+            found = found[:limit]
+        if len(self._containing) > 4096:
+            self._containing.clear()
+        self._containing[key] = found
+        return found
 
     def close(self):
         self.searcher.close()
@@ -141,13 +163,12 @@ class IndexWriter:
         d = a.doc
         fields = {
             "case_no": d.case_no,
-            "name": PreTokenized(a.name_tokens),
+            "name": a.postings["name"],
             "_stored_name": d.name,
-            "summary": PreTokenized(a.summary_tokens),
+            "summary": a.postings["summary"],
             "_stored_summary": d.summary or "",
-            "content": PreTokenized(a.content_tokens),
-            "sub": PreTokenized(a.sub_tokens),
-            "name_sub": PreTokenized(a.name_sub_tokens),
+            "content": a.postings["content"],
+            "name_sub": a.postings["name_sub"],
             "text": d.text,
             "terms": a.terms,
             "sketch": a.sketch,
@@ -345,6 +366,7 @@ class CaseIndex:
                 r._columns = None
                 r._df = None
                 r._lexicon = None
+                r._containing = {}
                 return r
         self._drop_reader()
         try:
@@ -411,13 +433,13 @@ class CaseIndex:
     def search(self, sq: SearchQuery) -> SearchResult:
         r = self._reader()
         s = r.searcher
-        parsed = parse(sq.q)
+        parsed = parse(sq.q, expand=r.containing)
         text_q = parsed.query
         if text_q is None and parsed.single_chars:
             ors: list[Q.Query] = []
             for c in parsed.single_chars:
                 alts = [Q.Term(f, c) for f in TEXT_FIELDS]
-                alts += [Q.Term("content", t) for t in r.lexicon_with(c)]
+                alts += [Q.Term("content", t) for t in r.containing(c, SINGLE_CHAR_EXPANSIONS)]
                 ors.append(Q.Or(alts))
             text_q = Q.And(ors) if len(ors) > 1 else ors[0]
         filt = self._filter(sq)

@@ -1,15 +1,15 @@
 """Turn an :class:`IndexDoc` into an :class:`Analyzed` record: all the CPU-heavy work of
-indexing (segmentation, sub-words, term counts, the shingle sketch), done where it is
-cheapest: in worker processes during bulk ingest, so the index writer only writes."""
+indexing (segmentation, posting encoding, term counts, the shingle sketch), done where it
+is cheapest: in worker processes during bulk ingest, so the index writer only writes."""
 
 from __future__ import annotations
 
 import re
 import zlib
 from array import array
-from collections import Counter
 
-from .analysis import analyze, normalize, subwords
+from .analysis import PreTokenized, analyze, normalize, subwords
+from .schema import Preindexed, build_schema
 from .types import Analyzed, IndexDoc
 
 # Near-duplicate sketch: hashed 5-character shingles of the text with punctuation and
@@ -17,16 +17,29 @@ from .types import Analyzed, IndexDoc
 SHINGLE = 5
 SKETCH_MOD = 8
 _NON_WORD = re.compile(r"[\W_]+")
+_schema = None
+
+
+_anchor = None
+
+
+def _anchor_pattern() -> re.Pattern[str]:
+    """Shingles are sampled by their first character: those whose code point hashes to 0
+    mod SKETCH_MOD. Content-based, so the same text always yields the same sample, and the
+    regex engine finds the anchors without a Python loop over every character."""
+    global _anchor
+    if _anchor is None:
+        chars = [chr(c) for c in range(0x30, 0x9FFF)
+                 if (c * 2654435761) % 2**32 % SKETCH_MOD == 0 and chr(c).isalnum()]
+        cls = "".join(re.escape(c) for c in chars)
+        _anchor = re.compile(f"(?=([{cls}].{{{SHINGLE - 1}}}))", re.S)
+    return _anchor
 
 
 def sketch(text: str) -> bytes:
     s = _NON_WORD.sub("", normalize(text))
     crc = zlib.crc32
-    keep = set()
-    for i in range(len(s) - SHINGLE + 1):
-        h = crc(s[i : i + SHINGLE].encode("utf-8"))
-        if h % SKETCH_MOD == 0:
-            keep.add(h)
+    keep = {crc(m.group(1).encode("utf-8")) for m in _anchor_pattern().finditer(s)}
     return array("I", sorted(keep)).tobytes()
 
 
@@ -46,17 +59,22 @@ def resemblance(a: set[int], b: set[int]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
+def _postings(field: str, tokens: list[str]) -> Preindexed:
+    global _schema
+    if _schema is None:
+        _schema = build_schema()
+    # The field's own encoding, so the writer stores exactly what it would have computed.
+    return Preindexed(_schema[field].index(PreTokenized(tokens)))
+
+
 def analyze_doc(doc: IndexDoc) -> Analyzed:
-    content = analyze(doc.text)
     name = analyze(doc.name)
-    summary = analyze(doc.summary) if doc.summary else []
-    return Analyzed(
-        doc=doc,
-        name_tokens=name,
-        summary_tokens=summary,
-        content_tokens=content,
-        sub_tokens=subwords(content) + subwords(summary),
-        name_sub_tokens=subwords(name),
-        terms=dict(Counter(content)),
-        sketch=sketch(doc.text),
-    )
+    postings = {
+        "name": _postings("name", name),
+        "summary": _postings("summary", analyze(doc.summary) if doc.summary else []),
+        "content": _postings("content", analyze(doc.text)),
+        "name_sub": _postings("name_sub", subwords(name)),
+    }
+    # Term counts for similar-case vectors: the frequencies the postings already hold.
+    terms = {t.decode("utf-8"): freq for t, freq, _w, _v in postings["content"]}
+    return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(doc.text))

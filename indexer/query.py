@@ -4,15 +4,16 @@ Syntax: words separated by spaces are all required; ``"..."`` (or “...”) is 
 ``-word`` excludes. A run of text without spaces (营商环境改革) is segmented with the same
 analysis as the index, and each of its words is required, anywhere in the case.
 
-Each word matches as a whole token (name, summary, full text), as a sub-word of a longer
-token (营商 in 营商环境), or, for a word the text segmented into pieces, as those pieces in
-sequence. A long query (a sentence copied from a case) requires only most of its words and
+Each word matches as a whole token (name, summary, full text), inside a longer token (营商
+in 营商环境: the longer tokens come from the index's lexicon, see ``expand``), or, for a
+word the text segmented into pieces, as those pieces in sequence. A long query (a sentence copied from a case) requires only most of its words and
 ranks cases holding the whole sentence first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -33,10 +34,25 @@ class ParsedQuery:
     single_chars: list[str] = field(default_factory=list)  # one-character words alone
 
 
-def _word_unit(w: str) -> Q.Query:
+Expand = Callable[[str], list[str]]
+# Weight of a match inside a longer token, relative to a whole-token match.
+INSIDE_BOOST = 0.7
+
+
+def _no_expand(_w: str) -> list[str]:
+    return []
+
+
+def _inside(w: str, expand: Expand) -> list[Q.Query]:
+    longer = expand(w)
+    if not longer:
+        return []
+    return [Q.Or([Q.Term("content", t) for t in longer] + [Q.Term("name_sub", w)], boost=INSIDE_BOOST)]
+
+
+def _word_unit(w: str, expand: Expand = _no_expand) -> Q.Query:
     alts: list[Q.Query] = [Q.Term(f, w) for f in TEXT_FIELDS]
-    alts.append(Q.Term("sub", w))
-    alts.append(Q.Term("name_sub", w))
+    alts.extend(_inside(w, expand))
     if len(w) >= 3:
         parts = finer_split(w)
         if len(parts) > 1:
@@ -44,15 +60,14 @@ def _word_unit(w: str) -> Q.Query:
     return Q.Or(alts)
 
 
-def _run_unit(chars: list[str]) -> Q.Query:
+def _run_unit(chars: list[str], expand: Expand = _no_expand) -> Q.Query:
     """A run of single-character tokens (words outside the dictionary, such as names)."""
     alts: list[Q.Query] = [Q.Sequence([Q.Term(f, c) for c in chars]) for f in TEXT_FIELDS]
-    if len(chars) == 2:
-        alts.append(Q.Term("sub", "".join(chars)))
+    alts.extend(_inside("".join(chars), expand))
     return Q.Or(alts)
 
 
-def _units(tokens: list[str]) -> tuple[list[Q.Query], list[str]]:
+def _units(tokens: list[str], expand: Expand = _no_expand) -> tuple[list[Q.Query], list[str]]:
     """Group tokens into required units; returns (units, lone single characters)."""
     units: list[Q.Query] = []
     lone: list[str] = []
@@ -60,7 +75,7 @@ def _units(tokens: list[str]) -> tuple[list[Q.Query], list[str]]:
 
     def flush():
         if len(run) >= 2:
-            units.append(_run_unit(list(run)))
+            units.append(_run_unit(list(run), expand))
         elif run:
             lone.append(run[0])
         run.clear()
@@ -70,18 +85,19 @@ def _units(tokens: list[str]) -> tuple[list[Q.Query], list[str]]:
             run.append(t)
             continue
         flush()
-        units.append(_word_unit(t))
+        units.append(_word_unit(t, expand))
     flush()
     return units, lone
 
 
-def _phrase_unit(tokens: list[str]) -> Q.Query:
+def _phrase_unit(tokens: list[str], expand: Expand = _no_expand) -> Q.Query:
     if len(tokens) == 1:
-        return _word_unit(tokens[0]) if len(tokens[0]) > 1 else _run_unit(tokens)
+        return _word_unit(tokens[0], expand) if len(tokens[0]) > 1 else _run_unit(tokens, expand)
     return Q.Or([Q.Sequence([Q.Term(f, t) for t in tokens]) for f in TEXT_FIELDS])
 
 
-def parse(text: str) -> ParsedQuery:
+def parse(text: str, expand: Expand = _no_expand) -> ParsedQuery:
+    """``expand(w)`` returns the full-text terms that contain ``w`` (longer tokens)."""
     text = (text or "").strip()
     if not text:
         return ParsedQuery(None)
@@ -96,7 +112,7 @@ def parse(text: str) -> ParsedQuery:
         phrase = next(g for g in m.groups() if g is not None)
         toks = analyze(phrase)
         if toks:
-            required.append(_phrase_unit(toks))
+            required.append(_phrase_unit(toks, expand))
             needles.append(normalize(phrase).strip())
             needles.extend(toks)
             terms.extend(toks)
@@ -110,13 +126,13 @@ def parse(text: str) -> ParsedQuery:
         if not toks:
             continue
         if negate:
-            units, lone = _units(toks)
+            units, lone = _units(toks, expand)
             excluded.extend(units)
             continue
         loose_tokens.extend(toks)
         terms.extend(toks)
         needles.extend(t for t in toks if len(t) > 1 or t.isascii())
-        units, lone = _units(toks)
+        units, lone = _units(toks, expand)
         required.extend(units)
         lone_all.extend(lone)
 

@@ -31,13 +31,9 @@ class Analyzed:
     """An :class:`IndexDoc` with its text already segmented (in a worker process)."""
 
     doc: IndexDoc
-    name_tokens: list[str]
-    summary_tokens: list[str]
-    content_tokens: list[str]
-    sub_tokens: list[str]
-    name_sub_tokens: list[str]
-    terms: dict[str, int]
-    sketch: bytes
+    postings: dict[str, list]  # field name -> Preindexed postings
+    terms: dict[str, int]  # full-text term counts (similar-case vectors)
+    sketch: bytes  # near-duplicate shingle sketch
 
 
 @dataclass

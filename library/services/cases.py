@@ -296,7 +296,7 @@ def _store_rows(lib: Library, draft: Draft, actor: Actor, sha: str | None, *, st
     if published is None and status == "published":
         published = date.today()
     with lib.db.transaction() as session:
-        case_no = next_case_no(session, date.today().year)
+        case_no = next_case_no(session, (published or date.today()).year)
         case = Case(
             case_no=case_no, name=form["name"], summary=form.get("summary") or "",
             problem=form.get("problem"), solution=form.get("solution"),

@@ -372,7 +372,6 @@ def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor
     out: list[tuple[str, IndexDoc]] = []
     try:
         with lib.db.transaction() as session:
-            year = date.today().year
             for job, done in batch:
                 meta, ex, a = job.meta, done.extracted, done.analyzed
                 published = None
@@ -387,7 +386,7 @@ def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor
                 region = meta.get("region_code") if meta.get("region_code") in v.regions else None
                 theme_id = v.themes.get(meta.get("theme") or "")
                 tag_names = [t for t in meta.get("tags") or [] if t in v.tags]
-                case_no = next_case_no(session, year)
+                case_no = next_case_no(session, (published or date.today()).year)
                 case = Case(
                     case_no=case_no, name=a.doc.name, summary=a.doc.summary,
                     problem=meta.get("problem"), solution=meta.get("solution"),
