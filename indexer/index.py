@@ -500,7 +500,8 @@ class CaseIndex:
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
         if sort == "rating":
             def key(d):
-                return (-(cols.rating[d] or 0.0), -(cols.rating_count[d] or 0), _neg_date(cols.published[d]), d)
+                count = cols.rating_count[d] or 0
+                return (-_rating(cols.rating[d], count), -count, _neg_date(cols.published[d]), d)
         else:
             def key(d):
                 return (_neg_date(cols.published[d]), d)
@@ -590,6 +591,14 @@ def _weights(counts: Counter, df: dict[str, int], n_docs: int) -> dict[str, floa
         out[t] = (1.0 + math.log(tf)) * math.log(1.0 + n_docs / d)
     norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
     return {t: w / norm for t, w in out.items()}
+
+
+def _rating(value, count: int) -> float:
+    """A rating from its column: 0 for unrated cases, whose column value is a default
+    (NaN in segments without any rated case, the lowest sortable value otherwise)."""
+    if not count or value is None or value != value:
+        return 0.0
+    return float(value)
 
 
 def _neg_date(v) -> float:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 
-from whoosh import fields
+from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class Preindexed(list):
@@ -73,6 +73,9 @@ def build_schema() -> fields.Schema:
         unit=fields.ID(stored=True, sortable=True),
         published=fields.DATETIME(stored=True, sortable=True),
         year=fields.ID(stored=True, sortable=True),
-        rating=fields.NUMERIC(float, stored=True, sortable=True),
+        # Whoosh's default column for a float NUMERIC packs a NaN default as an unsigned
+        # integer and fails on the first rated case; the column holds the sortable integer
+        # form of the rating, 0 (lowest) for unrated cases.
+        rating=fields.NUMERIC(float, stored=True, sortable=columns.NumericColumn("Q", default=0)),
         rating_count=fields.NUMERIC(int, stored=True, sortable=True),
     )

@@ -1,11 +1,14 @@
-"""python -m library.demo: load the demo library into $CASELIB_HOME."""
+"""python -m library.demo: load the demo library into $CASELIB_HOME, with demo accounts for
+every role and a few reviews; prints the accounts."""
 
 from __future__ import annotations
 
 import sys
 
 from ..config import Settings
+from ..models import ROLE_TITLES
 from ..services import Library
+from .accounts import load_accounts, load_reviews
 from .loader import load_demo
 
 
@@ -14,6 +17,12 @@ def main() -> int:
     lib.init()
     added, present = load_demo(lib)
     print(f"示例案例：新增 {added} 个，已存在 {present} 个（{lib.settings.home_path}）")
+    accounts = load_accounts(lib)
+    reviews = load_reviews(lib)
+    print(f"示例点评：新增 {reviews} 条")
+    print("示例账号（用户名 / 密码 / 角色）：")
+    for a in accounts:
+        print(f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}），{a.unit}：{a.note}")
     return 0
 
 
