@@ -189,6 +189,43 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .server import serve
+
+    settings = Settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    workers = args.workers or settings.workers
+    if workers < 1:
+        raise UsageError("--workers 至少为 1")
+    return serve(host=host, port=port, workers=workers)
+
+
+def cmd_user_add(args) -> int:
+    from library.services import users
+
+    lib = _library()
+    info = users.create_user(lib, args.name, args.password, args.role, unit=args.unit, region=args.region,
+                             display_name=args.display_name, update=args.update)
+    where = "，".join(x for x in (info.unit, info.region) if x)
+    print(f"账号已{'更新' if args.update else '创建'}：{info.username}（{info.role_title}"
+          + (f"，{where}" if where else "") + "）")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    from library.services import users
+
+    lib = _library()
+    rows = users.list_users(lib)
+    if args.json:
+        _print_json([u.as_dict() for u in rows])
+        return 0
+    for u in rows:
+        print(f"{u.username:<16} {u.role:<12} {u.role_title:<8} {u.unit or '':<20} {u.region or ''}")
+    return 0
+
+
 # -- wiring ---------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -240,6 +277,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("template", help="write the 申报表 template as .docx")
     sp.add_argument("out", metavar="OUT.docx")
     sp.set_defaults(func=cmd_template)
+
+    sp = sub.add_parser("serve", help="run the web library with the production server (gunicorn)")
+    sp.add_argument("--host", metavar="H", help="address to listen on (default $CASELIB_HOST)")
+    sp.add_argument("--port", type=int, metavar="P", help="port (default $CASELIB_PORT)")
+    sp.add_argument("--workers", type=int, metavar="N", help="worker processes (default $CASELIB_WORKERS)")
+    sp.set_defaults(func=cmd_serve)
+
+    sp = sub.add_parser("user", help="manage accounts")
+    usub = sp.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
+    up = usub.add_parser("add", help="create an account (or --update an existing one)")
+    up.add_argument("name", metavar="NAME")
+    up.add_argument("--role", required=True, choices=["submitter", "approver", "coordinator", "reviewer", "admin"])
+    up.add_argument("--unit", metavar="UNIT")
+    up.add_argument("--region", metavar="CODE")
+    up.add_argument("--password", required=True, metavar="PW")
+    up.add_argument("--display-name", dest="display_name", metavar="NAME")
+    up.add_argument("--update", action="store_true", help="reset an existing account instead of failing")
+    up.set_defaults(func=cmd_user_add)
+    up = usub.add_parser("list", help="list the accounts")
+    up.add_argument("--json", action="store_true")
+    up.set_defaults(func=cmd_user_list)
     return p
 
 

@@ -69,7 +69,9 @@ def _mark_indexed(lib: Library, case_nos: list[str], at: datetime) -> None:
         for i in range(0, len(case_nos), 500):
             chunk = case_nos[i : i + 500]
             session.execute(update(Case).where(Case.case_no.in_(chunk), Case.updated_at <= at)
-                            .values(indexed_at=at).execution_options(synchronize_session=False))
+                            # updated_at as it is: its onupdate default would make every case pending again
+                            .values(indexed_at=at, updated_at=Case.updated_at)
+                            .execution_options(synchronize_session=False))
 
 
 def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_SECONDS) -> bool:

@@ -1,0 +1,75 @@
+"""The application factory: settings, the library, blueprints, the error handler."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from library.config import Settings
+from library.services import Library
+
+log = logging.getLogger(__name__)
+
+
+def _secret_key(settings: Settings) -> str:
+    """The configured key, or one generated once and kept in ``$CASELIB_HOME/secret_key``
+    (created atomically, so every worker process reads the same key)."""
+    if settings.secret_key:
+        return settings.secret_key
+    path = Path(settings.home_path) / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        key = secrets.token_hex(32)
+        f.write(key)
+    return key
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    test_config = dict(test_config or {})
+    settings = Settings(test_config.pop("CASELIB", None))
+    app = Flask(__name__, instance_path=str(settings.home_path))
+    lib = Library(settings)
+    lib.init()
+    app.config.update(
+        SECRET_KEY=_secret_key(settings),
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
+        SESSION_COOKIE_NAME="caselib_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        # Room for the multipart envelope around the largest accepted file.
+        MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024 + 1024 * 1024,
+        JSON_AS_ASCII=False,
+        TEMPLATES_AUTO_RELOAD=False,
+    )
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.config.update(test_config)
+    app.extensions["caselib"] = lib
+
+    from . import api, auth, errors, pages, review, upload, views_util
+
+    views_util.init_app(app)
+    auth.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(upload.bp)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(api.bp)
+
+    from library.services import search
+
+    search.warm_up(lib)
+    # Open files and connections are not shared with worker processes forked from here.
+    lib.close()
+    return app

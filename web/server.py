@@ -1,0 +1,59 @@
+"""The production server: gunicorn with several worker processes. The application is built
+once in the master (``preload_app``), so jieba's dictionary and the vocabularies are loaded
+once and shared copy-on-write; the master keeps no open index files or database connections
+(see :func:`web.app.create_app`), each worker opens its own."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def _banner(app, host: str, port: int, workers: int) -> None:
+    from library.demo.accounts import ACCOUNTS
+    from library.models import ROLE_TITLES
+    from library.services import users
+
+    lib = app.extensions["caselib"]
+    existing = {u.username for u in users.list_users(lib)}
+    print(f"营商环境改革创新案例库：http://{host}:{port}/  （{workers} 个工作进程，数据目录 {lib.settings.home_path}）",
+          flush=True)
+    demo = [a for a in ACCOUNTS if a.username in existing]
+    if demo:
+        print("示例账号（用户名 / 密码 / 角色）：")
+        for a in demo:
+            print(f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}）：{a.note}")
+    print(f"API 文档：http://{host}:{port}/api/v1/openapi.json", flush=True)
+
+
+def serve(*, host: str, port: int, workers: int, timeout: int = 120) -> int:
+    from gunicorn.app.base import BaseApplication
+
+    from . import create_app
+
+    app = create_app()
+    _banner(app, host, port, workers)
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("preload_app", True)
+            self.cfg.set("timeout", timeout)
+            self.cfg.set("graceful_timeout", 20)
+            self.cfg.set("accesslog", None)
+            self.cfg.set("errorlog", "-")
+            self.cfg.set("loglevel", "warning")
+            self.cfg.set("proc_name", "caselib")
+
+        def load(self):
+            return app
+
+    Server().run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(serve(host="127.0.0.1", port=5000, workers=2))

@@ -1,0 +1,185 @@
+// caselib: small progressive enhancements. Every page works without them except the
+// region picker's cascading and the upload form's helpers.
+(function () {
+  "use strict";
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+
+  function getJSON(url) {
+    return fetch(url, { headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" })
+      .then(function (r) { return r.json(); });
+  }
+  function postForm(url, body) {
+    return fetch(url, { method: "POST", body: body, credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf, "X-Requested-With": "fetch" } })
+      .then(function (r) { return r.json().then(function (d) { d._status = r.status; return d; }); });
+  }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // Live counters: 0/50
+  $$("[data-counter-for]").forEach(function (c) {
+    var input = document.getElementById(c.getAttribute("data-counter-for"));
+    if (!input) return;
+    var limit = +(c.getAttribute("data-limit") || input.getAttribute("data-limit") || input.maxLength || 0);
+    function update() {
+      var n = Array.from(input.value).length;
+      c.textContent = n + "/" + limit;
+      c.classList.toggle("over", limit > 0 && n > limit);
+    }
+    input.addEventListener("input", update);
+    update();
+  });
+
+  // Type-ahead: case names containing what was typed.
+  $$("[data-typeahead]").forEach(function (box) {
+    var input = $("input", box), list = $(".suggestions", box), timer = null, pick = box.hasAttribute("data-pick");
+    var url = input.getAttribute("data-suggest-url");
+    function hide() { list.hidden = true; list.innerHTML = ""; }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (!q) { hide(); return; }
+      timer = setTimeout(function () {
+        getJSON(url + "?q=" + encodeURIComponent(q)).then(function (d) {
+          list.innerHTML = "";
+          (d.suggestions || []).forEach(function (s) {
+            var li = el("li", { role: "option" });
+            var a = el("a", { href: "/cases/" + encodeURIComponent(s.case_no), "data-case-no": s.case_no });
+            a.appendChild(el("span", {}, s.name));
+            a.appendChild(el("small", {}, s.case_no));
+            if (pick) a.addEventListener("click", function (ev) { ev.preventDefault(); chooseBorrowed(s.case_no, s.name); hide(); input.value = ""; });
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+          list.hidden = !list.children.length;
+        }).catch(hide);
+      }, 150);
+    });
+    input.addEventListener("keydown", function (ev) { if (ev.key === "Escape") hide(); });
+    document.addEventListener("click", function (ev) { if (!box.contains(ev.target)) hide(); });
+  });
+
+  // Region picker: province › city › county.
+  $$("[data-region-picker]").forEach(function (picker) {
+    var hidden = $("[data-region-value]", picker), selects = $$("select", picker);
+    selects.forEach(function (sel, i) {
+      sel.addEventListener("change", function () {
+        for (var j = i + 1; j < selects.length; j++) {
+          selects[j].length = 1; selects[j].disabled = true;
+        }
+        var code = sel.value || (i > 0 ? selects[i - 1].value : "");
+        hidden.value = code;
+        if (sel.value && i + 1 < selects.length) {
+          getJSON("/regions?parent=" + sel.value).then(function (d) {
+            var next = selects[i + 1];
+            (d.regions || []).forEach(function (r) { next.appendChild(el("option", { value: r.code }, r.name)); });
+            next.disabled = !(d.regions || []).length;
+          });
+        }
+      });
+    });
+  });
+
+  // Case page: text rendition / original PDF tabs.
+  $$("[data-tabs]").forEach(function (tabs) {
+    var root = tabs.parentNode;
+    $$(".tab", tabs).forEach(function (t) {
+      t.addEventListener("click", function () {
+        $$(".tab", tabs).forEach(function (x) { x.classList.toggle("active", x === t); });
+        $$("[data-panel]", root).forEach(function (p) {
+          var on = p.getAttribute("data-panel") === t.getAttribute("data-tab");
+          p.hidden = !on;
+          var frame = $("iframe[data-src]", p);
+          if (on && frame && !frame.src) frame.src = frame.getAttribute("data-src");
+        });
+      });
+    });
+  });
+
+  // Upload form.
+  var form = $("#upload-form");
+  function chooseBorrowed(caseNo, name) {
+    var input = $("#borrowed_from"), chosen = $("#borrow-chosen");
+    if (!input) return;
+    input.value = caseNo;
+    chosen.textContent = "已选择：" + caseNo + "《" + name + "》";
+    chosen.classList.add("ok");
+  }
+  if (form) {
+    var typeSel = $("#case_type"), panel = $("[data-borrow-panel]"), list = $("#similar-list"), status = $("#similar-status");
+    var isBorrowed = function () { return /borrowed$/.test(typeSel.value); };
+    var showSimilar = function (hits) {
+      list.innerHTML = "";
+      hits.forEach(function (h) {
+        var li = el("li"), label = el("label");
+        var radio = el("input", { type: "radio", name: "_pick", value: h.case_no });
+        radio.addEventListener("change", function () { chooseBorrowed(h.case_no, h.name); });
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(" " + h.case_no + "《" + h.name + "》 "));
+        label.appendChild(el("small", {}, "相似度 " + Math.round(h.similarity * 100) + "%" + (h.near_duplicate ? "（疑似重复）" : "")));
+        li.appendChild(label);
+        list.appendChild(li);
+      });
+      status.textContent = hits.length ? "" : "没有找到相似的案例，可以在下方搜索案例名称。";
+    };
+    $$('input[name="_pick"]', list).forEach(function (r) {
+      r.addEventListener("change", function () { chooseBorrowed(r.value, r.getAttribute("data-name")); });
+    });
+    var draftText = function () {
+      return ["name", "summary", "problem", "solution", "traditional_practice", "innovative_practice", "application_scenario"]
+        .map(function (k) { var f = form.elements[k]; return f ? f.value : ""; }).join("\n");
+    };
+    var findSimilar = function () {
+      var body = new FormData();
+      body.append("text", draftText());
+      body.append("upload_token", $("#upload_token").value);
+      status.textContent = "正在查找相似案例…";
+      return postForm(form.getAttribute("data-similar-url"), body).then(function (d) { showSimilar(d.similar || []); });
+    };
+    typeSel.addEventListener("change", function () {
+      panel.hidden = !isBorrowed();
+      if (isBorrowed() && !list.children.length) findSimilar();
+    });
+    $("#refresh-similar").addEventListener("click", findSimilar);
+
+    var fileInput = $("#file"), fileStatus = $("#file-status");
+    fileInput.addEventListener("change", function () {
+      var f = fileInput.files[0];
+      if (!f) return;
+      var body = new FormData();
+      body.append("file", f);
+      fileStatus.textContent = "正在读取 " + f.name + "…";
+      postForm(form.getAttribute("data-inspect-url"), body).then(function (d) {
+        if (d._status !== 200) {
+          fileStatus.textContent = (d.errors && d.errors[0] ? d.errors[0].message : d.message) || "无法读取该文件";
+          fileStatus.classList.add("field-error");
+          return;
+        }
+        fileStatus.classList.remove("field-error");
+        $("#upload_token").value = d.upload_token;
+        var filled = [];
+        Object.keys(d.fields || {}).forEach(function (k) {
+          var v = d.fields[k];
+          if (k === "tags") {
+            (v || []).forEach(function (t) { $$('input[name="tags"]', form).forEach(function (c) { if (c.value === t) c.checked = true; }); });
+            return;
+          }
+          if (k === "borrowed_from" || k === "region_code") return;
+          var field = form.elements[k];
+          if (field && !field.value) { field.value = v; field.dispatchEvent(new Event("input")); filled.push(k); }
+        });
+        if (d.fields && d.fields.case_type) { typeSel.dispatchEvent(new Event("change")); }
+        fileStatus.textContent = "已读取 " + d.file_name + (filled.length ? "，已按申报表自动填写 " + filled.length + " 项，请核对。" : "。");
+        showSimilar(d.similar || []);
+        var dup = (d.similar || []).filter(function (h) { return h.near_duplicate; });
+        if (dup.length) fileStatus.textContent += " 注意：与已有案例“" + dup[0].name + "”高度相似。";
+      }).catch(function () { fileStatus.textContent = "读取文件失败，请重试"; });
+    });
+  }
+})();
