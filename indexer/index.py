@@ -16,7 +16,6 @@ import json
 import logging
 import math
 import os
-import re
 import shutil
 import threading
 import time
@@ -28,7 +27,9 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.filedb.filestore import FileStorage
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
 
 from . import highlight
 from .analysis import analyze
@@ -151,13 +152,61 @@ class _Reader:
         self.searcher.close()
 
 
+# Postings per segment in a bulk write: the writer commits a segment when it holds this
+# many, which keeps its pool in memory (no sorted runs spilled to disk and merged back).
+BULK_SEGMENT_POSTINGS = 500_000
+
+
+class _Lengths:
+    """A per-document reader whose field lengths are read once into memory: the segment
+    writer asks for the length of every posting's document, one disk seek each."""
+
+    def __init__(self, pdr):
+        self._pdr = pdr
+        self._lengths: dict[str, list] = {}
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self._lengths.get(fieldname)
+        if lengths is None:
+            reader = self._pdr._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            if reader is None:
+                return default
+            # Same values as the reader's own: None where the stored byte is 0.
+            lengths = [byte_to_length(b) if b else None for b in reader]
+            self._lengths[fieldname] = lengths
+        return lengths[docnum]
+
+    def __getattr__(self, name):
+        return getattr(self._pdr, name)
+
+
+class _SegmentWriter(SegmentWriter):
+    def per_document_reader(self):
+        return _Lengths(super().per_document_reader())
+
+
 class IndexWriter:
     """Adds and deletes documents inside :meth:`CaseIndex.writing`."""
 
-    def __init__(self, writer):
+    def __init__(self, writer, ix=None, *, memory_mb: int = 128, segment_postings: int | None = None):
         self._w = writer
+        self._ix = ix
+        self._memory_mb = memory_mb
+        self._segment_postings = segment_postings
+        self._pending_postings = 0
         self.added = 0
         self.deleted = 0
+        self.segments_committed = 0
+
+    def _maybe_commit_segment(self, a: Analyzed) -> None:
+        if self._segment_postings is None or self._ix is None:
+            return
+        self._pending_postings += sum(len(p) for p in a.postings.values())
+        if self._pending_postings >= self._segment_postings:
+            self._w.commit(merge=False)
+            self.segments_committed += 1
+            self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
+            self._pending_postings = 0
 
     def add(self, a: Analyzed, *, update: bool = True) -> None:
         d = a.doc
@@ -201,6 +250,7 @@ class IndexWriter:
         else:
             self._w.add_document(**fields)
         self.added += 1
+        self._maybe_commit_segment(a)
 
     def delete(self, case_no: str) -> None:
         self.deleted += self._w.delete_by_term("case_no", case_no)
@@ -294,22 +344,26 @@ class CaseIndex:
                 os.close(fd)
 
     @contextlib.contextmanager
-    def writing(self, *, timeout: float | None = None, merge: bool = True) -> Iterator[IndexWriter]:
+    def writing(self, *, timeout: float | None = None, bulk: bool = False) -> Iterator[IndexWriter]:
         """A writer that commits when the block ends normally and cancels when it raises.
-        Never both."""
+        Never both. A ``bulk`` writer also commits a segment each time it holds
+        ``BULK_SEGMENT_POSTINGS`` postings (each such commit is whole: the documents written
+        before a failure stay, the failed segment is cancelled)."""
         with self._locked(timeout):
             if self.check() in ("missing",):
                 self._create_in(self.path)
             ix = whoosh_index.open_dir(str(self.path))
-            w = ix.writer(limitmb=self.memory_mb)
-            wrapper = IndexWriter(w)
+            wrapper = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb), ix, memory_mb=self.memory_mb,
+                                  segment_postings=BULK_SEGMENT_POSTINGS if bulk else None)
             try:
                 yield wrapper
             except BaseException:
-                w.cancel()
+                wrapper._w.cancel()
                 raise
             else:
-                w.commit(merge=merge)
+                # Bulk writes leave their segments as they are; Whoosh merges small
+                # segments on later ordinary commits.
+                wrapper._w.commit(merge=not bulk)
         self._drop_reader()
 
     def rebuild(self, analyzed: Iterable[Analyzed], *, timeout: float | None = None) -> int:
@@ -320,16 +374,16 @@ class CaseIndex:
                 shutil.rmtree(tmp)
             self._create_in(tmp)
             ix = whoosh_index.open_dir(str(tmp))
-            w = ix.writer(limitmb=self.memory_mb)
-            wrapper = IndexWriter(w)
+            wrapper = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb), ix, memory_mb=self.memory_mb,
+                                  segment_postings=BULK_SEGMENT_POSTINGS)
             try:
                 for a in analyzed:
                     wrapper.add(a, update=False)
             except BaseException:
-                w.cancel()
+                wrapper._w.cancel()
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
-            w.commit(merge=True, optimize=True)
+            wrapper._w.commit(merge=False)
             old = self.path.with_name(self.path.name + ".old")
             if old.exists():
                 shutil.rmtree(old)

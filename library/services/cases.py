@@ -77,22 +77,30 @@ class NearDuplicate(ValidationFailed):
 
 # -- numbering ------------------------------------------------------------------------------
 
-def next_case_no(session: Session, year: int) -> str:
-    """The next case number of a year: YS2026-00001. Portable (SQLite and PostgreSQL): the
-    counter row is updated inside the caller's transaction, which serializes writers."""
+def reserve_case_nos(session: Session, year: int, count: int = 1) -> list[str]:
+    """The next ``count`` case numbers of a year: YS2026-00001, ... Portable (SQLite and
+    PostgreSQL): the counter row is updated inside the caller's transaction, which
+    serializes writers until it commits."""
     name = f"case_no:{year}"
     for _ in range(5):
-        res = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
+        res = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + count))
         if res.rowcount:
-            value = session.scalar(select(Counter.value).where(Counter.name == name))
-            return f"{CASE_NO_PREFIX}{year}-{value:05d}"
+            last = session.scalar(select(Counter.value).where(Counter.name == name))
+            break
         try:
             with session.begin_nested():
-                session.add(Counter(name=name, value=1))
-            return f"{CASE_NO_PREFIX}{year}-{1:05d}"
+                session.add(Counter(name=name, value=count))
+            last = count
+            break
         except IntegrityError:
             continue  # another writer created the row first
-    raise RuntimeError("could not allocate a case number")
+    else:
+        raise RuntimeError("could not allocate a case number")
+    return [f"{CASE_NO_PREFIX}{year}-{n:05d}" for n in range(last - count + 1, last + 1)]
+
+
+def next_case_no(session: Session, year: int) -> str:
+    return reserve_case_nos(session, year, 1)[0]
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -275,7 +283,6 @@ def existing_document(lib: Library, sha256: str) -> tuple[str, str] | None:
 
 def store(lib: Library, draft: Draft, actor: Actor, *, status: str = "published", source: str = "form") -> str:
     """Write a checked draft: the file into the store, the rows in one transaction."""
-    form = draft.form
     sha, new_file = None, False
     if draft.upload is not None:
         sha = draft.upload.sha256

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from indexer import (
     SUPPORTED_EXTENSIONS,
@@ -35,11 +35,11 @@ from indexer import (
 )
 
 from ..errors import CaselibError, FieldError, ValidationFailed
-from ..models import CASE_TYPES, Case, CaseTag, Document, Region, Tag, Theme, utcnow
+from ..models import CASE_TYPES, AuditEvent, Case, CaseTag, Document, Region, Tag, Theme, utcnow
 from ..storage.files import sha256_bytes
-from . import audit, vocab
+from . import vocab
 from .audit import Actor
-from .cases import find_borrowed, next_case_no
+from .cases import find_borrowed, reserve_case_nos
 from .context import Library
 from .indexing import _mark_indexed
 
@@ -306,7 +306,7 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
     added_nos: list[str] = []
     started = utcnow()
 
-    with lib.index.writing(timeout=max(lib.index.lock_timeout, 600)) as writer:
+    with lib.index.writing(timeout=max(lib.index.lock_timeout, 600), bulk=True) as writer:
         def flush() -> None:
             if not pending:
                 return
@@ -362,63 +362,79 @@ def _inside(p: Path, root: Path) -> bool:
 
 def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor: Actor,
                  source: str) -> list[tuple[str, IndexDoc]]:
-    """Store files and rows of one batch in one transaction; returns the case numbers and
-    the documents as the index must see them."""
-    new_files = []
+    """Store the files and rows of one batch in one transaction (bulk inserts); returns the
+    case numbers and the documents as the index must see them."""
+    new_files = [job.sha256 for job, _ in batch if not lib.files.exists(job.sha256)]
     for job, _ in batch:
-        if not lib.files.exists(job.sha256):
-            new_files.append(job.sha256)
         lib.files.put(job.data, job.sha256)
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    for job, done in batch:
+        meta, a = job.meta, done.analyzed
+        published = None
+        if meta.get("published_at"):
+            try:
+                published = date.fromisoformat(meta["published_at"])
+            except ValueError:
+                published = None
+        rows.append({
+            "name": a.doc.name, "summary": a.doc.summary,
+            "problem": meta.get("problem"), "solution": meta.get("solution"),
+            "traditional_practice": meta.get("traditional_practice"),
+            "innovative_practice": meta.get("innovative_practice"),
+            "application_scenario": meta.get("application_scenario"),
+            "theme_id": v.themes.get(meta.get("theme") or ""),
+            "case_type": meta.get("case_type") if meta.get("case_type") in CASE_TYPES else None,
+            "region_code": meta.get("region_code") if meta.get("region_code") in v.regions else None,
+            "unit_name": meta.get("unit"),
+            "contact_name": meta.get("contact_name") or None,
+            "contact_phone": meta.get("contact_phone") or None,
+            "published_at": published or _date_from_name(job.filename),
+            "status": "published", "source": source, "created_by_id": actor.user_id,
+            "created_at": now, "updated_at": now, "rating_count": 0,
+        })
     out: list[tuple[str, IndexDoc]] = []
     try:
         with lib.db.transaction() as session:
-            for job, done in batch:
-                meta, ex, a = job.meta, done.extracted, done.analyzed
-                published = None
-                if meta.get("published_at"):
-                    try:
-                        published = date.fromisoformat(meta["published_at"])
-                    except ValueError:
-                        published = None
-                published = published or _date_from_name(job.filename)
-                case_type = meta.get("case_type") if meta.get("case_type") in CASE_TYPES else None
-                borrowed = find_borrowed(session, meta["borrowed_from"]) if meta.get("borrowed_from") else None
-                region = meta.get("region_code") if meta.get("region_code") in v.regions else None
-                theme_id = v.themes.get(meta.get("theme") or "")
-                tag_names = [t for t in meta.get("tags") or [] if t in v.tags]
-                case_no = next_case_no(session, (published or date.today()).year)
-                case = Case(
-                    case_no=case_no, name=a.doc.name, summary=a.doc.summary,
-                    problem=meta.get("problem"), solution=meta.get("solution"),
-                    traditional_practice=meta.get("traditional_practice"),
-                    innovative_practice=meta.get("innovative_practice"),
-                    application_scenario=meta.get("application_scenario"),
-                    theme_id=theme_id, case_type=case_type,
-                    borrowed_from_id=borrowed.id if borrowed else None,
-                    region_code=region, unit_name=meta.get("unit"),
-                    contact_name=(meta.get("contact_name") or None),
-                    contact_phone=(meta.get("contact_phone") or None),
-                    published_at=published, status="published", source=source,
-                    created_by_id=actor.user_id,
-                )
-                session.add(case)
-                session.flush()
-                for tid in dict.fromkeys(v.tags[t] for t in tag_names):
-                    session.add(CaseTag(case_id=case.id, tag_id=tid))
-                session.add(Document(case_id=case.id, original_name=job.filename[:255], sha256=job.sha256,
-                                     size=len(job.data), media_type=ex.media_type, format=ex.format,
-                                     text=ex.text, pages=ex.pages, converter=ex.converter))
-                audit.record(session, actor, "case.ingest", "case", case_no, name=case.name, file=job.path)
-                theme_name = meta.get("theme") if theme_id else None
-                out.append((case_no, IndexDoc(
-                    case_no=case_no, name=case.name, text=ex.text, summary=case.summary,
-                    file_name=job.filename, theme=theme_name, tags=tuple(tag_names),
-                    case_type=case_type, region=region, unit=case.unit_name, published=published,
-                )))
+            by_year: dict[int, list[int]] = {}
+            for i, row in enumerate(rows):
+                by_year.setdefault((row["published_at"] or now.date()).year, []).append(i)
+            for year, idx in by_year.items():
+                for i, case_no in zip(idx, reserve_case_nos(session, year, len(idx)), strict=True):
+                    rows[i]["case_no"] = case_no
+            for (job, _), row in zip(batch, rows, strict=True):
+                ref = job.meta.get("borrowed_from")
+                borrowed = find_borrowed(session, ref) if ref else None
+                row["borrowed_from_id"] = borrowed.id if borrowed else None
+            ids = session.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).all()
+            session.execute(insert(Document), [
+                {"case_id": cid, "original_name": job.filename[:255], "sha256": job.sha256,
+                 "size": len(job.data), "media_type": done.extracted.media_type,
+                 "format": done.extracted.format, "text": done.extracted.text,
+                 "pages": done.extracted.pages, "converter": done.extracted.converter, "created_at": now}
+                for cid, (job, done) in zip(ids, batch, strict=True)])
+            tag_rows = [{"case_id": cid, "tag_id": tid}
+                        for cid, (job, _) in zip(ids, batch, strict=True)
+                        for tid in dict.fromkeys(v.tags[t] for t in job.meta.get("tags") or [] if t in v.tags)]
+            if tag_rows:
+                session.execute(insert(CaseTag), tag_rows)
+            session.execute(insert(AuditEvent), [
+                {"at": now, "user_id": actor.user_id, "actor": actor.name, "action": "case.ingest",
+                 "object_type": "case", "object_id": row["case_no"],
+                 "detail": {"name": row["name"], "file": job.path, "source": source}}
+                for (job, _), row in zip(batch, rows, strict=True)])
     except BaseException:
         for sha in new_files:
             lib.files.delete(sha)
         raise
-    for job, _ in batch:
+    themes_by_id = {tid: name for name, tid in v.themes.items()}
+    for (job, done), row in zip(batch, rows, strict=True):
+        out.append((row["case_no"], IndexDoc(
+            case_no=row["case_no"], name=row["name"], text=done.extracted.text, summary=row["summary"],
+            file_name=job.filename, theme=themes_by_id.get(row["theme_id"]),
+            tags=tuple(t for t in job.meta.get("tags") or [] if t in v.tags),
+            case_type=row["case_type"], region=row["region_code"], unit=row["unit_name"],
+            published=row["published_at"],
+        )))
         job.data = b""
     return out

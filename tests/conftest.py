@@ -1,0 +1,144 @@
+"""Shared fixtures: real libraries in tmp_path, real .docx/.pdf files made in the test, and
+the corpus (``../shared/corpus``) when it is present."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The shared corpus of real documents; tests using it skip cleanly when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from library.config import Settings
+
+    return Settings({"home": str(tmp_path / "home"), "ingest_workers": 2}, env={})
+
+
+@pytest.fixture
+def lib(settings):
+    from library.services import Library
+
+    library = Library(settings)
+    library.init()
+    yield library
+    library.close()
+
+
+def docx_bytes(paragraphs: list[str], *, title: str | None = None,
+               table: list[list[str]] | None = None) -> bytes:
+    """A real .docx made with python-docx."""
+    import docx
+
+    d = docx.Document()
+    if title:
+        d.add_heading(title, level=1)
+    for p in paragraphs:
+        d.add_paragraph(p)
+    if table:
+        t = d.add_table(rows=len(table), cols=len(table[0]))
+        for i, row in enumerate(table):
+            for j, cell in enumerate(row):
+                t.cell(i, j).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def pdf_bytes(paragraphs: list[str], *, title: str | None = None) -> bytes:
+    """A real CJK PDF with reportlab's CID font STSong-Light."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+    head = ParagraphStyle("cjkh", parent=style, fontSize=16, leading=22)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1)
+    story = ([Paragraph(title, head)] if title else []) + [Paragraph(p, style) for p in paragraphs]
+    doc.build(story)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def make_docx() -> Callable[..., bytes]:
+    return docx_bytes
+
+
+@pytest.fixture
+def make_pdf() -> Callable[..., bytes]:
+    return pdf_bytes
+
+
+SAMPLE_TEXT = [
+    "针对企业开办环节多、材料多、时间长的问题，本区推行企业开办“一网通办”，将营业执照、公章刻制、"
+    "发票申领、社保登记整合为一件事，实现一表填报、一窗受理、一日办结。",
+    "改革后企业开办时间由5个工作日压缩至1个工作日，申请材料由21份减少到6份，全年服务新设企业3200余家。",
+]
+
+
+def valid_form(**overrides: Any) -> dict[str, Any]:
+    """A complete, valid 申报表 (no place or person names in the anonymised fields)."""
+    form = {
+        "name": "企业开办全流程一日办结改革",
+        "theme": "开办企业",
+        "case_type": "original",
+        "summary": "推行企业开办一网通办，一表填报、一窗受理、一日办结。",
+        "problem": "企业开办环节多、材料多、跑动多。",
+        "solution": "整合部门事项为一件事，线上全程网办，线下一窗通办。",
+        "traditional_practice": "申请人依次到各部门窗口分别办理，材料重复提交。",
+        "innovative_practice": "一表填报，系统自动分发，后台并联审核，当日办结。",
+        "application_scenario": "适用于各类企业设立登记。",
+        "tags": ["一网通办", "最多跑一次"],
+        "region_code": "331002",
+        "unit": "区市场监督管理局",
+        "contact_name": "联系人甲",
+        "contact_phone": "13800001234",
+        "published_at": "2024-05-20",
+    }
+    form.update(overrides)
+    return {k: v for k, v in form.items() if v is not None}
+
+
+@pytest.fixture
+def form() -> Callable[..., dict[str, Any]]:
+    return valid_form
+
+
+@pytest.fixture
+def make_case(lib) -> Callable[..., Any]:
+    """Submit a valid case with a generated .docx; overrides change the form, ``paragraphs``
+    the document text, ``filename`` the file name."""
+    from library.services.audit import Actor
+    from library.services.cases import Upload, submit
+
+    counter = {"n": 0}
+
+    def make(paragraphs: list[str] | None = None, filename: str | None = None,
+             confirm_near_duplicate: bool = True, **overrides: Any):
+        counter["n"] += 1
+        paras = paragraphs or SAMPLE_TEXT + [f"第{counter['n']}号样例。"]
+        data = docx_bytes(paras, title=overrides.get("name", "样例案例"))
+        upload = Upload(filename or f"样例案例{counter['n']}.docx", data)
+        return submit(lib, valid_form(**overrides), upload, Actor.cli(),
+                      confirm_near_duplicate=confirm_near_duplicate)
+
+    return make
