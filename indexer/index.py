@@ -74,10 +74,10 @@ class _Columns:
         reader = searcher.reader()
         n = reader.doc_count_all()
 
-        def col(name, decode=True):
+        def col(name, decode=True, translate=True):
             if not reader.has_column(name):
                 return [None] * n
-            cr = reader.column_reader(name)
+            cr = reader.column_reader(name, translate=translate)
             vals = list(cr)
             if decode:
                 return [(v.decode("utf-8") if isinstance(v, bytes) else v) or None for v in vals]
@@ -89,7 +89,8 @@ class _Columns:
         self.year = col("year")
         self.unit = col("unit")
         self.tags = [tuple(t for t in v.split(",") if t) if v else () for v in col("tags")]
-        self.published = col("published", decode=False)
+        # Raw sortable integers; -1 where a case has no date.
+        self.published = col("published", decode=False, translate=False)
         self.rating = col("rating", decode=False)
         self.rating_count = col("rating_count", decode=False)
         self.case_no = col("case_no")
@@ -656,8 +657,7 @@ def _rating(value, count: int) -> float:
 
 
 def _neg_date(v) -> float:
-    if isinstance(v, datetime):
-        return -v.timestamp()
-    if isinstance(v, date):
-        return -datetime(v.year, v.month, v.day).timestamp()
-    return float("inf")
+    """Sort key part: newest first, undated (-1 or missing) last."""
+    if v is None or v < 0:
+        return float("inf")
+    return -float(v)

@@ -44,10 +44,10 @@ def _no_expand(_w: str) -> list[str]:
 
 
 def _inside(w: str, expand: Expand) -> list[Q.Query]:
-    longer = expand(w)
-    if not longer:
-        return []
-    return [Q.Or([Q.Term("content", t) for t in longer] + [Q.Term("name_sub", w)], boost=INSIDE_BOOST)]
+    """``w`` inside longer tokens: of the full text (through the lexicon) or of the name."""
+    inside: list[Q.Query] = [Q.Term("content", t) for t in expand(w)]
+    inside.append(Q.Term("name_sub", w))
+    return [Q.Or(inside, boost=INSIDE_BOOST)]
 
 
 def _word_unit(w: str, expand: Expand = _no_expand) -> Q.Query:

@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Preindexed(list):
@@ -71,7 +71,10 @@ def build_schema() -> fields.Schema:
         region_city=fields.ID,
         region_county=fields.ID,
         unit=fields.ID(stored=True, sortable=True),
-        published=fields.DATETIME(stored=True, sortable=True),
+        # Read raw (microseconds since datetime.min): Whoosh's default column gives
+        # undated documents a value that cannot be turned back into a datetime; here they
+        # hold -1 and sort last.
+        published=fields.DATETIME(stored=True, sortable=columns.NumericColumn("q", default=-1)),
         year=fields.ID(stored=True, sortable=True),
         # Whoosh's default column for a float NUMERIC packs a NaN default as an unsigned
         # integer and fails on the first rated case; the column holds the sortable integer

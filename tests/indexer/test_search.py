@@ -1,0 +1,163 @@
+"""Search over a real Whoosh index: Chinese queries, phrases, facets, filters, sorting,
+pagination, highlights."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc
+
+DOCS = [
+    IndexDoc(case_no="YS2021-00001", name="企业开办一日办结改革", theme="开办企业",
+             tags=("一网通办", "最多跑一次"), case_type="original", region="331002", unit="区市场监督管理局",
+             published=date(2021, 3, 1), rating=4.5, rating_count=2, file_name="企业开办.docx",
+             summary="推行企业开办一网通办。",
+             text="为优化营商环境，本区推行企业开办一网通办改革，营业执照、公章刻制、发票申领一日办结。"
+                  "改革后开办时间压缩至一个工作日。"),
+    IndexDoc(case_no="YS2022-00001", name="不动产登记交房即发证", theme="登记财产",
+             tags=("一件事一次办",), case_type="innovation_borrowed", region="330212", unit="区自然资源和规划局",
+             published=date(2022, 6, 1), rating=3.0, rating_count=1, file_name="不动产登记.pdf",
+             text="针对购房群众办证难，实行交房即发证，营商环境持续改善，登记时间由五个工作日缩短到即时办结。"
+                  "这是一项深化改革的举措。"),
+    IndexDoc(case_no="YS2023-00001", name="涉企检查综合查一次", theme="市场监管",
+             tags=("双随机一公开", "信用监管"), case_type="original", region="330110", unit="区市场监督管理局",
+             published=date(2023, 9, 1), file_name="综合查一次.docx",
+             text="推行双随机一公开监管和综合查一次，减少对企业的重复检查。包含特殊字符<script>alert(1)</script>的说明。"),
+    IndexDoc(case_no="YS2024-00001", name="告知承诺制审批改革", theme="政务服务",
+             tags=("告知承诺制", "容缺受理"), case_type="rectification_borrowed", region="110102",
+             published=date(2024, 1, 15), file_name="告知承诺制.docx",
+             text="对证明事项实行告知承诺制和容缺受理，申请人书面承诺后当场办理，事后核查。"),
+    IndexDoc(case_no="YS2025-00001", name="纳税服务非接触式办税", theme="纳税", tags=(), case_type=None,
+             region=None, published=None, file_name="办税.md",
+             text="推广非接触式办税，纳税人足不出户完成申报，税费缴纳全程网办。"),
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    ix = CaseIndex(tmp_path_factory.mktemp("ix") / "index")
+    ix.rebuild(analyze_doc(d) for d in DOCS)
+    yield ix
+    ix.close()
+
+
+def nos(result):
+    return [h.case_no for h in result.hits]
+
+
+def test_query_without_spaces_finds_cases_with_the_words_anywhere(index):
+    """营商环境改革 typed as one run finds cases containing 营商环境 and 改革, not only adjacent."""
+    r = index.search(SearchQuery(q="营商环境改革"))
+    assert set(nos(r)) == {"YS2021-00001", "YS2022-00001"}
+    assert r.total == 2
+
+
+def test_a_word_inside_a_longer_word_is_found(index):
+    """营商 finds the cases where it only occurs inside 营商环境."""
+    r = index.search(SearchQuery(q="营商"))
+    assert set(nos(r)) == {"YS2021-00001", "YS2022-00001"}
+    assert any("<mark>营商</mark>" in h for hit in r.hits for h in hit.highlights)
+
+
+def test_quoted_phrase_matches_only_as_a_phrase(index):
+    """"营商环境持续改善" matches the case with those words in a row, not one with them apart."""
+    assert nos(index.search(SearchQuery(q='"营商环境持续改善"'))) == ["YS2022-00001"]
+    assert nos(index.search(SearchQuery(q='“改革营商环境”'))) == []
+
+
+def test_domain_term_query(index):
+    """A domain term (告知承诺制) finds its case and ranks the case named after it first."""
+    r = index.search(SearchQuery(q="告知承诺制"))
+    assert nos(r)[0] == "YS2024-00001"
+
+
+def test_excluded_word(index):
+    """-word removes cases containing it."""
+    r = index.search(SearchQuery(q="营商环境 -不动产"))
+    assert nos(r) == ["YS2021-00001"]
+
+
+def test_single_character_query_finds_words_holding_it(index):
+    """税 finds 纳税 and 办税."""
+    assert nos(index.search(SearchQuery(q="税"))) == ["YS2025-00001"]
+
+
+def test_facet_counts_cover_every_matching_case(index):
+    """Facets count all matches, not only the page; missing values count as unknown."""
+    r = index.search(SearchQuery(q="", per_page=1))
+    assert r.total == 5 and len(r.hits) == 1
+    f = r.facets
+    assert f["theme"] == {"开办企业": 1, "登记财产": 1, "市场监管": 1, "政务服务": 1, "纳税": 1}
+    assert f["region"] == {"330000": 3, "110000": 1, "unknown": 1}
+    assert f["year"]["unknown"] == 1 and f["year"]["2021"] == 1
+    assert f["case_type"]["unknown"] == 1 and f["case_type"]["original"] == 2
+    assert f["tags"]["一网通办"] == 1 and f["tags"]["信用监管"] == 1
+
+
+def test_region_facet_drills_down_below_the_filter(index):
+    """With a province filter the region facet counts cities; with a city, counties."""
+    r = index.search(SearchQuery(region="330000"))
+    assert r.facets["region"] == {"331000": 1, "330200": 1, "330100": 1}
+    r = index.search(SearchQuery(region="3310"))
+    assert r.facets["region"] == {"331002": 1}
+    assert nos(index.search(SearchQuery(region="331002"))) == ["YS2021-00001"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    (SearchQuery(theme="市场监管"), {"YS2023-00001"}),
+    (SearchQuery(tags=("一网通办",)), {"YS2021-00001"}),
+    (SearchQuery(case_type="innovation_borrowed"), {"YS2022-00001"}),
+    (SearchQuery(case_type="unknown"), {"YS2025-00001"}),
+    (SearchQuery(unit="区市场监督管理局"), {"YS2021-00001", "YS2023-00001"}),
+    (SearchQuery(case_no="YS2024-00001"), {"YS2024-00001"}),
+    (SearchQuery(name="交房即发证"), {"YS2022-00001"}),
+    (SearchQuery(name="登记"), {"YS2022-00001"}),
+    (SearchQuery(year=2023), {"YS2023-00001"}),
+    (SearchQuery(date_from=date(2022, 1, 1), date_to=date(2023, 12, 31)), {"YS2022-00001", "YS2023-00001"}),
+    (SearchQuery(q="改革", theme="开办企业"), {"YS2021-00001"}),
+])
+def test_filters(index, query, expected):
+    """Each filter narrows the matches to exactly the cases it describes."""
+    r = index.search(query)
+    assert set(nos(r)) == expected and r.total == len(expected)
+
+
+def test_sort_by_date_and_rating(index):
+    """Date sort: newest first, undated last; rating sort: best rated first."""
+    assert nos(index.search(SearchQuery(sort="date"))) == [
+        "YS2024-00001", "YS2023-00001", "YS2022-00001", "YS2021-00001", "YS2025-00001"]
+    assert nos(index.search(SearchQuery(sort="rating")))[:2] == ["YS2021-00001", "YS2022-00001"]
+
+
+def test_pagination(index):
+    """Pages partition the results; total stays the count of all matches."""
+    pages = [index.search(SearchQuery(sort="date", page=p, per_page=2)) for p in (1, 2, 3)]
+    assert [len(p.hits) for p in pages] == [2, 2, 1]
+    assert len({n for p in pages for n in nos(p)}) == 5
+    assert all(p.total == 5 for p in pages) and pages[0].pages == 3
+
+
+def test_highlights_escape_html_and_mark_the_query(index):
+    """Snippets are HTML-escaped text with <mark> around what was looked for."""
+    r = index.search(SearchQuery(q="特殊字符"))
+    (hit,) = r.hits
+    html = " ".join(hit.highlights)
+    assert "<mark>特殊字符</mark>" in html
+    assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_hits_carry_the_original_file_name(index):
+    """The hit names the original file (the CLI and API print it)."""
+    r = index.search(SearchQuery(q="交房即发证"))
+    assert r.hits[0].file_name == "不动产登记.pdf"
+    assert r.hits[0].as_dict().keys() == {"case_no", "name", "file_name", "score", "highlights"}
+
+
+def test_similar_flags_a_lightly_edited_copy(index):
+    """A copy with small edits is a near-duplicate; a case on another topic is not."""
+    text = DOCS[1].text.replace("五个", "七个") + "另补充一句说明。"
+    hits = index.similar(text)
+    assert hits[0].case_no == "YS2022-00001" and hits[0].near_duplicate
+    assert all(not h.near_duplicate for h in hits[1:])
