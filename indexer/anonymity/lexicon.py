@@ -1,0 +1,195 @@
+"""Word lists of the anonymity check (public knowledge, curated here).
+
+Surnames, person titles and cue words, zone and organisation suffixes, words that look
+like names but are not, and the marks of text that is already anonymised.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Chinese surnames: about 330 common single-character ones (in the rough order of the
+# 公安部 household statistics) and the compound ones still in use. Rare surnames that
+# are mostly other words (银, 玉, 海, 国, 和, 明, 平, 南 ...) are left out: in the cue
+# windows they cause more false alarms (银龄工程师, 和专职人员) than they find names.
+SINGLE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲"
+    "虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜阚帅屠朴廉"
+    "禹祖漆卿狄索晋扈晁芮阙浦鹿薄邸雍辜裘亓修邰赫杭宿鲜印逯茹慕亢嵇湛戎茅尉檀昝洪傅赖阎萧习凤贝竺畅"
+)
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 澹台 呼延 独孤 南宫 "
+    "西门 东郭 闻人 赫连 轩辕 百里 钟离 申屠 第五 太史 濮阳 淳于 单于 公冶 宗政 鲜于 闾丘 司空 "
+    "拓跋 万俟 左丘 梁丘 公羊 谷梁 乐正 漆雕 壤驷 巫马 公西 颛孙 段干 东门 羊舌 微生 即墨".split()
+)
+# Surnames that are also everyday function characters; "和主席", "于同志" are not names,
+# so they never form a "surname + title" reference (周总理, 张局长) on their own.
+AMBIGUOUS_SURNAMES = frozenset(
+    "和于向从以万全文安成时常高方左右上下东南西北原前后代各本我你他们新老小大副正总大国公"
+    "平明利信云来元由南海强花门相初都普乐区党任"
+)
+
+# Titles that follow a name (殷勇同志, 张三局长), longest first when compiled.
+TITLES_AFTER = (
+    "同志 先生 女士 老师 师傅 教授 博士 院士 研究员 "
+    "书记 副书记 总书记 省长 副省长 代省长 市长 副市长 代市长 县长 副县长 代县长 区长 副区长 镇长 "
+    "副镇长 乡长 副乡长 村长 主任 副主任 常务副主任 部长 副部长 厅长 副厅长 局长 副局长 处长 副处长 "
+    "科长 副科长 股长 所长 副所长 站长 队长 组长 副组长 社长 院长 副院长 校长 副校长 行长 副行长 "
+    "主席 副主席 委员长 副委员长 总理 副总理 国务委员 秘书长 副秘书长 主任委员 "
+    "董事长 副董事长 总经理 副总经理 经理 总监 总工程师 总规划师 总会计师 理事长 会长 副会长 "
+    "检察长 副检察长 庭长 审判长 法官 检察官 警官 律师 会计师 工程师 医生 记者 主持人 "
+    "调研员 专员 科员 干部 支书 村支书 委员"
+).split()
+# Titles and roles that precede a name (省长 王予波, 联系人：杨扬, 本报记者 戴冰).
+TITLES_BEFORE = (
+    "书记 副书记 省长 副省长 代省长 市长 副市长 代市长 县长 副县长 区长 副区长 镇长 乡长 村长 "
+    "主任 副主任 部长 副部长 厅长 副厅长 局长 副局长 处长 副处长 科长 副科长 所长 站长 队长 组长 "
+    "副组长 社长 院长 副院长 校长 行长 主席 副主席 代理主席 总理 副总理 秘书长 副秘书长 "
+    "董事长 总经理 经理 理事长 会长 检察长 庭长 矿长 厂长 "
+    "工程师 总工程师 副总工程师 总规划师 总会计师 总经济师 "
+    "记者 本报记者 通讯员 摄影记者 编辑 责任编辑 作者 "
+    "联系人 负责人 责任人 直接责任人 审核人 填报人 经办人 申报人 报告人 主持人 发言人 代理人 "
+    "法定代表人 当事人 举报人 投诉人 申请人 委托人 签发人 起草人 撰稿人 姓名 成员 召集人 副召集人"
+).split()
+# Roles after which a name follows directly, even with no colon or space
+# (直接责任人芦艾林, 联系人杨扬).
+ROLE_WORDS = frozenset(
+    "联系人 负责人 责任人 直接责任人 审核人 填报人 经办人 申报人 报告人 主持人 发言人 代理人 "
+    "法定代表人 当事人 举报人 投诉人 申请人 委托人 签发人 起草人 撰稿人 姓名 召集人 副召集人".split()
+)
+
+# Characters that do not occur in given names: organisation words (局, 办), particles
+# and function words (的, 和, 在), so 张家口市 or 王局的 are not names.
+NOT_IN_GIVEN = frozenset(
+    "局部委办厅处室院所省市县区镇乡村街道的了和与及在是为等各摄说讲对被把将由于以们年月日号"
+    "也都就还又很更最已并而或之个位名次届项条款章节"
+)
+
+# Verbs that often follow a name in government prose (王正谱作政府工作报告, 王雁峰受到处分).
+# Weaker than a title: jieba must tag the name as a name.
+VERB_CUES = (
+    "作政府工作报告 作工作报告 作报告 作讲话 指出 强调 表示 主持 出席 讲话 致辞 会见 批示 签发 "
+    "受到 被授予 荣获 担任 兼任 代表"
+).split()
+
+# Characters of transliterated names (Uyghur, Tibetan, Mongolian, Western), for names
+# written with a middle dot: 艾尔肯·吐尼亚孜, 布茹玛汗·毛勒朵; not 美丽山西·全民行动.
+TRANSLIT_CHARS = frozenset(
+    "阿艾爱安昂奥敖巴拜班邦保鲍贝本比彼毕宾波伯博布才查察达戴丹道得德登迪蒂丁东都杜敦多朵"
+    "额厄恩尔法范菲费芬丰佛弗夫福伏盖甘冈高戈哥格根古瓜哈海汗罕豪浩合何赫黑亨洪侯胡华怀吉加"
+    "嘉贾杰捷金京久居卡凯坎康考柯科可克肯库夸奎昆拉来莱赖兰朗劳勒雷蕾黎里理力利丽莉连廉林琳"
+    "玲凌留柳龙隆卢鲁路伦罗洛马玛迈麦曼芒毛梅美门蒙孟米密敏明摩莫默木穆那纳娜奈南楠内妮尼聂"
+    "宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰强乔切钦琴青琼秋曲热仁日茹儒瑞若萨塞赛桑瑟森沙莎山善"
+    "尚舍什史斯松苏索塔泰坦汤唐特滕提铁廷汀通图吐托瓦万汪旺威维魏温文沃乌吾武西希锡夏仙香肖"
+    "谢辛欣兴休徐雅亚扬杨姚耶叶伊依易因尤于玉元约云扎泽曾詹张珍郑芝志卓孜宗祖佐尕措嘎玛央拉"
+    "卓次旦仓增顿琼巴桑平措罗布次仁多吉达瓦白玛才让东智别"
+)
+
+# Names that are not identifying in a case: leaders and thinkers named in the formulae of
+# government prose ("习近平新时代中国特色社会主义思想", "马克思主义").
+PUBLIC_FIGURES = frozenset(
+    "习近平 毛泽东 邓小平 江泽民 胡锦涛 马克思 恩格斯 列宁 斯大林 孙中山 毛主席".split()
+)
+
+# Words that a surname-initial shape would take for a name (广大同志, 全体同志 ...)
+# beyond what the jieba dictionary already says.
+NOT_NAMES = frozenset(
+    "广大 全体 相关 有关 主要 分管 常务 负责 领导 基层 青年 老年 年轻 优秀 先进 模范 申请 "
+    "代表 委员 干部 群众 党员 职工 同学 各位 诸位 列席 其他 以上 以下 上述 全国 全省 全市 全县 "
+    "国家 国务 政府 人大 政协 党委 纪委 监委 法院 检察 公安 司法 财政 审计 统计 发展 改革 "
+    "经济 社会 文化 教育 科技 卫生 交通 水利 农业 商务 金融 市场 监管 应急 生态 环境 资源 "
+    "自治区 人民 市民 村民 居民 农民 工人 企业 法人 个人 本人 他人 某某 某人".split()
+)
+
+# Already anonymised: 某市, 某县, XX区, ××镇, ＊＊街道, 张某, 王某某, 李XX.
+ANON_MARK = re.compile(r"某|[XxＸｘ×＊*○〇]{1,3}")
+
+# Tags jieba gives the words of an organisation name (市场/n 监督/vn 管理局/n, 港航/j
+# 口岸/s 和/c 渔业局/n); a verb, adverb or number means the sentence went on.
+ORG_WORD_TAGS = frozenset("n nt nz nr ns vn j s b a an ng c l".split())
+
+# Words after a place that make it part of a village or street name (河南村, 中山路).
+LOCAL_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("社区", "某社区"),
+    ("大道", "某大道"),
+    ("大街", "某街"),
+    ("村", "某村"),
+    ("路", "某路"),
+    ("街", "某街"),
+    ("巷", "某巷"),
+)
+
+# Development-zone suffixes, longest first: (suffix, replacement).
+ZONE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("高新技术产业开发区", "某高新区"),
+    ("高新技术产业园区", "某高新区"),
+    ("经济技术开发区", "某开发区"),
+    ("自由贸易试验区", "某自贸试验区"),
+    ("综合保税区", "某综合保税区"),
+    ("保税港区", "某保税港区"),
+    ("经济开发区", "某开发区"),
+    ("工业开发区", "某开发区"),
+    ("产业开发区", "某开发区"),
+    ("旅游度假区", "某度假区"),
+    ("产业集聚区", "某产业集聚区"),
+    ("自贸试验区", "某自贸试验区"),
+    ("自贸片区", "某片区"),
+    ("高新区", "某高新区"),
+    ("经开区", "某开发区"),
+    ("开发区", "某开发区"),
+    ("工业园区", "某园区"),
+    ("产业园区", "某园区"),
+    ("科技园区", "某园区"),
+    ("工业园", "某园区"),
+    ("产业园", "某园区"),
+    ("科技园", "某园区"),
+    ("科学城", "某科学城"),
+    ("保税区", "某保税区"),
+    ("示范区", "某示范区"),
+    ("试验区", "某试验区"),
+    ("合作区", "某合作区"),
+    ("度假区", "某度假区"),
+    ("商务区", "某商务区"),
+    ("新片区", "某片区"),
+    ("片区", "某片区"),
+    ("新区", "某新区"),
+    ("新城", "某新城"),
+    ("园区", "某园区"),
+    ("港区", "某港区"),
+    ("基地", "某基地"),
+)
+# Words between a stem and a zone suffix that describe the zone, not the sentence
+# (东湖新技术开发区, 杨凌农业高新技术产业示范区, 宁东能源化工基地).
+ZONE_GENERIC_GAP = re.compile(
+    "(?:国家级|省级|国家|经济技术|高新技术|新技术|高新|高科技|经济|工业|产业|科技|旅游|综合|现代|"
+    "农业|物流|保税|出口加工|化工|能源|临空|临港|国际|商务|金融|文化|生态|示范)+"
+)
+# Characters that may not sit between a place and a zone suffix (浙江省各开发区 is not a zone).
+ZONE_GAP_STOP = frozenset("的和与及等各在对将为是了个省市县区镇乡有所该本全两三四五多")
+
+# Suffixes of organisation names that start with a place (台州市市场监督管理局).
+ORG_SUFFIXES = (
+    "人民代表大会常务委员会 人大常委会 人民政府办公厅 人民政府办公室 人民政府 人民法院 人民检察院 "
+    "中级人民法院 委员会 管理委员会 管委会 办公厅 办公室 领导小组 指挥部 研究院 研究所 研究中心 "
+    "服务中心 中心 监督管理局 管理局 税务局 公安局 分局 局 厅 委 办 署 海关 银行 分行 支行 "
+    "公司 集团 大学 学院 医院 学校 协会 商会 联合会 总工会 工会 支队 大队 派出所 法庭 "
+    "供电公司 电业局 调查队 报社 日报 电视台"
+).split()
+# Characters a filler between place and organisation suffix may not contain: verbs and
+# function words mean the sentence went on (台州市开展…办公室 is not a name).
+ORG_GAP_STOP = frozenset("的与及等各在对将为是了把被向从由以于要已均可应都也就还不并而或、")
+ORG_GAP_VERBS = re.compile(
+    "开展|推进|推动|建立|实施|加强|深化|打造|落实|完善|健全|提升|制定|出台|印发|组织|召开|举办|"
+    "成立|设立|探索|创新|优化|构建|发布|启动|试点|全面|积极|持续|进一步|率先|首创|首次|依托|通过|围绕"
+)
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first so the longest wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -1,0 +1,359 @@
+"""Place names: gazetteer scan, word-boundary check, chains, zones, organisations.
+
+1. Scan: at each character, the longest gazetteer name starting there (names are
+   indexed by their first two characters) that ends on word boundaries. Boundaries
+   are checked with jieba only where a dictionary word could straddle the name
+   (长江西岸 does not hold 江西, 台州市场 holds 台州 not 台州市, 孙中山 not 中山).
+2. Zones: a place (or a zone stem such as 两江) followed by up to four characters and a
+   zone suffix is one zone (台州湾新区, 宁波国家高新区, 两江新区).
+3. Ambiguous short forms (天台, 开化, 江山 ...) count only in a chain with a related
+   place: right after an ancestor (浙江开化), right before a descendant, or listed
+   beside a relative (临海、天台、仙居). Two-character townships need a county before.
+4. Organisations: a run of adjacent places followed by an organisation suffix
+   (台州市市场监督管理局) is one finding; its replacement neutralises the places only.
+
+Adjacent places stay separate findings (北京市 + 西城区): each gets its own
+replacement (某市某区), and together they cover the whole chain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Place, gazetteer
+from .lexicon import (
+    CJK,
+    LOCAL_SUFFIXES,
+    ORG_GAP_STOP,
+    ORG_GAP_VERBS,
+    ORG_SUFFIXES,
+    ORG_WORD_TAGS,
+    ZONE_GAP_STOP,
+    ZONE_GENERIC_GAP,
+    ZONE_SUFFIXES,
+    alternation,
+)
+from .segment import _tokenizer, boundaries, dict_tag, freq, tagged
+
+__all__ = ["PlaceHit", "find_places"]
+
+_ZONE_REPL = dict(ZONE_SUFFIXES)
+_ZONE_TAIL = re.compile(f"([{CJK}]{{0,8}}?)({alternation(_ZONE_REPL)})")
+_TELLING_ZONES = frozenset(
+    (
+        "高新技术产业开发区",
+        "经济技术开发区",
+        "经济开发区",
+        "高新区",
+        "经开区",
+        "工业园区",
+        "综合保税区",
+        "自由贸易试验区",
+        "自贸试验区",
+        "自贸片区",
+        "旅游度假区",
+    )
+)
+_ZONE_AT = re.compile(f"(?:{alternation(_ZONE_REPL)})")
+_ORG_TAIL = re.compile(f"([{CJK}]{{0,10}}?)({alternation(ORG_SUFFIXES)})")
+_ORG_MORE = re.compile(
+    f"([{CJK}]{{0,8}}?)(分局|支队|大队|中队|派出所|办公厅|办公室|分行|支行|分公司|中心|科|处|室|所|站)"
+)
+_NAME_TAGS = frozenset("ns nr nrt nrfg nz".split())
+_NAME_WORD = frozenset("ns nt nz nr nrt nrfg j".split())
+_PHRASE_TAGS = frozenset("i l a ad an d v vd c p u".split())
+_PLACE_TAILS = frozenset("人籍话菜港湾河江湖山")
+_LOCAL_REPL = dict(LOCAL_SUFFIXES)
+_LOCAL_AT = re.compile(f"(?:{alternation(_LOCAL_REPL)})(?![道民委级集庄落干务镇超规医])")
+_LIST_SEP = re.compile(r"[ \t\u3000]*(?:、|，|,|和|与|及|以及|至|到|—|－|-|/)?[ \t\u3000]*")
+
+
+@dataclass(slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    kind: str
+    replacement: str
+    place: Place | None = None  # the gazetteer entry (None for organisations)
+    parts: tuple[PlaceHit, ...] = ()  # the places inside a zone or organisation
+
+
+def _straddled(text: str, i: int, j: int, freq: dict) -> bool:
+    """Whether a dictionary word may cross the start or the end of ``text[i:j]``."""
+    n = len(text)
+    for a in range(max(0, i - 3), i):
+        for b in range(i + 1, min(n, a + 5) + 1):
+            if freq.get(text[a:b]):
+                return True
+    for a in range(max(i, j - 3), j):
+        for b in range(j + 1, min(n, max(a, i + 2) + 5) + 1):
+            if freq.get(text[a:b]):
+                return True
+    return False
+
+
+def _bounded(text: str, i: int, j: int, freq: dict) -> bool:
+    """``text[i:j]`` does not start inside a word, and does not end inside a word that
+    began after ``i`` (温州人 and 中山大学 still hold their place; 台州市场 does not hold
+    台州市)."""
+    if not _straddled(text, i, j, freq):
+        return True
+    cuts = boundaries(text, max(0, i - 4), min(len(text), j + 4))
+    if i not in cuts:
+        # Inside a longer place name jieba knows (云南省德宏傣族景颇族自治州): fine; across
+        # a word's edge (长江西岸 holds no 江西): not.
+        for a in range(i - 1, max(-1, i - 12), -1):
+            for b in range(j, min(len(text), j + 4) + 1):
+                w = text[a:b]
+                if freq.get(w) and dict_tag(w) == "ns":
+                    return True
+        return False
+    if j in cuts:
+        return True
+    if max(c for c in cuts if c < j) != i:
+        return False
+    # The name begins a longer word: fine when that word is a name too (温州人, 杭州湾,
+    # 中山大学) or the name plus a word (台湾同胞), not for 大城市, 长治久安, 江山如画.
+    end = min(c for c in cuts if c > j)
+    tag = dict_tag(text[i:end])
+    if tag in _NAME_WORD:
+        return True
+    if tag in _PHRASE_TAGS:
+        return False
+    rest = text[j:end]
+    return rest in _PLACE_TAILS or (len(rest) >= 2 and freq.get(rest, 0) > 0)
+
+
+def _scan(text: str) -> list[PlaceHit]:
+    g = gazetteer()
+    by_prefix = g.by_prefix
+    freq = _tokenizer().FREQ
+    hits: list[PlaceHit] = []
+    n = len(text)
+    i = 0
+    while i < n - 1:
+        names = by_prefix.get(text[i : i + 2])
+        if names is None:
+            i += 1
+            continue
+        for name in names:
+            if not text.startswith(name, i):
+                continue
+            j = i + len(name)
+            place = g.get(name)
+            if place.zone_stem and not _ZONE_AT.match(text, j):
+                continue
+            if not _bounded(text, i, j, freq):
+                continue
+            hits.append(PlaceHit(i, j, place.kind, place.replacement, place))
+            i = j
+            break
+        else:
+            i += 1
+    return hits
+
+
+def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Extend places followed by a zone suffix into zones."""
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        m = _ZONE_TAIL.match(text, h.end) if h.kind != "zone" or not h.place.full else None
+        gap = m.group(1) if m else ""
+        # Up to four free characters (台州湾新区, 宁波国家高新区), or zone words only
+        # (东湖新技术开发区); an ambiguous place (资源, 天台) or a zone stem (杨凌) takes
+        # zone words only: 资源创新开发试验区 is not about 资源县.
+        generic = not gap or ZONE_GENERIC_GAP.fullmatch(gap) is not None
+        free = len(gap) <= 4 and not h.place.ambiguous and h.kind != "zone"
+        # An ambiguous place needs a telling suffix: 天台经济开发区, not 资源开发区.
+        telling = not h.place.ambiguous or m and (gap or m.group(2) in _TELLING_ZONES)
+        if (
+            m
+            and m.end() <= nxt
+            and (generic or free)
+            and telling
+            and not (m.group(2) == "基地" and not (gap and generic))
+            and not ZONE_GAP_STOP.intersection(gap)
+            and not ORG_GAP_VERBS.search(gap)
+        ):
+            # 杭州高新区 is a zone; 杭州湾新区 too (湾 is in the gap).
+            out.append(PlaceHit(h.start, m.end(), "zone", _ZONE_REPL[m.group(2)], h.place, (h,)))
+        else:
+            out.append(h)
+    return out
+
+
+def _locals(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A place that names a village or a street (河南村, 中山路) is that village or street."""
+    out: list[PlaceHit] = []
+    for h in hits:
+        m = None
+        if h.kind != "zone" and not h.place.ambiguous and not h.place.full:
+            m = _LOCAL_AT.match(text, h.end)  # 河南村, not 浙江省村经济合作社
+        if m and m.end() in boundaries(text, max(0, h.start - 2), min(len(text), m.end() + 4)):
+            out.append(PlaceHit(h.start, m.end(), "place", _LOCAL_REPL[m.group(0)], h.place, (h,)))
+        else:
+            out.append(h)
+    return out
+
+
+_VILLAGE = re.compile(f"([{CJK}]{{1,4}}?)(村|社区)(?![民委级集庄落干务镇超规医])")
+_VILLAGE_GAP_STOP = frozenset("的和与及等各在对将为是了个有所该本全两多每农乡城镇新老")
+
+
+def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A village or community named right after its county or township (淳安县下姜村,
+    天荒坪镇余村) joins the chain: villages are not in the gazetteer."""
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        out.append(h)
+        if h.kind not in ("county", "township", "former_place"):
+            continue
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        m = _VILLAGE.match(text, h.end)
+        if not m or m.end() > nxt or _VILLAGE_GAP_STOP.intersection(m.group(1)):
+            continue
+        if any(
+            len(w) >= 2 and freq(w) >= 50 and dict_tag(w) not in _NAME_TAGS
+            for w in _words(text, m.start(1), m.end(1))
+        ):
+            continue  # 龙江民居试点村: the words before 村 are common, not a name
+        if m.end() in boundaries(text, h.end, min(len(text), m.end() + 3)):
+            repl = "某村" if m.group(2) == "村" else "某社区"
+            out.append(PlaceHit(m.start(), m.end(), "place", repl, None))
+    return out
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    cuts = sorted(c for c in boundaries(text, start, end) if start <= c <= end)
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _related(a: Place, b: Place) -> bool:
+    """Ancestor/descendant or siblings by division codes (浙江 › 衢州 › 开化)."""
+    for x in a.codes:
+        for y in b.codes:
+            if x == y:
+                continue
+            if x.startswith(y) or y.startswith(x):
+                return True
+            if len(x) == len(y) and x[:-2] == y[:-2]:
+                return True
+    return False
+
+
+def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
+    """An ambiguous place counts when a related place sits right beside it."""
+    h = hits[k]
+    for other_k in (k - 1, k + 1):
+        if not 0 <= other_k < len(hits):
+            continue
+        o = hits[other_k]
+        if o.place is None or o.kind in ("zone", "place"):
+            continue
+        a, b = (o, h) if other_k < k else (h, o)
+        gap = text[a.end : b.start]
+        adjacent = gap == ""
+        listed = not adjacent and len(gap) <= 4 and _LIST_SEP.fullmatch(gap) is not None
+        if not (adjacent or listed):
+            continue
+        if h.place.kind == "township":
+            # 桐乡乌镇: a two-character township right after a county or city.
+            if adjacent and other_k < k and o.kind in ("county", "city", "former_place"):
+                return True
+            continue
+        if _related(o.place, h.place) and (listed or other_k < k or not o.place.ambiguous):
+            return True
+    return False
+
+
+def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    keep = []
+    for k, h in enumerate(hits):
+        if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
+            keep.append(h)
+        elif _confirmed(text, hits, k):
+            keep.append(h)
+    return keep
+
+
+def _orgs(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Runs of adjacent places followed by an organisation suffix become one finding."""
+    out: list[PlaceHit] = []
+    k = 0
+    while k < len(hits):
+        run = [hits[k]]
+        while k + len(run) < len(hits) and hits[k + len(run)].start == run[-1].end:
+            run.append(hits[k + len(run)])
+        end = run[-1].end
+        nxt = hits[k + len(run)].start if k + len(run) < len(hits) else len(text)
+        m = _ORG_TAIL.match(text, end)
+        if (
+            m
+            and m.end() <= nxt
+            and not ORG_GAP_STOP.intersection(m.group(1))
+            and not ORG_GAP_VERBS.search(m.group(1))
+            and _org_words(text, end, m.end())
+        ):
+            org_end = m.end()
+            more = _ORG_MORE.match(text, org_end)
+            while (
+                more
+                and more.end() <= nxt
+                and not ORG_GAP_STOP.intersection(more.group(1))
+                and not ORG_GAP_VERBS.search(more.group(1))
+                and _org_words(text, org_end, more.end())
+            ):
+                org_end = more.end()
+                more = _ORG_MORE.match(text, org_end)
+            out.append(PlaceHit(run[0].start, org_end, "organization", "", None, tuple(run)))
+        else:
+            out.extend(run)
+        k += len(run)
+    return out
+
+
+def _org_words(text: str, start: int, end: int) -> bool:
+    """jieba reads ``text[start:end]`` as the words of a name ending at ``end``: nouns,
+    no verbs (市场/监督/管理局, not 推行/一网通办; 局 but not 所属)."""
+    if end <= start:
+        return False
+    toks = tagged(text, start, min(len(text), end + 3))
+    if toks[0].tag == "c":
+        return False
+    for t in toks:
+        if t.end > end:
+            return False  # the last word runs on past the suffix
+        if t.tag not in ORG_WORD_TAGS:
+            return False
+        if t.end == end:
+            return True
+    return False
+
+
+def replacement_of(text: str, hit: PlaceHit) -> str:
+    """The neutral wording for a hit: an organisation keeps its own words and loses
+    its places (台州市市场监督管理局 → 某市市场监督管理局)."""
+    if hit.kind != "organization":
+        return hit.replacement
+    out, pos = [], hit.start
+    for part in hit.parts:
+        out.append(text[pos : part.start])
+        out.append(part.replacement)
+        pos = part.end
+    out.append(text[pos : hit.end])
+    return "".join(out)
+
+
+def find_places(text: str) -> list[PlaceHit]:
+    """Place hits in ``text``, sorted and non-overlapping."""
+    hits = _scan(text)
+    if not hits:
+        return hits
+    hits = _zones(text, hits)
+    hits = _locals(text, hits)
+    hits = _resolve_ambiguous(text, hits)
+    hits = _villages(text, hits)
+    hits = _orgs(text, hits)
+    return hits

@@ -1,0 +1,317 @@
+"""The anonymity check on real sentences: what it finds, what it leaves alone, and the
+replacements it offers (the 申报表: 案例中不能出现地名、人名等相关信息)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.anonymity import Finding, anonymize, find_identifying, find_in_fields, format_findings
+
+# Sentences of the seed notice (台州市营商环境建设突破年专班办公室, 2021).
+SEED_CONTACT = "联系人：杨扬 18858678568."
+SEED_SEND = "将电子版反馈至市营商办杨扬（浙政钉18858678568）处，由市营商办统一汇总整理后上传。"
+SEED_ADDRESSEES = "各县（市、区）人民政府、台州湾新区管委会、市级各有关单位："
+
+
+def texts(text: str) -> list[str]:
+    return [f.text for f in find_identifying(text)]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {f.text: f.kind for f in find_identifying(text)}
+
+
+def covered(text: str, part: str) -> bool:
+    """Whether the findings together cover every character of ``part`` in ``text``."""
+    start = text.index(part)
+    chars = set()
+    for f in find_identifying(text):
+        chars.update(range(f.start, f.end))
+    return all(i in chars for i in range(start, start + len(part)))
+
+
+# -- persons -------------------------------------------------------------------------
+
+
+def test_contact_person_before_a_phone_number_is_found():
+    """The seed's 联系人：杨扬 18858678568 names a person."""
+    found = find_identifying(SEED_CONTACT)
+    assert [(f.text, f.kind, f.replacement) for f in found] == [("杨扬", "person", "某同志")]
+
+
+def test_person_between_an_office_and_a_dingtalk_number_is_found():
+    """市营商办杨扬（浙政钉…）: the name is cut from the office abbreviation before it."""
+    assert texts(SEED_SEND) == ["杨扬"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("殷勇同志作政府工作报告。", "殷勇同志"),
+        ("大同市煤炭工业局局长段建华受到行政记过处分；", "段建华"),
+        ("省长 卢东亮\n", "卢东亮"),
+        ("上海市市长 龚 正\n各位代表：", "龚 正"),
+        ("马　健　　空中交通管制办副主任", "马\u3000健"),
+        ("自治区主席 艾尔肯·吐尼亚孜\n", "艾尔肯·吐尼亚孜"),
+        ("自治区主席 嘎玛泽登\n各位代表：", "嘎玛泽登"),
+        ("周恩来总理和叶剑英副主席出席了会议", "叶剑英副主席"),
+        ("本报记者 韩卿立 摄", "韩卿立"),
+        ("淮北矿业集团公司党委书记、副董事长欧阳其昭受到党内严重警告处分", "欧阳其昭"),
+    ],
+)
+def test_names_next_to_titles_roles_and_in_name_lists_are_found(text, name):
+    """Titles after (同志, 副主席), titles and roles before (局长, 省长, 记者), name-list
+    rows and transliterated names are cues for a person."""
+    assert name in texts(text)
+    assert kinds(text)[name] == "person"
+
+
+def test_a_title_after_a_name_is_kept_in_the_replacement():
+    """张三局长 becomes 某局长, 殷勇同志 becomes 某同志."""
+    assert anonymize("由殷勇同志牵头，王建军局长具体负责。") == "由某同志牵头，某局长具体负责。"
+
+
+def test_other_occurrences_of_a_found_name_are_found_too():
+    """A name found once by a cue is found wherever else it occurs in the text."""
+    text = "天津市市长 张工\n张工作政府工作报告。"
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == ["张工", "张工"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各位同志、广大同志要提高认识，全体同志要带头。",
+        "培养战略科学家、卓越工程师、大国工匠、高技能人才。",
+        "加强全科医生队伍建设。",
+        "牢记习近平总书记殷殷嘱托，深入学习贯彻习近平新时代中国特色社会主义思想。",
+        "张某某、王某同志和李XX参与了项目。",
+        "深入开展“美丽山西·全民行动”，擦亮“投资中国·选择陕西”品牌。",
+        "项目负责人和专职安全生产管理人员不得同时承担两个以上工程。",
+        "经大会执行主席许可，可以发言。",
+    ],
+)
+def test_words_that_look_like_names_are_not_reported(text):
+    """Common words after titles (卓越工程师), already anonymised names (张某某), leaders in
+    political formulae and slogans with a middle dot are not persons."""
+    assert [f for f in find_identifying(text) if f.kind == "person"] == []
+
+
+# -- places --------------------------------------------------------------------------
+
+
+def test_province_city_and_district_short_forms_are_found():
+    """浙江 (浙江省), 台州 (台州市) and 椒江 (椒江区) are places, each with its own level."""
+    found = find_identifying("在浙江台州椒江开展试点")
+    assert [(f.text, f.kind, f.replacement) for f in found] == [
+        ("浙江", "province", "某省"),
+        ("台州", "city", "某市"),
+        ("椒江", "county", "某区"),
+    ]
+
+
+def test_a_chain_of_divisions_is_covered_whole_by_adjacent_findings():
+    """北京市西城区 comes out as 北京市 + 西城区, which together cover the chain."""
+    text = "2.北京市西城区推进“三纵两横一平台”紧密型医联体建设。"
+    found = find_identifying(text)
+    assert [f.text for f in found] == ["北京市", "西城区"]
+    assert found[0].end == found[1].start
+    assert anonymize(text) == "2.某市某区推进“三纵两横一平台”紧密型医联体建设。"
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("17.山西省运城市盐湖区全面推进区、乡、村三级医疗机构一体化改革", "山西省运城市盐湖区"),
+        ("22.内蒙古自治区阿拉善右旗坚持“三个结合”，推进乡村振兴。", "内蒙古自治区阿拉善右旗"),
+        ("110.云南省迪庆藏族自治州扎实推进示范区建设。", "云南省迪庆藏族自治州"),
+        ("发生了广东连州市“12·21”特大道路交通事故", "广东连州市"),
+        ("对事故负有主要领导责任的左权县辽阳镇镇长受到行政降级处分", "左权县辽阳镇"),
+        ("浙江省淳安县下姜村开展共富试点", "浙江省淳安县下姜村"),
+    ],
+)
+def test_real_chains_of_places_are_covered(text, chain):
+    """Chains of the State Council's 2018 list of typical practices and of accident
+    reports are covered to the last character, down to townships and villages."""
+    assert covered(text, chain)
+
+
+def test_place_inside_an_organisation_name_is_reported_with_the_organisation():
+    """台州市市场监督管理局 is one finding whose replacement neutralises only the place."""
+    found = find_identifying("台州市市场监督管理局推出“证照联办”。")
+    assert [(f.text, f.kind, f.replacement) for f in found] == [
+        ("台州市市场监督管理局", "organization", "某市市场监督管理局")
+    ]
+
+
+def test_zone_of_the_seed_is_found():
+    """台州湾新区 (a place stem, 湾, a zone suffix) is a development zone."""
+    found = find_identifying(SEED_ADDRESSEES)
+    assert [(f.text, f.replacement) for f in found] == [("台州湾新区管委会", "某新区管委会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "replacement"),
+    [
+        ("支持宁波国家高新区建设", "宁波国家高新区", "某高新区"),
+        ("新设立两江新区行政区", "两江新区", "某新区"),
+        ("74.湖北省武汉东湖新技术开发区大力推进创新驱动发展", "东湖新技术开发区", "某开发区"),
+        ("全力支持雄安新区建设", "雄安新区", "某新区"),
+    ],
+)
+def test_development_zones_are_found_with_a_zone_replacement(text, zone, replacement):
+    """Zones named by a place or a well-known stem get 某高新区, 某新区, 某开发区 ..."""
+    found = {f.text: f for f in find_identifying(text)}
+    assert found[zone].kind == "zone"
+    assert found[zone].replacement == replacement
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "replacement"),
+    [
+        ("原富阳县撤县设市后", "富阳县", "某县"),
+        ("襄樊市更名为襄阳市", "襄樊市", "某市"),
+        ("地在东城区、西城区、崇文区、宣武区", "崇文区", "某区"),
+    ],
+)
+def test_former_names_of_places_are_found(text, name, replacement):
+    """Names used between 1980 and 2020 that no longer exist are places too."""
+    found = {f.text: f for f in find_identifying(text)}
+    assert found[name].kind == "former_place"
+    assert found[name].replacement == replacement
+
+
+def test_ambiguous_short_forms_count_only_beside_a_related_place():
+    """天台 (天台县) is a place in 临海、天台、仙居 or 浙江天台, a rooftop otherwise."""
+    assert texts("临海、天台、仙居三地联合推进") == ["临海", "天台", "仙居"]
+    assert texts("在浙江天台开展试点") == ["浙江", "天台"]
+    assert texts("在天台上晾晒") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中华民族伟大复兴，东方明珠熠熠生辉。",
+        "公安机关依法查处，推进平安建设。",
+        "培育高新技术企业，加快新区建设，各开发区要落实。",
+        "在某市某县XX区和××镇推行，某街道参照执行。",
+        "坚持以大城市带动大京郊，经济总量跨过两个万亿元大关。",
+        "煤矿长治久安，江山如画，优化资源配置。",
+        "长江西岸和黄河以北，推动京津冀协同发展。",
+        "如期完成每万城镇常住人口配备18名社区工作者，吸引农村人口向城镇转移。",
+        "台州市场监管局推出新举措",
+    ],
+)
+def test_common_words_that_contain_place_names_are_not_reported(text):
+    """中华, 东方, 公安, 平安, 高新技术, 新区 alone, anonymised 某市/XX区, and words that
+    hide a place name (大城市, 长治久安, 长江西岸, 万城镇) are not places; 台州市场监管局
+    holds 台州, not 台州市."""
+    found = find_identifying(text)
+    if text.startswith("台州"):
+        assert [f.replacement for f in found] == ["某市市场监管局"]
+    else:
+        assert found == []
+
+
+# -- results and replacement ---------------------------------------------------------
+
+
+def test_findings_are_sorted_non_overlapping_and_point_into_the_text():
+    """Offsets are character offsets into the string, newlines (also \\r\\n) kept."""
+    text = "浙江省杭州市\r\n联系人：杨扬 18858678568\r\n椒江区白云街道东山社区"
+    found = find_identifying(text)
+    assert [f.text for f in found] == ["浙江省", "杭州市", "杨扬", "椒江区", "白云街道", "东山社区"]
+    for f in found:
+        assert text[f.start : f.end] == f.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_finding_as_dict_has_the_json_fields():
+    """as_dict gives text, start, end, kind and replacement, as `caselib check --json` prints."""
+    f = find_identifying("台州市")[0]
+    assert f.as_dict() == {
+        "text": "台州市",
+        "start": 0,
+        "end": 3,
+        "kind": "city",
+        "replacement": "某市",
+    }
+
+
+def test_anonymize_applies_every_replacement():
+    """One call turns all findings into their neutral wording."""
+    text = SEED_ADDRESSEES + SEED_SEND + SEED_CONTACT
+    out = anonymize(text)
+    assert "台州" not in out and "杨扬" not in out
+    assert "某新区管委会" in out and "市营商办某同志（浙政钉" in out
+    assert find_identifying(out) == []
+
+
+def test_anonymize_applies_only_the_findings_given():
+    """A subset of findings (the ones the submitter accepted) is applied alone."""
+    text = "浙江省台州市"
+    first = find_identifying(text)[:1]
+    assert anonymize(text, first) == "某省台州市"
+
+
+def test_anonymize_refuses_findings_of_another_text():
+    """Findings must match the text they are applied to."""
+    stale = [Finding("台州", 0, 2, "city", "某市")]
+    with pytest.raises(ValueError):
+        anonymize("杭州市", stale)
+
+
+def test_empty_text_has_no_findings():
+    """Nothing to find in an empty string."""
+    assert find_identifying("") == []
+    assert anonymize("") == ""
+
+
+def test_fields_with_findings_are_listed_by_name():
+    """The submission service gets the findings of 传统做法 / 创新做法 / 应用场景 by field."""
+    fields = {"传统做法": "企业需多次往返。", "创新做法": "在椒江区试点一网通办", "应用场景": None}
+    found = find_in_fields(fields)
+    assert list(found) == ["创新做法"]
+    assert found["创新做法"][0].text == "椒江区"
+
+
+def test_findings_are_printed_in_context_in_chinese():
+    """The CLI's text output shows line, column, kind, replacement and the finding in context."""
+    text = "第一行\n在浙江台州椒江区开展试点"
+    out = format_findings(text, find_identifying(text))
+    assert out.splitlines()[0] == "发现 3 处地名、人名等可识别信息："
+    assert "第2行第6列  县区名  椒江区 → 某区  …在浙江台州【椒江区】开展试点…" in out
+    assert format_findings("无", []) == "未发现地名、人名等可识别信息。"
+
+
+# -- command -------------------------------------------------------------------------
+
+
+def test_check_command_prints_json_offsets_into_the_file_as_stored(tmp_path):
+    """`check --json FILE` reports offsets into the file's characters, \\r\\n kept."""
+    import io
+    import json
+
+    from indexer.anonymity.cli import main
+
+    path = tmp_path / "case.txt"
+    path.write_bytes("第一行\r\n联系人：杨扬 18858678568\r\n".encode())
+    out = io.StringIO()
+    assert main(["--json", str(path)], out) == 1
+    findings = json.loads(out.getvalue())["findings"]
+    stored = path.read_bytes().decode("utf-8")
+    assert [(f["text"], stored[f["start"] : f["end"]]) for f in findings] == [("杨扬", "杨扬")]
+    assert set(findings[0]) == {"text", "start", "end", "kind", "replacement"}
+
+
+def test_check_command_says_so_when_nothing_is_found(tmp_path):
+    """A clean text prints one Chinese line and exits 0; a missing file exits 2."""
+    import io
+
+    from indexer.anonymity.cli import main
+
+    path = tmp_path / "clean.txt"
+    path.write_text("推行企业开办一件事，压缩办理时间。", encoding="utf-8")
+    out = io.StringIO()
+    assert main([str(path)], out) == 0
+    assert out.getvalue().strip() == "未发现地名、人名等可识别信息。"
+    assert main([str(tmp_path / "missing.txt")], io.StringIO()) == 2
