@@ -25,8 +25,13 @@ HTTP_ERRORS = {
 }
 
 
+# Page helpers called by the pages' scripts: they answer JSON, errors included.
+JSON_ENDPOINTS = frozenset({"pages.suggest", "pages.regions", "upload.inspect", "upload.similar"})
+
+
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.headers.get("X-Requested-With") == "fetch"
+    return (request.path.startswith("/api/") or request.endpoint in JSON_ENDPOINTS
+            or request.headers.get("X-Requested-With") == "fetch")
 
 
 def _body(e: Exception) -> tuple[dict, int]:

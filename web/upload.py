@@ -24,7 +24,10 @@ EXTRA_KEYS = ("apply_anonymization",)
 
 
 def form_values(form) -> dict[str, Any]:
-    values: dict[str, Any] = {k: form.get(k, "") for k in cases.FORM_FIELDS if k != "tags"}
+    """The case fields of a submitted form. Empty fields are left out, as if not sent: an
+    empty optional field (borrowed_from) then reads "required" when a rule needs it."""
+    values: dict[str, Any] = {k: form.get(k) for k in cases.FORM_FIELDS
+                              if k != "tags" and (form.get(k) or "").strip()}
     values["tags"] = [t for t in form.getlist("tags") if t.strip()]
     for k in EXTRA_KEYS:
         if form.get(k):

@@ -22,6 +22,11 @@
     return e;
   }
 
+  // On a phone the facets start folded, so the results come first.
+  if (window.matchMedia && window.matchMedia("(max-width: 900px)").matches) {
+    $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
+  }
+
   // Live counters: 0/50
   $$("[data-counter-for]").forEach(function (c) {
     var input = document.getElementById(c.getAttribute("data-counter-for"));

@@ -1,0 +1,42 @@
+"""`caselib user add` and `caselib serve` (the contract scripts use)."""
+
+from __future__ import annotations
+
+from web.cli import build_parser, main
+
+
+def test_user_add_creates_an_account_that_can_log_in(tmp_path, monkeypatch, capsys):
+    """caselib user add NAME --role ROLE --unit --region --password creates a hashed account."""
+    from library.config import Settings
+    from library.services import Library, users
+
+    monkeypatch.setenv("CASELIB_HOME", str(tmp_path / "home"))
+    rc = main(["user", "add", "zhangsan", "--role", "reviewer", "--unit", "省发展改革委", "--region", "330000",
+               "--password", "s3cret-pass"])
+    assert rc == 0
+    assert "账号已创建：zhangsan" in capsys.readouterr().out
+    lib = Library(Settings())
+    info = users.authenticate(lib, "zhangsan", "s3cret-pass")
+    assert info.role == "reviewer" and info.unit == "省发展改革委" and info.privileged
+    with lib.db.session() as s:
+        assert users.find_user(s, "zhangsan").password_hash != "s3cret-pass"
+
+
+def test_user_add_reports_bad_input_in_one_line(tmp_path, monkeypatch, capsys):
+    """A short password, a bad region and a taken name are usage errors (exit 2)."""
+    monkeypatch.setenv("CASELIB_HOME", str(tmp_path / "home"))
+    assert main(["user", "add", "li", "--role", "admin", "--password", "longenough"]) == 0
+    capsys.readouterr()
+    rc = main(["user", "add", "li", "--role", "admin", "--region", "999999", "--password", "short"])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert "密码至少 8 位" in err and "已存在" in err and "行政区划" in err
+    assert main(["user", "add", "wang", "--role", "boss", "--password", "longenough"]) == 2
+
+
+def test_serve_accepts_host_port_and_workers():
+    """caselib serve [--host H] [--port P] [--workers N] parses as documented."""
+    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8080", "--workers", "3"])
+    assert (args.host, args.port, args.workers) == ("0.0.0.0", 8080, 3)
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.workers) == (None, None, None)
