@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, g, jsonify, request, send_file, url_for
 
 from library.errors import DocumentRejected, FieldError, Unauthorized, ValidationFailed
-from library.services import catalog, cases, reviews, search, similar
+from library.services import cases, catalog, reviews, search, similar
 from library.services import users as user_service
 from library.services.audit import Actor
 from library.services.cases import Upload
@@ -33,7 +33,9 @@ def authenticate():
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("缺少访问令牌：请在 Authorization 头中使用 Bearer 令牌", code="token_missing")
+        raise Unauthorized(
+            "缺少访问令牌：请在 Authorization 头中使用 Bearer 令牌", code="token_missing"
+        )
     g.api_user = user_service.user_for_token(get_lib(), token.strip())
 
 
@@ -54,15 +56,24 @@ def _payload() -> dict[str, Any]:
 def token():
     data = _payload()
     username, password = data.get("username"), data.get("password")
-    errors = [FieldError(k, "required", f"{t}为必填项") for k, t, v in
-              (("username", "用户名", username), ("password", "密码", password)) if not isinstance(v, str) or not v]
+    errors = [
+        FieldError(k, "required", f"{t}为必填项")
+        for k, t, v in (("username", "用户名", username), ("password", "密码", password))
+        if not isinstance(v, str) or not v
+    ]
     if errors:
         raise ValidationFailed(errors)
     lib = get_lib()
     info = user_service.authenticate(lib, username, password, remote=request.remote_addr)
     raw, expires = user_service.issue_token(lib, info.id, remote=request.remote_addr)
-    return jsonify({"token": raw, "token_type": "Bearer", "expires_at": expires.isoformat(timespec="seconds") + "Z",
-                    "user": info.as_dict()})
+    return jsonify(
+        {
+            "token": raw,
+            "token_type": "Bearer",
+            "expires_at": expires.isoformat(timespec="seconds") + "Z",
+            "user": info.as_dict(),
+        }
+    )
 
 
 @bp.get("/openapi.json")
@@ -111,14 +122,18 @@ def case_similar(case_no: str):
     lib = get_lib()
     catalog.case_record(lib, case_no)  # 404 for an unknown case
     limit = _limit()
-    return jsonify({"hits": [h.as_dict() for h in similar.similar_to_case(lib, case_no, limit=limit)]})
+    return jsonify(
+        {"hits": [h.as_dict() for h in similar.similar_to_case(lib, case_no, limit=limit)]}
+    )
 
 
 def _limit() -> int:
     try:
         return max(1, min(50, int(request.args.get("limit", 10))))
     except ValueError:
-        raise ValidationFailed([FieldError("limit", "invalid_type", "limit 应为 1–50 的整数")]) from None
+        raise ValidationFailed(
+            [FieldError("limit", "invalid_type", "limit 应为 1–50 的整数")]
+        ) from None
 
 
 @bp.post("/cases")
@@ -152,7 +167,9 @@ def review(case_no: str):
     lib = get_lib()
     view, created = reviews.save_review(lib, case_no, _payload(), user)
     summary = reviews.reviews_of(lib, case_no, user)
-    resp = jsonify({"review": view.as_dict(privileged=summary.privileged), "summary": summary.as_dict()})
+    resp = jsonify(
+        {"review": view.as_dict(privileged=summary.privileged), "summary": summary.as_dict()}
+    )
     resp.status_code = 201 if created else 200
     return resp
 
@@ -164,7 +181,9 @@ def similar_to_draft():
     upload = Upload(f.filename, f.read()) if f is not None and f.filename else None
     text = request.form.get("text", "") if not request.is_json else str(_payload().get("text", ""))
     if upload is None and not text.strip():
-        raise ValidationFailed([FieldError("text", "required", "请提供草稿文本（text）或文件（file）")])
+        raise ValidationFailed(
+            [FieldError("text", "required", "请提供草稿文本（text）或文件（file）")]
+        )
     try:
         hits = catalog.similar_for_draft(get_lib(), text=text, upload=upload, limit=_limit())
     except DocumentRejected as e:
@@ -175,8 +194,13 @@ def similar_to_draft():
 @bp.get("/template")
 def template():
     user_service.require(_user(), "read")
-    return send_file(io.BytesIO(catalog.blank_template()), mimetype=DOCX_TYPE, as_attachment=True,
-                     download_name=TEMPLATE_NAME, max_age=0)
+    return send_file(
+        io.BytesIO(catalog.blank_template()),
+        mimetype=DOCX_TYPE,
+        as_attachment=True,
+        download_name=TEMPLATE_NAME,
+        max_age=0,
+    )
 
 
 @bp.post("/template/parse")
@@ -198,7 +222,9 @@ def template_parse():
 def vocabularies():
     user_service.require(_user(), "read")
     out = catalog.vocabularies(get_lib()).as_dict()
-    out["recommendation_forms"] = reviews.recommendation_forms() if user_service.is_privileged(_user()) else []
+    out["recommendation_forms"] = (
+        reviews.recommendation_forms() if user_service.is_privileged(_user()) else []
+    )
     return jsonify(out)
 
 
@@ -207,5 +233,7 @@ def regions():
     user_service.require(_user(), "read")
     parent = request.args.get("parent") or None
     if parent is not None and not (parent.isdigit() and len(parent) in (2, 4, 6)):
-        raise ValidationFailed([FieldError("parent", "invalid_format", "地区代码应为 2、4 或 6 位数字")])
+        raise ValidationFailed(
+            [FieldError("parent", "invalid_format", "地区代码应为 2、4 或 6 位数字")]
+        )
     return jsonify({"regions": catalog.region_options(parent)})

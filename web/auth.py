@@ -103,7 +103,9 @@ def login():
         username = request.form.get("username", "").strip()
         password = request.form.get("password", "")
         try:
-            info = user_service.authenticate(get_lib(), username, password, remote=request.remote_addr)
+            info = user_service.authenticate(
+                get_lib(), username, password, remote=request.remote_addr
+            )
         except TooManyAttempts as e:
             error, status = e.message, e.status
         except Unauthorized as e:

@@ -30,8 +30,11 @@ JSON_ENDPOINTS = frozenset({"pages.suggest", "pages.regions", "upload.inspect", 
 
 
 def wants_json() -> bool:
-    return (request.path.startswith("/api/") or request.endpoint in JSON_ENDPOINTS
-            or request.headers.get("X-Requested-With") == "fetch")
+    return (
+        request.path.startswith("/api/")
+        or request.endpoint in JSON_ENDPOINTS
+        or request.headers.get("X-Requested-With") == "fetch"
+    )
 
 
 def _body(e: Exception) -> tuple[dict, int]:
@@ -61,8 +64,9 @@ def handle(e: Exception):
         return resp
     if status == 401 and request.method == "GET":
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-    return render_template("error.html", code=body["code"], message=body["message"], status=status,
-                           details=body), status
+    return render_template(
+        "error.html", code=body["code"], message=body["message"], status=status, details=body
+    ), status
 
 
 def init_app(app: Flask) -> None:

@@ -22,22 +22,50 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def _errors(*statuses: int) -> dict[str, Any]:
-    texts = {400: "请求有误", 401: "缺少或无效的访问令牌", 403: "当前角色无权执行", 404: "案例不存在",
-             409: "重复或疑似重复的案例", 422: "字段有误：errors 列出每个有误的字段", 429: "登录失败次数过多"}
+    texts = {
+        400: "请求有误",
+        401: "缺少或无效的访问令牌",
+        403: "当前角色无权执行",
+        404: "案例不存在",
+        409: "重复或疑似重复的案例",
+        422: "字段有误：errors 列出每个有误的字段",
+        429: "登录失败次数过多",
+    }
     out = {}
     for s in statuses:
         out[str(s)] = _json(_ref("ValidationError" if s in (409, 422) else "Error"), texts[s])
     return out
 
 
-def _param(name: str, schema: dict[str, Any], where: str = "query", *, required: bool = False,
-           description: str = "") -> dict[str, Any]:
-    return {"name": name, "in": where, "required": required, "schema": schema, "description": description}
+def _param(
+    name: str,
+    schema: dict[str, Any],
+    where: str = "query",
+    *,
+    required: bool = False,
+    description: str = "",
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": where,
+        "required": required,
+        "schema": schema,
+        "description": description,
+    }
 
 
-CASE_NO = _param("case_no", {"type": "string", "example": "YS2021-00001"}, "path", required=True,
-                 description="案例编号")
-LIMIT = _param("limit", {"type": "integer", "minimum": 1, "maximum": 50, "default": 10}, description="最多返回条数")
+CASE_NO = _param(
+    "case_no",
+    {"type": "string", "example": "YS2021-00001"},
+    "path",
+    required=True,
+    description="案例编号",
+)
+LIMIT = _param(
+    "limit",
+    {"type": "integer", "minimum": 1, "maximum": 50, "default": 10},
+    description="最多返回条数",
+)
 
 
 def _search_params() -> list[dict[str, Any]]:
@@ -54,7 +82,11 @@ def _search_params() -> list[dict[str, Any]]:
 
 def _strip_x(schema: Any) -> Any:
     if isinstance(schema, dict):
-        return {k: _strip_x(v) for k, v in schema.items() if not k.startswith("x-") and k not in ("$schema", "$id")}
+        return {
+            k: _strip_x(v)
+            for k, v in schema.items()
+            if not k.startswith("x-") and k not in ("$schema", "$id")
+        }
     if isinstance(schema, list):
         return [_strip_x(v) for v in schema]
     return schema
@@ -63,163 +95,492 @@ def _strip_x(schema: Any) -> Any:
 @cache
 def _document() -> dict[str, Any]:
     case_form = _strip_x(copy.deepcopy(validation.load_schema("case_form")))
-    case_form["properties"]["tags"] = {"type": "string", "description": "标签，逗号分隔，或重复 tags 字段"}
+    case_form["properties"]["tags"] = {
+        "type": "string",
+        "description": "标签，逗号分隔，或重复 tags 字段",
+    }
     case_form.pop("additionalProperties", None)
     case_form.pop("allOf", None)
     upload_body = copy.deepcopy(case_form)
-    upload_body["properties"]["file"] = {"type": "string", "format": "binary", "description": "案例文档（.docx/.doc/.pdf）"}
+    upload_body["properties"]["file"] = {
+        "type": "string",
+        "format": "binary",
+        "description": "案例文档（.docx/.doc/.pdf）",
+    }
     upload_body["properties"]["confirm_near_duplicate"] = {
-        "type": "string", "enum": ["0", "1"], "description": "1：确认保存与已有案例高度相似的案例"}
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：确认保存与已有案例高度相似的案例",
+    }
     upload_body["properties"]["apply_anonymization"] = {
-        "type": "string", "enum": ["0", "1"], "description": "1：自动替换传统做法/创新做法/应用场景中的地名、人名"}
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：自动替换传统做法/创新做法/应用场景中的地名、人名",
+    }
     upload_body["required"] = [*case_form.get("required", []), "file"]
     review = _strip_x(copy.deepcopy(validation.load_schema("review")))
-    review["properties"]["recommendation_form"]["description"] = "推荐形式：仅省营商办管理员和省级业务主管部门可填写与查看"
+    review["properties"]["recommendation_form"]["description"] = (
+        "推荐形式：仅省营商办管理员和省级业务主管部门可填写与查看"
+    )
 
     cases_tag, lib_tag = ["cases"], ["library"]
     bearer = [{"bearer": []}]
     paths: dict[str, Any] = {
-        "/api/v1/token": {"post": {
-            "tags": ["auth"], "summary": "用用户名和密码换取访问令牌", "security": [],
-            "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                "type": "object", "required": ["username", "password"],
-                "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
-            "responses": {"200": _json(_ref("Token"), "访问令牌"), **_errors(401, 422, 429)}}},
-        "/api/v1/openapi.json": {"get": {
-            "tags": ["meta"], "summary": "本文档", "security": [],
-            "responses": {"200": _json({"type": "object"}, "OpenAPI 文档")}}},
-        "/api/v1/me": {"get": {
-            "tags": ["auth"], "summary": "当前账号", "responses": {"200": _json(_ref("User"), "账号"), **_errors(401)}}},
-        "/api/v1/search": {"get": {
-            "tags": lib_tag, "summary": "查询案例（全文、筛选、分面）：与 caselib search --json 相同",
-            "parameters": _search_params(),
-            "responses": {"200": _json(_ref("SearchResult"), "查询结果"), **_errors(401, 422)}}},
-        "/api/v1/suggest": {"get": {
-            "tags": lib_tag, "summary": "案例名称联想", "parameters": [_param("q", {"type": "string"}, required=True)],
-            "responses": {"200": _json({"type": "object", "properties": {"suggestions": {"type": "array", "items": {
-                "type": "object", "properties": {"case_no": {"type": "string"}, "name": {"type": "string"}}}}}},
-                "建议"), **_errors(401)}}},
-        "/api/v1/cases": {"post": {
-            "tags": cases_tag, "summary": "上传案例（表单 + 文件）",
-            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": upload_body}}},
-            "responses": {"201": _json(_ref("Case"), "已入库的案例"), **_errors(401, 403, 409, 422)}}},
-        "/api/v1/cases/{case_no}": {"get": {
-            "tags": cases_tag, "summary": "案例信息", "parameters": [CASE_NO],
-            "responses": {"200": _json(_ref("Case"), "案例"), **_errors(401, 404)}}},
-        "/api/v1/cases/{case_no}/file": {"get": {
-            "tags": cases_tag, "summary": "下载原始文件（逐字节相同，文件名见 Content-Disposition 的 filename*）",
-            "parameters": [CASE_NO],
-            "responses": {"200": {"description": "原始文件", "content": {"application/octet-stream": {
-                "schema": {"type": "string", "format": "binary"}}}}, **_errors(401, 404)}}},
-        "/api/v1/cases/{case_no}/preview": {"get": {
-            "tags": cases_tag, "summary": "在线查看：文档的 HTML 片段", "parameters": [CASE_NO],
-            "responses": {"200": _json(_ref("Preview"), "可在线阅读的文档"), **_errors(401, 404, 422)}}},
-        "/api/v1/cases/{case_no}/similar": {"get": {
-            "tags": cases_tag, "summary": "与该案例最相似的案例", "parameters": [CASE_NO, LIMIT],
-            "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 404)}}},
-        "/api/v1/cases/{case_no}/reviews": {"get": {
-            "tags": ["reviews"], "summary": "案例的点评与平均分", "parameters": [CASE_NO],
-            "responses": {"200": _json(_ref("ReviewSummary"), "点评"), **_errors(401, 404)}}},
+        "/api/v1/token": {
+            "post": {
+                "tags": ["auth"],
+                "summary": "用用户名和密码换取访问令牌",
+                "security": [],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["username", "password"],
+                                "properties": {
+                                    "username": {"type": "string"},
+                                    "password": {"type": "string"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {"200": _json(_ref("Token"), "访问令牌"), **_errors(401, 422, 429)},
+            }
+        },
+        "/api/v1/openapi.json": {
+            "get": {
+                "tags": ["meta"],
+                "summary": "本文档",
+                "security": [],
+                "responses": {"200": _json({"type": "object"}, "OpenAPI 文档")},
+            }
+        },
+        "/api/v1/me": {
+            "get": {
+                "tags": ["auth"],
+                "summary": "当前账号",
+                "responses": {"200": _json(_ref("User"), "账号"), **_errors(401)},
+            }
+        },
+        "/api/v1/search": {
+            "get": {
+                "tags": lib_tag,
+                "summary": "查询案例（全文、筛选、分面）：与 caselib search --json 相同",
+                "parameters": _search_params(),
+                "responses": {"200": _json(_ref("SearchResult"), "查询结果"), **_errors(401, 422)},
+            }
+        },
+        "/api/v1/suggest": {
+            "get": {
+                "tags": lib_tag,
+                "summary": "案例名称联想",
+                "parameters": [_param("q", {"type": "string"}, required=True)],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "suggestions": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "case_no": {"type": "string"},
+                                            "name": {"type": "string"},
+                                        },
+                                    },
+                                }
+                            },
+                        },
+                        "建议",
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+        "/api/v1/cases": {
+            "post": {
+                "tags": cases_tag,
+                "summary": "上传案例（表单 + 文件）",
+                "requestBody": {
+                    "required": True,
+                    "content": {"multipart/form-data": {"schema": upload_body}},
+                },
+                "responses": {
+                    "201": _json(_ref("Case"), "已入库的案例"),
+                    **_errors(401, 403, 409, 422),
+                },
+            }
+        },
+        "/api/v1/cases/{case_no}": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "案例信息",
+                "parameters": [CASE_NO],
+                "responses": {"200": _json(_ref("Case"), "案例"), **_errors(401, 404)},
+            }
+        },
+        "/api/v1/cases/{case_no}/file": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "下载原始文件（逐字节相同，文件名见 Content-Disposition 的 filename*）",
+                "parameters": [CASE_NO],
+                "responses": {
+                    "200": {
+                        "description": "原始文件",
+                        "content": {
+                            "application/octet-stream": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    },
+                    **_errors(401, 404),
+                },
+            }
+        },
+        "/api/v1/cases/{case_no}/preview": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "在线查看：文档的 HTML 片段",
+                "parameters": [CASE_NO],
+                "responses": {
+                    "200": _json(_ref("Preview"), "可在线阅读的文档"),
+                    **_errors(401, 404, 422),
+                },
+            }
+        },
+        "/api/v1/cases/{case_no}/similar": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "与该案例最相似的案例",
+                "parameters": [CASE_NO, LIMIT],
+                "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 404)},
+            }
+        },
+        "/api/v1/cases/{case_no}/reviews": {
+            "get": {
+                "tags": ["reviews"],
+                "summary": "案例的点评与平均分",
+                "parameters": [CASE_NO],
+                "responses": {"200": _json(_ref("ReviewSummary"), "点评"), **_errors(401, 404)},
+            }
+        },
         "/api/v1/cases/{case_no}/review": {
-            m: {"tags": ["reviews"], "summary": "点评（每人每案一条，可修改）", "parameters": [CASE_NO],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": review}}},
-                "responses": {"200": _json(_ref("ReviewSaved"), "已更新"), "201": _json(_ref("ReviewSaved"), "已创建"),
-                              **_errors(401, 403, 404, 422)}}
-            for m in ("put", "post")},
-        "/api/v1/similar": {"post": {
-            "tags": lib_tag, "summary": "与草稿（文本或文件）最相似的案例，标出疑似重复", "parameters": [LIMIT],
-            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {
-                "text": {"type": "string"}, "file": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 422)}}},
-        "/api/v1/template": {"get": {
-            "tags": ["template"], "summary": "下载申报表模板（.docx）",
-            "responses": {"200": {"description": "申报表模板", "content": {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-                    "schema": {"type": "string", "format": "binary"}}}}, **_errors(401)}}},
-        "/api/v1/template/parse": {"post": {
-            "tags": ["template"], "summary": "从填写好的申报表读出字段",
-            "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {"type": "object",
-                "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}},
-            "responses": {"200": _json({"type": "object", "properties": {"fields": {"type": "object"}}}, "申报表字段"),
-                          **_errors(401, 422)}}},
-        "/api/v1/vocabularies": {"get": {
-            "tags": lib_tag, "summary": "案例主题、标签、案例类型、省份（推荐形式仅对有权限的账号列出）",
-            "responses": {"200": _json({"type": "object"}, "词表"), **_errors(401)}}},
-        "/api/v1/regions": {"get": {
-            "tags": lib_tag, "summary": "行政区划（省 › 市 › 县）的下一级",
-            "parameters": [_param("parent", {"type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"},
-                                  description="上级代码；不填为省级")],
-            "responses": {"200": _json({"type": "object"}, "下级行政区划"), **_errors(401, 422)}}},
+            m: {
+                "tags": ["reviews"],
+                "summary": "点评（每人每案一条，可修改）",
+                "parameters": [CASE_NO],
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": review}},
+                },
+                "responses": {
+                    "200": _json(_ref("ReviewSaved"), "已更新"),
+                    "201": _json(_ref("ReviewSaved"), "已创建"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+            for m in ("put", "post")
+        },
+        "/api/v1/similar": {
+            "post": {
+                "tags": lib_tag,
+                "summary": "与草稿（文本或文件）最相似的案例，标出疑似重复",
+                "parameters": [LIMIT],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "text": {"type": "string"},
+                                    "file": {"type": "string", "format": "binary"},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 422)},
+            }
+        },
+        "/api/v1/template": {
+            "get": {
+                "tags": ["template"],
+                "summary": "下载申报表模板（.docx）",
+                "responses": {
+                    "200": {
+                        "description": "申报表模板",
+                        "content": {
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    },
+                    **_errors(401),
+                },
+            }
+        },
+        "/api/v1/template/parse": {
+            "post": {
+                "tags": ["template"],
+                "summary": "从填写好的申报表读出字段",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {"file": {"type": "string", "format": "binary"}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(
+                        {"type": "object", "properties": {"fields": {"type": "object"}}},
+                        "申报表字段",
+                    ),
+                    **_errors(401, 422),
+                },
+            }
+        },
+        "/api/v1/vocabularies": {
+            "get": {
+                "tags": lib_tag,
+                "summary": "案例主题、标签、案例类型、省份（推荐形式仅对有权限的账号列出）",
+                "responses": {"200": _json({"type": "object"}, "词表"), **_errors(401)},
+            }
+        },
+        "/api/v1/regions": {
+            "get": {
+                "tags": lib_tag,
+                "summary": "行政区划（省 › 市 › 县）的下一级",
+                "parameters": [
+                    _param(
+                        "parent",
+                        {"type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"},
+                        description="上级代码；不填为省级",
+                    )
+                ],
+                "responses": {
+                    "200": _json({"type": "object"}, "下级行政区划"),
+                    **_errors(401, 422),
+                },
+            }
+        },
     }
-    hit = {"type": "object", "properties": {
-        "case_no": {"type": "string"}, "name": {"type": "string"}, "file_name": {"type": ["string", "null"]},
-        "score": {"type": "number"}, "highlights": {"type": "array", "items": {"type": "string"},
-                                                    "description": "HTML 片段，命中词用 <mark> 标出，其余已转义"}}}
+    hit = {
+        "type": "object",
+        "properties": {
+            "case_no": {"type": "string"},
+            "name": {"type": "string"},
+            "file_name": {"type": ["string", "null"]},
+            "score": {"type": "number"},
+            "highlights": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "HTML 片段，命中词用 <mark> 标出，其余已转义",
+            },
+        },
+    }
     facet = {"type": "object", "additionalProperties": {"type": "integer"}}
-    similar_hit = {"type": "object", "properties": {
-        "case_no": {"type": "string"}, "name": {"type": "string"}, "file_name": {"type": ["string", "null"]},
-        "similarity": {"type": "number"}, "near_duplicate": {"type": "boolean"}}}
+    similar_hit = {
+        "type": "object",
+        "properties": {
+            "case_no": {"type": "string"},
+            "name": {"type": "string"},
+            "file_name": {"type": ["string", "null"]},
+            "similarity": {"type": "number"},
+            "near_duplicate": {"type": "boolean"},
+        },
+    }
     components = {
-        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
-                                       "description": "POST /api/v1/token 取得的令牌"}},
+        "securitySchemes": {
+            "bearer": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "POST /api/v1/token 取得的令牌",
+            }
+        },
         "schemas": {
-            "Error": {"type": "object", "required": ["code", "message"], "properties": {
-                "code": {"type": "string"}, "message": {"type": "string"}}},
-            "ValidationError": {"type": "object", "required": ["code", "message", "errors"], "properties": {
-                "code": {"type": "string"}, "message": {"type": "string"},
-                "errors": {"type": "array", "items": {"type": "object", "required": ["field", "code", "message"],
-                           "properties": {"field": {"type": "string"}, "code": {"type": "string"},
-                                          "message": {"type": "string"}}}},
-                "similar": {"type": "array", "items": similar_hit}}},
-            "Token": {"type": "object", "required": ["token"], "properties": {
-                "token": {"type": "string"}, "token_type": {"type": "string"},
-                "expires_at": {"type": "string", "format": "date-time"}, "user": _ref("User")}},
-            "User": {"type": "object", "properties": {
-                "username": {"type": "string"}, "display_name": {"type": "string"}, "role": {"type": "string"},
-                "role_title": {"type": "string"}, "unit": {"type": ["string", "null"]},
-                "region_code": {"type": ["string", "null"]}, "region": {"type": ["string", "null"]},
-                "privileged": {"type": "boolean"}, "permissions": {"type": "array", "items": {"type": "string"}}}},
-            "SearchResult": {"type": "object", "required": ["total", "hits", "facets"], "properties": {
-                "total": {"type": "integer"}, "hits": {"type": "array", "items": hit},
-                "facets": {"type": "object", "properties": {k: facet for k in
-                                                            ("theme", "region", "year", "case_type", "tags")}}}},
-            "Case": {"type": "object", "properties": {
-                **{k: {"type": ["string", "null"]} for k in (
-                    "case_no", "name", "summary", "problem", "solution", "traditional_practice",
-                    "innovative_practice", "application_scenario", "theme", "case_type", "case_type_title",
-                    "borrowed_from", "borrowed_from_name", "region_code", "region", "unit", "contact_name",
-                    "contact_phone", "published_at", "status")},
-                "tags": {"type": "array", "items": {"type": "string"}},
-                "borrowed_count": {"type": "integer"},
-                "borrowed_by": {"type": "array", "items": {"type": "object", "properties": {
-                    "case_no": {"type": "string"}, "name": {"type": "string"}}}},
-                "rating_avg": {"type": ["number", "null"]}, "rating_count": {"type": "integer"},
-                "file": {"type": ["object", "null"], "properties": {
-                    "name": {"type": "string"}, "size": {"type": "integer"}, "sha256": {"type": "string"},
-                    "media_type": {"type": "string"}, "format": {"type": "string"},
-                    "pages": {"type": ["integer", "null"]}}}}},
-            "Preview": {"type": "object", "properties": {
-                "case_no": {"type": "string"}, "file_name": {"type": "string"}, "format": {"type": "string"},
-                "pages": {"type": ["integer", "null"]}, "html": {"type": "string", "description": "安全的 HTML 片段"}}},
-            "SimilarHits": {"type": "object", "properties": {"hits": {"type": "array", "items": similar_hit}}},
-            "Review": {"type": "object", "properties": {
-                "case_no": {"type": "string"}, "username": {"type": "string"}, "reviewer": {"type": "string"},
-                "unit": {"type": ["string", "null"]}, "recommend": {"type": "boolean"},
-                "rating": {"type": "integer"}, "comment": {"type": ["string", "null"]},
-                "recommendation_form": {"type": ["string", "null"], "description": "仅对有权限的账号返回"},
-                "updated_at": {"type": "string"}}},
-            "ReviewSummary": {"type": "object", "properties": {
-                "rating_avg": {"type": ["number", "null"]}, "rating_count": {"type": "integer"},
-                "recommend_count": {"type": "integer"}, "distribution": facet,
-                "reviews": {"type": "array", "items": _ref("Review")}}},
-            "ReviewSaved": {"type": "object", "properties": {"review": _ref("Review"), "summary": _ref("ReviewSummary")}},
+            "Error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {"code": {"type": "string"}, "message": {"type": "string"}},
+            },
+            "ValidationError": {
+                "type": "object",
+                "required": ["code", "message", "errors"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "errors": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["field", "code", "message"],
+                            "properties": {
+                                "field": {"type": "string"},
+                                "code": {"type": "string"},
+                                "message": {"type": "string"},
+                            },
+                        },
+                    },
+                    "similar": {"type": "array", "items": similar_hit},
+                },
+            },
+            "Token": {
+                "type": "object",
+                "required": ["token"],
+                "properties": {
+                    "token": {"type": "string"},
+                    "token_type": {"type": "string"},
+                    "expires_at": {"type": "string", "format": "date-time"},
+                    "user": _ref("User"),
+                },
+            },
+            "User": {
+                "type": "object",
+                "properties": {
+                    "username": {"type": "string"},
+                    "display_name": {"type": "string"},
+                    "role": {"type": "string"},
+                    "role_title": {"type": "string"},
+                    "unit": {"type": ["string", "null"]},
+                    "region_code": {"type": ["string", "null"]},
+                    "region": {"type": ["string", "null"]},
+                    "privileged": {"type": "boolean"},
+                    "permissions": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+            "SearchResult": {
+                "type": "object",
+                "required": ["total", "hits", "facets"],
+                "properties": {
+                    "total": {"type": "integer"},
+                    "hits": {"type": "array", "items": hit},
+                    "facets": {
+                        "type": "object",
+                        "properties": {
+                            k: facet for k in ("theme", "region", "year", "case_type", "tags")
+                        },
+                    },
+                },
+            },
+            "Case": {
+                "type": "object",
+                "properties": {
+                    **{
+                        k: {"type": ["string", "null"]}
+                        for k in (
+                            "case_no",
+                            "name",
+                            "summary",
+                            "problem",
+                            "solution",
+                            "traditional_practice",
+                            "innovative_practice",
+                            "application_scenario",
+                            "theme",
+                            "case_type",
+                            "case_type_title",
+                            "borrowed_from",
+                            "borrowed_from_name",
+                            "region_code",
+                            "region",
+                            "unit",
+                            "contact_name",
+                            "contact_phone",
+                            "published_at",
+                            "status",
+                        )
+                    },
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "borrowed_count": {"type": "integer"},
+                    "borrowed_by": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "case_no": {"type": "string"},
+                                "name": {"type": "string"},
+                            },
+                        },
+                    },
+                    "rating_avg": {"type": ["number", "null"]},
+                    "rating_count": {"type": "integer"},
+                    "file": {
+                        "type": ["object", "null"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "size": {"type": "integer"},
+                            "sha256": {"type": "string"},
+                            "media_type": {"type": "string"},
+                            "format": {"type": "string"},
+                            "pages": {"type": ["integer", "null"]},
+                        },
+                    },
+                },
+            },
+            "Preview": {
+                "type": "object",
+                "properties": {
+                    "case_no": {"type": "string"},
+                    "file_name": {"type": "string"},
+                    "format": {"type": "string"},
+                    "pages": {"type": ["integer", "null"]},
+                    "html": {"type": "string", "description": "安全的 HTML 片段"},
+                },
+            },
+            "SimilarHits": {
+                "type": "object",
+                "properties": {"hits": {"type": "array", "items": similar_hit}},
+            },
+            "Review": {
+                "type": "object",
+                "properties": {
+                    "case_no": {"type": "string"},
+                    "username": {"type": "string"},
+                    "reviewer": {"type": "string"},
+                    "unit": {"type": ["string", "null"]},
+                    "recommend": {"type": "boolean"},
+                    "rating": {"type": "integer"},
+                    "comment": {"type": ["string", "null"]},
+                    "recommendation_form": {
+                        "type": ["string", "null"],
+                        "description": "仅对有权限的账号返回",
+                    },
+                    "updated_at": {"type": "string"},
+                },
+            },
+            "ReviewSummary": {
+                "type": "object",
+                "properties": {
+                    "rating_avg": {"type": ["number", "null"]},
+                    "rating_count": {"type": "integer"},
+                    "recommend_count": {"type": "integer"},
+                    "distribution": facet,
+                    "reviews": {"type": "array", "items": _ref("Review")},
+                },
+            },
+            "ReviewSaved": {
+                "type": "object",
+                "properties": {"review": _ref("Review"), "summary": _ref("ReviewSummary")},
+            },
         },
     }
     return {
         "openapi": "3.1.0",
-        "info": {"title": "营商环境改革创新案例库 API", "version": VERSION,
-                 "description": "除 /api/v1/token 与本文档外，每个接口都需要 Authorization: Bearer 令牌；"
-                                "错误返回 {code, message}，字段错误另有 errors 列出每个有误的字段。"},
+        "info": {
+            "title": "营商环境改革创新案例库 API",
+            "version": VERSION,
+            "description": "除 /api/v1/token 与本文档外，每个接口都需要 Authorization: Bearer 令牌；"
+            "错误返回 {code, message}，字段错误另有 errors 列出每个有误的字段。",
+        },
         "servers": [{"url": "/"}],
         "security": bearer,
         "paths": paths,

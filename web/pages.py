@@ -24,8 +24,14 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def send_document(f: catalog.StoredFile, *, inline: bool = False):
     """The original bytes with the original (Chinese) name: RFC 5987 ``filename*`` and an
     ASCII fallback, set by Werkzeug."""
-    resp = send_file(io.BytesIO(f.data), mimetype=f.media_type or "application/octet-stream",
-                     as_attachment=not inline, download_name=f.name, etag=f.sha256, max_age=0)
+    resp = send_file(
+        io.BytesIO(f.data),
+        mimetype=f.media_type or "application/octet-stream",
+        as_attachment=not inline,
+        download_name=f.name,
+        etag=f.sha256,
+        max_age=0,
+    )
     resp.headers["X-Content-Type-Options"] = "nosniff"
     resp.headers["Cache-Control"] = "private, no-cache"
     return resp
@@ -44,9 +50,15 @@ def search_page():
         errors = e.errors
     region = params.get("region")
     return render_template(
-        "search.html", params=params, result=result, errors={e.field: e.message for e in errors},
-        vocab=catalog.vocabularies(lib), sorts=SORTS,
-        region_path=catalog.region_path(region) if region and "region" not in {e.field for e in errors} else [],
+        "search.html",
+        params=params,
+        result=result,
+        errors={e.field: e.message for e in errors},
+        vocab=catalog.vocabularies(lib),
+        sorts=SORTS,
+        region_path=catalog.region_path(region)
+        if region and "region" not in {e.field for e in errors}
+        else [],
     ), (422 if errors else 200)
 
 
@@ -78,9 +90,15 @@ def case_page(case_no: str):
         except CaselibError as e:
             preview_error = e
     return render_template(
-        "case.html", case=record, preview=preview, preview_error=preview_error,
-        reviews=reviews.reviews_of(lib, case_no, user), review_errors={}, review_form=None,
-        forms=reviews.recommendation_forms(), can_review=user_service.can(user, "review"),
+        "case.html",
+        case=record,
+        preview=preview,
+        preview_error=preview_error,
+        reviews=reviews.reviews_of(lib, case_no, user),
+        review_errors={},
+        review_form=None,
+        forms=reviews.recommendation_forms(),
+        can_review=user_service.can(user, "review"),
     )
 
 
@@ -97,8 +115,13 @@ def download(case_no: str):
 @bp.get("/template")
 @login_required
 def template_file():
-    resp = send_file(io.BytesIO(catalog.blank_template()), mimetype=DOCX_TYPE, as_attachment=True,
-                     download_name=TEMPLATE_NAME, max_age=0)
+    resp = send_file(
+        io.BytesIO(catalog.blank_template()),
+        mimetype=DOCX_TYPE,
+        as_attachment=True,
+        download_name=TEMPLATE_NAME,
+        max_age=0,
+    )
     return resp
 
 

@@ -34,9 +34,15 @@ def save(case_no: str):
             except CaselibError as err:
                 preview_error = err
         return render_template(
-            "case.html", case=record, preview=preview, preview_error=preview_error,
-            reviews=reviews.reviews_of(lib, case_no, user), review_errors={x.field: x.message for x in e.errors},
-            review_form=raw, forms=reviews.recommendation_forms(), can_review=True,
+            "case.html",
+            case=record,
+            preview=preview,
+            preview_error=preview_error,
+            reviews=reviews.reviews_of(lib, case_no, user),
+            review_errors={x.field: x.message for x in e.errors},
+            review_form=raw,
+            forms=reviews.recommendation_forms(),
+            can_review=True,
         ), 422
     flash("点评已保存" if created else "点评已更新", "success")
     return redirect(url_for("pages.case_page", case_no=case_no) + "#review")

@@ -18,13 +18,17 @@ def _banner(app, host: str, port: int, workers: int) -> None:
 
     lib = app.extensions["caselib"]
     existing = {u.username for u in users.list_users(lib)}
-    print(f"营商环境改革创新案例库：http://{host}:{port}/  （{workers} 个工作进程，数据目录 {lib.settings.home_path}）",
-          flush=True)
+    print(
+        f"营商环境改革创新案例库：http://{host}:{port}/  （{workers} 个工作进程，数据目录 {lib.settings.home_path}）",
+        flush=True,
+    )
     demo = [a for a in ACCOUNTS if a.username in existing]
     if demo:
         print("示例账号（用户名 / 密码 / 角色）：")
         for a in demo:
-            print(f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}）：{a.note}")
+            print(
+                f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}）：{a.note}"
+            )
     print(f"API 文档：http://{host}:{port}/api/v1/openapi.json", flush=True)
 
 

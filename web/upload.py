@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 
 from library.errors import DocumentRejected, DuplicateDocument, FieldError, ValidationFailed
-from library.services import catalog, cases, validation
+from library.services import cases, catalog, validation
 from library.services import users as user_service
 from library.services.audit import Actor
 from library.services.cases import NearDuplicate, Upload
@@ -26,8 +26,9 @@ EXTRA_KEYS = ("apply_anonymization",)
 def form_values(form) -> dict[str, Any]:
     """The case fields of a submitted form. Empty fields are left out, as if not sent: an
     empty optional field (borrowed_from) then reads "required" when a rule needs it."""
-    values: dict[str, Any] = {k: form.get(k) for k in cases.FORM_FIELDS
-                              if k != "tags" and (form.get(k) or "").strip()}
+    values: dict[str, Any] = {
+        k: form.get(k) for k in cases.FORM_FIELDS if k != "tags" and (form.get(k) or "").strip()
+    }
     values["tags"] = [t for t in form.getlist("tags") if t.strip()]
     for k in EXTRA_KEYS:
         if form.get(k):
@@ -36,22 +37,42 @@ def form_values(form) -> dict[str, Any]:
 
 
 def _defaults(user) -> dict[str, Any]:
-    return {"region_code": user.region_code or "", "unit": user.unit.name if user.unit else "",
-            "case_type": "original", "tags": []}
+    return {
+        "region_code": user.region_code or "",
+        "unit": user.unit.name if user.unit else "",
+        "case_type": "original",
+        "tags": [],
+    }
 
 
 def _schema_props() -> dict[str, Any]:
     return validation.load_schema("case_form")["properties"]
 
 
-def _render(values, errors=None, *, status=200, similar=None, near_duplicates=None, upload_token=None,
-            file_name=None):
+def _render(
+    values,
+    errors=None,
+    *,
+    status=200,
+    similar=None,
+    near_duplicates=None,
+    upload_token=None,
+    file_name=None,
+):
     lib = get_lib()
     return render_template(
-        "upload.html", values=values, errors=errors or {}, props=_schema_props(),
-        vocab=catalog.vocabularies(lib), similar=similar or [], near_duplicates=near_duplicates or [],
-        upload_token=upload_token, file_name=file_name,
-        region_path=catalog.region_path(values.get("region_code")) if values.get("region_code") else [],
+        "upload.html",
+        values=values,
+        errors=errors or {},
+        props=_schema_props(),
+        vocab=catalog.vocabularies(lib),
+        similar=similar or [],
+        near_duplicates=near_duplicates or [],
+        upload_token=upload_token,
+        file_name=file_name,
+        region_path=catalog.region_path(values.get("region_code"))
+        if values.get("region_code")
+        else [],
         borrowed_name=_borrowed_name(values.get("borrowed_from")),
     ), status
 
@@ -110,8 +131,14 @@ def upload_page():
     elif file_bad:
         catalog.drop_staged(lib, token)
         token = None
-    return _render(values, _errors_by_field(errors), status=status, near_duplicates=near,
-                   upload_token=token, file_name=upload.filename if upload is not None and token else None)
+    return _render(
+        values,
+        _errors_by_field(errors),
+        status=status,
+        near_duplicates=near,
+        upload_token=token,
+        file_name=upload.filename if upload is not None and token else None,
+    )
 
 
 @bp.post("/upload/inspect")
@@ -132,8 +159,14 @@ def inspect():
     except DocumentRejected as e:
         raise ValidationFailed([FieldError("file", e.code, e.message)]) from e
     token = catalog.stage_upload(lib, upload, user.id)
-    return jsonify({"upload_token": token, "file_name": upload.filename, "fields": fields,
-                    "similar": [h.as_dict() for h in hits]})
+    return jsonify(
+        {
+            "upload_token": token,
+            "file_name": upload.filename,
+            "fields": fields,
+            "similar": [h.as_dict() for h in hits],
+        }
+    )
 
 
 @bp.post("/upload/similar")

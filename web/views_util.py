@@ -15,8 +15,22 @@ from library.services import Library, catalog
 from library.services import users as user_service
 
 # Search parameters the page and the API accept (schemas/search_request.json).
-SEARCH_KEYS = ("q", "theme", "tags", "case_type", "region", "unit", "case_no", "name", "year", "from",
-               "to", "sort", "page", "per_page")
+SEARCH_KEYS = (
+    "q",
+    "theme",
+    "tags",
+    "case_type",
+    "region",
+    "unit",
+    "case_no",
+    "name",
+    "year",
+    "from",
+    "to",
+    "sort",
+    "page",
+    "per_page",
+)
 
 
 def get_lib() -> Library:
@@ -83,7 +97,7 @@ def stars(value: float | None, count: int | None = None) -> Markup:
     return Markup(
         f'<span class="stars" title="平均 {label} 星，{count} 条点评" aria-label="平均 {label} 星">'
         f'<span class="on">{"★" * full}</span><span class="off">{"★" * (5 - full)}</span>'
-        f' <b>{label}</b><small>（{count}）</small></span>'
+        f" <b>{label}</b><small>（{count}）</small></span>"
     )
 
 

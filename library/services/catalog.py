@@ -28,7 +28,12 @@ from .context import Library
 
 
 def borrowed_count(session, case: Case) -> int:
-    return session.scalar(select(func.count()).select_from(Case).where(Case.borrowed_from_id == case.id)) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(Case).where(Case.borrowed_from_id == case.id)
+        )
+        or 0
+    )
 
 
 def case_record(lib: Library, case_no: str) -> dict[str, Any]:
@@ -37,13 +42,19 @@ def case_record(lib: Library, case_no: str) -> dict[str, Any]:
     with lib.db.session() as session:
         case = get_case(session, case_no)
         rows = session.execute(
-            select(Case.case_no, Case.name).where(Case.borrowed_from_id == case.id).order_by(Case.published_at.desc())
+            select(Case.case_no, Case.name)
+            .where(Case.borrowed_from_id == case.id)
+            .order_by(Case.published_at.desc())
         ).all()
         out = case_dict(case, borrowed_count=len(rows))
         out["borrowed_by"] = [{"case_no": c, "name": n} for c, n in rows]
-        out["theme_path"] = ([case.theme.parent.name, case.theme.name]
-                             if case.theme is not None and case.theme.parent is not None
-                             else [case.theme.name] if case.theme is not None else [])
+        out["theme_path"] = (
+            [case.theme.parent.name, case.theme.name]
+            if case.theme is not None and case.theme.parent is not None
+            else [case.theme.name]
+            if case.theme is not None
+            else []
+        )
         return out
 
 
@@ -84,8 +95,13 @@ class Preview:
     is_pdf: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case_no": self.case_no, "file_name": self.file_name, "format": self.format,
-                "pages": self.pages, "html": self.html}
+        return {
+            "case_no": self.case_no,
+            "file_name": self.file_name,
+            "format": self.format,
+            "pages": self.pages,
+            "html": self.html,
+        }
 
 
 _PREVIEWS: OrderedDict[str, str] = OrderedDict()
@@ -118,7 +134,9 @@ def preview(lib: Library, case_no: str) -> Preview:
             _PREVIEWS[sha] = html
             while len(_PREVIEWS) > _PREVIEWS_MAX:
                 _PREVIEWS.popitem(last=False)
-    return Preview(case_no=case_no, file_name=name, format=fmt, html=html, pages=pages, is_pdf=fmt == "pdf")
+    return Preview(
+        case_no=case_no, file_name=name, format=fmt, html=html, pages=pages, is_pdf=fmt == "pdf"
+    )
 
 
 # -- vocabularies ---------------------------------------------------------------------------
@@ -133,8 +151,12 @@ class Vocabularies:
     loaded: float = field(default_factory=time.monotonic)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"themes": [{"name": g, "children": c} for g, c in self.themes], "tags": self.tags,
-                "case_types": self.case_types, "provinces": self.provinces}
+        return {
+            "themes": [{"name": g, "children": c} for g, c in self.themes],
+            "tags": self.tags,
+            "case_types": self.case_types,
+            "provinces": self.provinces,
+        }
 
 
 _VOCAB: dict[str, Vocabularies] = {}
@@ -148,11 +170,16 @@ def vocabularies(lib: Library) -> Vocabularies:
     if v is not None and time.monotonic() - v.loaded < VOCAB_TTL:
         return v
     with lib.db.session() as session:
-        themes = [(root.name, [c.name for c in children]) for root, children in vocab.theme_tree(session)]
+        themes = [
+            (root.name, [c.name for c in children]) for root, children in vocab.theme_tree(session)
+        ]
         tags = [t.name for t in vocab.all_tags(session)]
-    v = Vocabularies(themes=themes, tags=tags,
-                     case_types={k: CASE_TYPE_TITLES[k] for k in CASE_TYPES},
-                     provinces=region_options(None))
+    v = Vocabularies(
+        themes=themes,
+        tags=tags,
+        case_types={k: CASE_TYPE_TITLES[k] for k in CASE_TYPES},
+        provinces=region_options(None),
+    )
     _VOCAB[key] = v
     return v
 
@@ -182,8 +209,9 @@ def region_label(code: str | None) -> str:
 # -- similar cases for a draft --------------------------------------------------------------
 
 
-def similar_for_draft(lib: Library, *, text: str = "", upload: Upload | None = None,
-                      limit: int = 8) -> list[SimilarHit]:
+def similar_for_draft(
+    lib: Library, *, text: str = "", upload: Upload | None = None, limit: int = 8
+) -> list[SimilarHit]:
     """The existing cases most similar to a draft: from its file when there is one (and it
     can be read), else from the text typed into the form."""
     if upload is not None and upload.data:
@@ -200,8 +228,12 @@ def similar_for_draft(lib: Library, *, text: str = "", upload: Upload | None = N
 def parse_filled_template(lib: Library, upload: Upload) -> dict[str, Any] | None:
     """The form fields of an uploaded filled-in 申报表, or None when the file is not one."""
     try:
-        return template.parse_template(upload.data, filename=upload.filename, limits=lib.extract_limits,
-                                       soffice=lib.settings.soffice or None)
+        return template.parse_template(
+            upload.data,
+            filename=upload.filename,
+            limits=lib.extract_limits,
+            soffice=lib.settings.soffice or None,
+        )
     except ExtractionError as e:
         if e.code == "not_a_template":
             return None
@@ -237,8 +269,9 @@ def stage_upload(lib: Library, upload: Upload, owner: int) -> str:
             pass
     token = secrets.token_urlsafe(24)
     (d / f"{token}.bin").write_bytes(upload.data)
-    (d / f"{token}.json").write_text(json.dumps({"name": PurePath(upload.filename).name, "owner": owner}),
-                                     encoding="utf-8")
+    (d / f"{token}.json").write_text(
+        json.dumps({"name": PurePath(upload.filename).name, "owner": owner}), encoding="utf-8"
+    )
     return token
 
 
@@ -248,7 +281,10 @@ def staged_upload(lib: Library, token: str | None, owner: int) -> Upload | None:
     d = _stage_dir(lib)
     try:
         meta = json.loads((d / f"{token}.json").read_text(encoding="utf-8"))
-        if meta.get("owner") != owner or time.time() - (d / f"{token}.json").stat().st_mtime > STAGE_SECONDS:
+        if (
+            meta.get("owner") != owner
+            or time.time() - (d / f"{token}.json").stat().st_mtime > STAGE_SECONDS
+        ):
             return None
         return Upload(meta["name"], (d / f"{token}.bin").read_bytes())
     except (OSError, ValueError, KeyError):
@@ -269,12 +305,24 @@ def drop_staged(lib: Library, token: str | None) -> None:
 def recent_audit(lib: Library, limit: int = 200) -> list[dict[str, Any]]:
     with lib.db.session() as session:
         rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit))
-        return [{"at": e.at.isoformat(timespec="seconds"), "actor": e.actor, "action": e.action,
-                 "object_type": e.object_type, "object_id": e.object_id, "detail": e.detail or {}}
-                for e in rows]
+        return [
+            {
+                "at": e.at.isoformat(timespec="seconds"),
+                "actor": e.actor,
+                "action": e.action,
+                "object_type": e.object_type,
+                "object_id": e.object_id,
+                "detail": e.detail or {},
+            }
+            for e in rows
+        ]
 
 
 def has_document(lib: Library, case_no: str) -> bool:
     with lib.db.session() as session:
-        return session.scalar(select(func.count()).select_from(Document).join(Case)
-                              .where(Case.case_no == case_no)) > 0
+        return (
+            session.scalar(
+                select(func.count()).select_from(Document).join(Case).where(Case.case_no == case_no)
+            )
+            > 0
+        )

@@ -47,9 +47,14 @@ class ReviewView:
 
     def as_dict(self, *, privileged: bool) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "case_no": self.case_no, "username": self.username, "reviewer": self.reviewer,
-            "unit": self.unit, "recommend": self.recommend, "rating": self.rating,
-            "comment": self.comment, "updated_at": self.updated_at.isoformat(timespec="seconds"),
+            "case_no": self.case_no,
+            "username": self.username,
+            "reviewer": self.reviewer,
+            "unit": self.unit,
+            "recommend": self.recommend,
+            "rating": self.rating,
+            "comment": self.comment,
+            "updated_at": self.updated_at.isoformat(timespec="seconds"),
         }
         if privileged:
             out["recommendation_form"] = self.recommendation_form
@@ -81,13 +86,23 @@ def _coerce(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _view(r: Review, viewer_id: int | None) -> ReviewView:
     u = r.user
-    return ReviewView(case_no=r.case.case_no, username=u.username, reviewer=u.display_name or u.username,
-                      unit=u.unit.name if u.unit is not None else None, recommend=r.recommend,
-                      rating=r.rating, comment=r.comment, recommendation_form=r.recommendation_form,
-                      updated_at=r.updated_at or r.created_at, mine=viewer_id == r.user_id)
+    return ReviewView(
+        case_no=r.case.case_no,
+        username=u.username,
+        reviewer=u.display_name or u.username,
+        unit=u.unit.name if u.unit is not None else None,
+        recommend=r.recommend,
+        rating=r.rating,
+        comment=r.comment,
+        recommendation_form=r.recommendation_form,
+        updated_at=r.updated_at or r.created_at,
+        mine=viewer_id == r.user_id,
+    )
 
 
-def save_review(lib: Library, case_no: str, raw: dict[str, Any], user: User) -> tuple[ReviewView, bool]:
+def save_review(
+    lib: Library, case_no: str, raw: dict[str, Any], user: User
+) -> tuple[ReviewView, bool]:
     """Create or update the user's review of a case. Returns (review, created).
 
     Every bad field is reported at once (:class:`ValidationFailed`); 推荐形式 from a user
@@ -103,7 +118,9 @@ def save_review(lib: Library, case_no: str, raw: dict[str, Any], user: User) -> 
     actor = Actor.of(user)
     with lib.db.transaction() as session:
         case = get_case(session, case_no)
-        review = session.scalar(select(Review).where(Review.case_id == case.id, Review.user_id == user.id))
+        review = session.scalar(
+            select(Review).where(Review.case_id == case.id, Review.user_id == user.id)
+        )
         created = review is None
         before = None
         if created:
@@ -119,9 +136,17 @@ def save_review(lib: Library, case_no: str, raw: dict[str, Any], user: User) -> 
         review.updated_at = utcnow()
         session.flush()
         _recompute(session, case)
-        audit.record(session, actor, "review.create" if created else "review.update", "case", case.case_no,
-                     recommend=review.recommend, rating=review.rating,
-                     recommendation_form=review.recommendation_form if privileged else None, before=before)
+        audit.record(
+            session,
+            actor,
+            "review.create" if created else "review.update",
+            "case",
+            case.case_no,
+            recommend=review.recommend,
+            rating=review.rating,
+            recommendation_form=review.recommendation_form if privileged else None,
+            before=before,
+        )
         session.flush()
         review.user = session.get(User, user.id)
         view = _view(review, user.id)
@@ -153,20 +178,29 @@ class ReviewSummary:
     privileged: bool
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rating_avg": round(self.rating_avg, 2) if self.rating_avg is not None else None,
-                "rating_count": self.rating_count, "recommend_count": self.recommend_count,
-                "distribution": {str(k): v for k, v in self.distribution.items()},
-                "reviews": [r.as_dict(privileged=self.privileged) for r in self.reviews]}
+        return {
+            "rating_avg": round(self.rating_avg, 2) if self.rating_avg is not None else None,
+            "rating_count": self.rating_count,
+            "recommend_count": self.recommend_count,
+            "distribution": {str(k): v for k, v in self.distribution.items()},
+            "reviews": [r.as_dict(privileged=self.privileged) for r in self.reviews],
+        }
 
 
 def reviews_of(lib: Library, case_no: str, viewer: User | None) -> ReviewSummary:
     privileged = users.is_privileged(viewer)
     with lib.db.session() as session:
         case = get_case(session, case_no)
-        rows = list(session.scalars(
-            select(Review).where(Review.case_id == case.id).order_by(Review.updated_at.desc())
-            .options(selectinload(Review.user).selectinload(User.unit), selectinload(Review.case))
-        ))
+        rows = list(
+            session.scalars(
+                select(Review)
+                .where(Review.case_id == case.id)
+                .order_by(Review.updated_at.desc())
+                .options(
+                    selectinload(Review.user).selectinload(User.unit), selectinload(Review.case)
+                )
+            )
+        )
         views = [_view(r, viewer.id if viewer is not None else None) for r in rows]
         if not privileged:
             for v in views:
@@ -174,7 +208,12 @@ def reviews_of(lib: Library, case_no: str, viewer: User | None) -> ReviewSummary
         dist = {k: 0 for k in range(5, 0, -1)}
         for v in views:
             dist[v.rating] = dist.get(v.rating, 0) + 1
-        return ReviewSummary(rating_avg=case.rating_avg, rating_count=case.rating_count or 0,
-                             recommend_count=sum(1 for v in views if v.recommend), distribution=dist,
-                             reviews=views, mine=next((v for v in views if v.mine), None),
-                             privileged=privileged)
+        return ReviewSummary(
+            rating_avg=case.rating_avg,
+            rating_count=case.rating_count or 0,
+            recommend_count=sum(1 for v in views if v.recommend),
+            distribution=dist,
+            reviews=views,
+            mine=next((v for v in views if v.mine), None),
+            privileged=privileged,
+        )

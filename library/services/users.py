@@ -41,8 +41,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin"}),
     "users": frozenset({"admin"}),
 }
-PERMISSION_TITLES = {"read": "查询、查看、下载", "upload": "上传案例", "review": "点评",
-                     "audit": "查看操作日志", "users": "管理账号"}
+PERMISSION_TITLES = {
+    "read": "查询、查看、下载",
+    "upload": "上传案例",
+    "review": "点评",
+    "audit": "查看操作日志",
+    "users": "管理账号",
+}
 
 
 def can(user: User | None, permission: str) -> bool:
@@ -54,7 +59,9 @@ def require(user: User | None, permission: str) -> None:
     if user is None:
         raise Unauthorized()
     if not can(user, permission):
-        raise Forbidden(f"当前角色（{ROLE_TITLES.get(user.role, user.role)}）不能{PERMISSION_TITLES.get(permission, permission)}")
+        raise Forbidden(
+            f"当前角色（{ROLE_TITLES.get(user.role, user.role)}）不能{PERMISSION_TITLES.get(permission, permission)}"
+        )
 
 
 def is_privileged(user: User | None) -> bool:
@@ -72,6 +79,7 @@ def is_privileged(user: User | None) -> bool:
 
 # -- accounts -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class UserInfo:
     """What pages and the API show of an account (no hash, no counters)."""
@@ -87,19 +95,31 @@ class UserInfo:
     privileged: bool
 
     def as_dict(self) -> dict:
-        return {"username": self.username, "display_name": self.display_name, "role": self.role,
-                "role_title": self.role_title, "unit": self.unit, "region_code": self.region_code,
-                "region": self.region, "privileged": self.privileged,
-                "permissions": sorted(p for p, roles in PERMISSIONS.items() if self.role in roles)}
+        return {
+            "username": self.username,
+            "display_name": self.display_name,
+            "role": self.role,
+            "role_title": self.role_title,
+            "unit": self.unit,
+            "region_code": self.region_code,
+            "region": self.region,
+            "privileged": self.privileged,
+            "permissions": sorted(p for p, roles in PERMISSIONS.items() if self.role in roles),
+        }
 
 
 def info(user: User) -> UserInfo:
-    return UserInfo(id=user.id, username=user.username, display_name=user.display_name or user.username,
-                    role=user.role, role_title=ROLE_TITLES.get(user.role, user.role),
-                    unit=user.unit.name if user.unit is not None else None,
-                    region_code=user.region_code,
-                    region=vocab.region_label(user.region_code) if user.region_code else None,
-                    privileged=is_privileged(user))
+    return UserInfo(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name or user.username,
+        role=user.role,
+        role_title=ROLE_TITLES.get(user.role, user.role),
+        unit=user.unit.name if user.unit is not None else None,
+        region_code=user.region_code,
+        region=vocab.region_label(user.region_code) if user.region_code else None,
+        privileged=is_privileged(user),
+    )
 
 
 def get_user(session: Session, user_id: int) -> User | None:
@@ -108,8 +128,9 @@ def get_user(session: Session, user_id: int) -> User | None:
 
 
 def find_user(session: Session, username: str) -> User | None:
-    return session.scalar(select(User).where(User.username == username.strip())
-                          .options(selectinload(User.unit)))
+    return session.scalar(
+        select(User).where(User.username == username.strip()).options(selectinload(User.unit))
+    )
 
 
 def _unit(session: Session, name: str | None, region_code: str | None) -> Unit | None:
@@ -123,18 +144,33 @@ def _unit(session: Session, name: str | None, region_code: str | None) -> Unit |
     return unit
 
 
-def create_user(lib: Library, username: str, password: str, role: str, *, unit: str | None = None,
-                region: str | None = None, display_name: str | None = None,
-                actor: Actor | None = None, update: bool = False) -> UserInfo:
+def create_user(
+    lib: Library,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    unit: str | None = None,
+    region: str | None = None,
+    display_name: str | None = None,
+    actor: Actor | None = None,
+    update: bool = False,
+) -> UserInfo:
     """Create an account (or, with ``update``, reset an existing one's password, role, unit
     and region). Every bad field is reported at once."""
     actor = actor or Actor.cli()
     region = vocab.normalize_region(region) if region else None
     errors: list[FieldError] = []
     if not _USERNAME.match(username or ""):
-        errors.append(FieldError("username", "invalid_format", "用户名应为 2–64 位字母、数字、点、横线或下划线"))
+        errors.append(
+            FieldError(
+                "username", "invalid_format", "用户名应为 2–64 位字母、数字、点、横线或下划线"
+            )
+        )
     if role not in ROLES:
-        errors.append(FieldError("role", "invalid_choice", "角色应为 " + "、".join(ROLES) + " 之一"))
+        errors.append(
+            FieldError("role", "invalid_choice", "角色应为 " + "、".join(ROLES) + " 之一")
+        )
     if len(password or "") < MIN_PASSWORD:
         errors.append(FieldError("password", "too_short", f"密码至少 {MIN_PASSWORD} 位"))
     if unit is not None and len(unit) > 100:
@@ -159,12 +195,21 @@ def create_user(lib: Library, username: str, password: str, role: str, *, unit: 
         if existing is None:
             session.add(u)
         session.flush()
-        audit.record(session, actor, "user.update" if existing else "user.create", "user", username,
-                     role=role, unit=unit, region=region)
+        audit.record(
+            session,
+            actor,
+            "user.update" if existing else "user.create",
+            "user",
+            username,
+            role=role,
+            unit=unit,
+            region=region,
+        )
         return info(u)
 
 
 # -- logging in -----------------------------------------------------------------------------
+
 
 def lock_seconds(failures: int) -> int:
     """How long an account stays locked after ``failures`` failed logins in a row."""
@@ -173,8 +218,14 @@ def lock_seconds(failures: int) -> int:
     return min(MAX_LOCK_SECONDS, LOCK_SECONDS * 2 ** (failures - FREE_FAILURES))
 
 
-def authenticate(lib: Library, username: str, password: str, *, remote: str | None = None,
-                 now: datetime | None = None) -> UserInfo:
+def authenticate(
+    lib: Library,
+    username: str,
+    password: str,
+    *,
+    remote: str | None = None,
+    now: datetime | None = None,
+) -> UserInfo:
     """The account for these credentials. Raises :class:`Unauthorized` (wrong name or
     password, the same message for both) or :class:`TooManyAttempts` (locked)."""
     now = now or utcnow()
@@ -184,30 +235,57 @@ def authenticate(lib: Library, username: str, password: str, *, remote: str | No
         user = find_user(session, username) if username else None
         if user is None or not user.active:
             check_password_hash(_DUMMY_HASH, password or "")
-            audit.record(session, Actor(name=username[:64] or "?"), "auth.login_failed", "user",
-                         username[:64] or None, reason="unknown_user", remote=remote)
+            audit.record(
+                session,
+                Actor(name=username[:64] or "?"),
+                "auth.login_failed",
+                "user",
+                username[:64] or None,
+                reason="unknown_user",
+                remote=remote,
+            )
             failure = Unauthorized("用户名或密码错误", code="bad_credentials")
         elif user.locked_until is not None and user.locked_until > now:
             wait = int((user.locked_until - now).total_seconds()) + 1
-            audit.record(session, Actor.of(user), "auth.login_refused", "user", user.username,
-                         reason="locked", remote=remote)
-            failure = TooManyAttempts(f"登录失败次数过多，请 {_duration(wait)}后再试",
-                                      details={"retry_after": wait})
+            audit.record(
+                session,
+                Actor.of(user),
+                "auth.login_refused",
+                "user",
+                user.username,
+                reason="locked",
+                remote=remote,
+            )
+            failure = TooManyAttempts(
+                f"登录失败次数过多，请 {_duration(wait)}后再试", details={"retry_after": wait}
+            )
         elif not check_password_hash(user.password_hash, password or ""):
             user.failed_logins = (user.failed_logins or 0) + 1
             seconds = lock_seconds(user.failed_logins)
             user.locked_until = now + timedelta(seconds=seconds) if seconds else None
-            audit.record(session, Actor.of(user), "auth.login_failed", "user", user.username,
-                         reason="bad_password", failures=user.failed_logins, remote=remote)
+            audit.record(
+                session,
+                Actor.of(user),
+                "auth.login_failed",
+                "user",
+                user.username,
+                reason="bad_password",
+                failures=user.failed_logins,
+                remote=remote,
+            )
             if seconds:
-                failure = TooManyAttempts(f"登录失败次数过多，账号已暂时锁定，请 {_duration(seconds)}后再试",
-                                          details={"retry_after": seconds})
+                failure = TooManyAttempts(
+                    f"登录失败次数过多，账号已暂时锁定，请 {_duration(seconds)}后再试",
+                    details={"retry_after": seconds},
+                )
             else:
                 failure = Unauthorized("用户名或密码错误", code="bad_credentials")
         else:
             user.failed_logins = 0
             user.locked_until = None
-            audit.record(session, Actor.of(user), "auth.login", "user", user.username, remote=remote)
+            audit.record(
+                session, Actor.of(user), "auth.login", "user", user.username, remote=remote
+            )
             result = info(user)
     # Raised after the commit, so the failure counter and the audit event are kept.
     if failure is not None:
@@ -230,6 +308,7 @@ def record_logout(lib: Library, user_id: int) -> None:
 
 # -- API tokens -----------------------------------------------------------------------------
 
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -243,8 +322,15 @@ def issue_token(lib: Library, user_id: int, *, remote: str | None = None) -> tup
         if user is None or not user.active:
             raise Unauthorized()
         session.add(ApiToken(user_id=user.id, token_hash=_token_hash(token), expires_at=expires))
-        audit.record(session, Actor.of(user), "token.create", "user", user.username,
-                     expires_at=expires.isoformat(timespec="seconds"), remote=remote)
+        audit.record(
+            session,
+            Actor.of(user),
+            "token.create",
+            "user",
+            user.username,
+            expires_at=expires.isoformat(timespec="seconds"),
+            remote=remote,
+        )
     return token, expires
 
 
@@ -253,8 +339,11 @@ def user_for_token(lib: Library, token: str) -> User:
     if not token:
         raise Unauthorized("缺少访问令牌", code="token_missing")
     with lib.db.session() as session:
-        row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _token_hash(token))
-                             .options(selectinload(ApiToken.user).selectinload(User.unit)))
+        row = session.scalar(
+            select(ApiToken)
+            .where(ApiToken.token_hash == _token_hash(token))
+            .options(selectinload(ApiToken.user).selectinload(User.unit))
+        )
         if row is None or row.user is None or not row.user.active:
             raise Unauthorized("访问令牌无效", code="token_invalid")
         if row.expires_at <= utcnow():

@@ -14,8 +14,15 @@ import pytest
 from tests.web.conftest import PASSWORD, build_demo_home
 
 CHROMIUM = os.environ.get("CASELIB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
@@ -45,7 +52,11 @@ def server(e2e_home, tmp_path_factory):
     srv = make_server("127.0.0.1", _free_port(), app, threaded=True)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
-    yield {"url": f"http://127.0.0.1:{srv.server_port}", "app": app, "lib": app.extensions["caselib"]}
+    yield {
+        "url": f"http://127.0.0.1:{srv.server_port}",
+        "app": app,
+        "lib": app.extensions["caselib"],
+    }
     srv.shutdown()
     thread.join(5)
     app.extensions["caselib"].close()
@@ -69,8 +80,13 @@ def new_page(browser, server):
     contexts = []
 
     def make(*, width: int = 1366, height: int = 768, **kwargs):
-        ctx = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
-                                  accept_downloads=True, base_url=server["url"], **kwargs)
+        ctx = browser.new_context(
+            viewport={"width": width, "height": height},
+            locale="zh-CN",
+            accept_downloads=True,
+            base_url=server["url"],
+            **kwargs,
+        )
         contexts.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(20_000)

@@ -62,7 +62,11 @@ def test_login_search_facet_open_and_download(new_page, server):
     from pathlib import Path
 
     data = Path(download.path()).read_bytes()
-    assert hashlib.sha256(data).hexdigest() == f.sha256 == hashlib.sha256(stored.get(f.sha256)).hexdigest()
+    assert (
+        hashlib.sha256(data).hexdigest()
+        == f.sha256
+        == hashlib.sha256(stored.get(f.sha256)).hexdigest()
+    )
 
 
 def test_pdf_case_is_readable_in_the_page(new_page):

@@ -54,9 +54,11 @@ def test_upload_docx_after_a_field_error(new_page, server, tmp_path):
 def test_upload_borrowed_pdf_picking_a_similar_case(new_page, server, tmp_path):
     """创新借鉴 asks for the borrowed-from case: the most similar cases to the chosen file are
     offered, one is picked, and the saved case links to it."""
-    text = ["借鉴存量房“带押过户”做法，在不动产登记中推行抵押权人、抵押人、买受人三方协同办理，"
-            "无需提前还贷即可完成存量房转移登记和抵押登记，降低交易成本和资金风险。",
-            "改革后二手房交易时间由平均15天压缩至1天，为群众节约过桥资金成本。"]
+    text = [
+        "借鉴存量房“带押过户”做法，在不动产登记中推行抵押权人、抵押人、买受人三方协同办理，"
+        "无需提前还贷即可完成存量房转移登记和抵押登记，降低交易成本和资金风险。",
+        "改革后二手房交易时间由平均15天压缩至1天，为群众节约过桥资金成本。",
+    ]
     path = tmp_path / "借鉴带押过户.pdf"
     path.write_bytes(pdf_bytes(text, title="借鉴带押过户"))
     page = new_page()

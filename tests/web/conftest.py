@@ -73,7 +73,9 @@ def csrf_of(client) -> str:
 
 
 def login(client, username: str, password: str = PASSWORD):
-    resp = client.post("/login", data={"username": username, "password": password, "csrf_token": csrf_of(client)})
+    resp = client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": csrf_of(client)}
+    )
     assert resp.status_code == 302, resp.get_data(as_text=True)[:500]
     return client
 

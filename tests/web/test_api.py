@@ -25,7 +25,11 @@ def api_rules(app):
 
 
 def concrete(rule) -> str:
-    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: "YS2019-00001" if m.group(1) == "case_no" else "x", rule.rule)
+    return re.sub(
+        r"<(?:[^:>]+:)?([^>]+)>",
+        lambda m: "YS2019-00001" if m.group(1) == "case_no" else "x",
+        rule.rule,
+    )
 
 
 def test_token_is_issued_for_good_credentials_and_audited(client, lib):
@@ -90,9 +94,14 @@ def test_search_json_is_the_same_as_the_cli(client, token_for, home, monkeypatch
     from web.cli import main
 
     headers = token_for("shiju")
-    api = client.get("/api/v1/search?q=一网通办&region=33&sort=date&page=2", headers=headers).get_json()
+    api = client.get(
+        "/api/v1/search?q=一网通办&region=33&sort=date&page=2", headers=headers
+    ).get_json()
     monkeypatch.setenv("CASELIB_HOME", str(home))
-    assert main(["search", "一网通办", "--region", "33", "--sort", "date", "--page", "2", "--json"]) == 0
+    assert (
+        main(["search", "一网通办", "--region", "33", "--sort", "date", "--page", "2", "--json"])
+        == 0
+    )
     cli = json.loads(capsys.readouterr().out)
     assert api == cli
     assert api["total"] == 14 and len(api["hits"]) == 4  # 15 cases, one of them in 上海
@@ -102,8 +111,10 @@ def test_search_json_is_the_same_as_the_cli(client, token_for, home, monkeypatch
 def test_search_filters_and_errors(client, token_for):
     """theme/case_type/from/to narrow the search; a bad value is 422 with its field."""
     headers = token_for("shiju")
-    data = client.get("/api/v1/search?theme=开办企业&case_type=original&from=2019-01-01&to=2019-12-31",
-                      headers=headers).get_json()
+    data = client.get(
+        "/api/v1/search?theme=开办企业&case_type=original&from=2019-01-01&to=2019-12-31",
+        headers=headers,
+    ).get_json()
     assert [h["case_no"] for h in data["hits"]] == ["YS2019-00001"]
     resp = client.get("/api/v1/search?sort=best&page=0", headers=headers)
     assert resp.status_code == 422
@@ -118,7 +129,10 @@ def test_case_metadata_file_and_preview(client, token_for, lib):
     assert meta["file"]["name"] == "“企业开办全流程一日办结”改革案例.docx"
     resp = client.get("/api/v1/cases/YS2019-00001/file", headers=headers)
     assert hashlib.sha256(resp.data).hexdigest() == meta["file"]["sha256"]
-    assert "filename*=UTF-8''" + quote(meta["file"]["name"], safe="") in resp.headers["Content-Disposition"]
+    assert (
+        "filename*=UTF-8''" + quote(meta["file"]["name"], safe="")
+        in resp.headers["Content-Disposition"]
+    )
     prev = client.get("/api/v1/cases/YS2019-00001/preview", headers=headers).get_json()
     assert prev["format"] == "docx" and "一日办结" in prev["html"]
     resp = client.get("/api/v1/cases/YS1900-00001", headers=headers)
@@ -129,8 +143,12 @@ def test_post_case_returns_201_with_the_case(client, token_for, lib):
     """POST /api/v1/cases (multipart) stores the case and returns it with 201."""
     headers = token_for("tianbao")
     form = valid_form(name="接口上传的案例", tags="一网通办,最多跑一次")
-    resp = client.post("/api/v1/cases", headers=headers, content_type="multipart/form-data",
-                       data={**form, "file": (io.BytesIO(docx_bytes(SAMPLE_TEXT + ["接口。"])), "接口上传.docx")})
+    resp = client.post(
+        "/api/v1/cases",
+        headers=headers,
+        content_type="multipart/form-data",
+        data={**form, "file": (io.BytesIO(docx_bytes(SAMPLE_TEXT + ["接口。"])), "接口上传.docx")},
+    )
     body = resp.get_json()
     assert resp.status_code == 201, body
     assert body["name"] == "接口上传的案例" and body["tags"] == ["一网通办", "最多跑一次"]
@@ -143,12 +161,20 @@ def test_post_case_422_lists_every_bad_field(client, token_for, lib):
     headers = token_for("tianbao")
     form = valid_form(name="名" * 60, contact_phone="abc", theme="不存在的主题", case_type="weird")
     form.pop("summary")
-    resp = client.post("/api/v1/cases", headers=headers, content_type="multipart/form-data", data=form)
+    resp = client.post(
+        "/api/v1/cases", headers=headers, content_type="multipart/form-data", data=form
+    )
     body = resp.get_json()
     assert resp.status_code == 422
     got = {e["field"]: e["code"] for e in body["errors"]}
-    assert got == {"name": "too_long", "case_type": "invalid_choice", "summary": "required",
-                   "contact_phone": "invalid_format", "theme": "invalid_choice", "file": "required"}
+    assert got == {
+        "name": "too_long",
+        "case_type": "invalid_choice",
+        "summary": "required",
+        "contact_phone": "invalid_format",
+        "theme": "invalid_choice",
+        "file": "required",
+    }
     assert all(set(e) == {"field", "code", "message"} and e["message"] for e in body["errors"])
     assert case_by_name(lib, "名" * 60) is None
 
@@ -162,12 +188,20 @@ def test_post_case_near_duplicate_is_409_until_confirmed(client, token_for):
     data = render_docx(demo)
     headers = token_for("tianbao")
     form = valid_form(name="接口修订稿")
-    resp = client.post("/api/v1/cases", headers=headers, content_type="multipart/form-data",
-                       data={**form, "file": (io.BytesIO(data), "修订稿.docx")})
+    resp = client.post(
+        "/api/v1/cases",
+        headers=headers,
+        content_type="multipart/form-data",
+        data={**form, "file": (io.BytesIO(data), "修订稿.docx")},
+    )
     assert resp.status_code == 409
     assert resp.get_json()["similar"][0]["case_no"] == "YS2019-00001"
-    resp = client.post("/api/v1/cases", headers=headers, content_type="multipart/form-data",
-                       data={**form, "confirm_near_duplicate": "1", "file": (io.BytesIO(data), "修订稿.docx")})
+    resp = client.post(
+        "/api/v1/cases",
+        headers=headers,
+        content_type="multipart/form-data",
+        data={**form, "confirm_near_duplicate": "1", "file": (io.BytesIO(data), "修订稿.docx")},
+    )
     assert resp.status_code == 201
 
 
@@ -175,8 +209,11 @@ def test_roles_apply_to_the_api(client, token_for):
     """A reviewer cannot upload; a submitter cannot review (403 JSON)."""
     resp = client.post("/api/v1/cases", headers=token_for("shiju"), data={})
     assert resp.status_code == 403 and resp.get_json()["code"] == "forbidden"
-    resp = client.put("/api/v1/cases/YS2019-00001/review", headers=token_for("tianbao"),
-                      json={"recommend": True, "rating": 5})
+    resp = client.put(
+        "/api/v1/cases/YS2019-00001/review",
+        headers=token_for("tianbao"),
+        json={"recommend": True, "rating": 5},
+    )
     assert resp.status_code == 403
 
 
@@ -190,10 +227,16 @@ def test_review_api_creates_then_updates(client, token_for, lib):
     assert "recommendation_form" not in resp.get_json()["review"]
     resp = client.put(url, headers=headers, json={"recommend": False, "rating": 2})
     assert resp.status_code == 200 and resp.get_json()["summary"]["rating_count"] == 1
-    resp = client.put(url, headers=headers, json={"recommend": True, "rating": 9, "recommendation_form": "经验交流"})
+    resp = client.put(
+        url,
+        headers=headers,
+        json={"recommend": True, "rating": 9, "recommendation_form": "经验交流"},
+    )
     assert resp.status_code == 422
-    assert {e["field"]: e["code"] for e in resp.get_json()["errors"]} == {"rating": "out_of_range",
-                                                                          "recommendation_form": "not_allowed"}
+    assert {e["field"]: e["code"] for e in resp.get_json()["errors"]} == {
+        "rating": "out_of_range",
+        "recommendation_form": "not_allowed",
+    }
     admin = token_for("admin")
     reviews = client.get("/api/v1/cases/YS2019-00001/reviews", headers=admin).get_json()
     assert any(r.get("recommendation_form") == "全省复制推广" for r in reviews["reviews"])
@@ -204,7 +247,9 @@ def test_review_api_creates_then_updates(client, token_for, lib):
 def test_similar_and_template_endpoints(client, token_for):
     """similar (by case, by text), the template and its parser."""
     headers = token_for("tianbao")
-    hits = client.get("/api/v1/cases/YS2019-00001/similar?limit=3", headers=headers).get_json()["hits"]
+    hits = client.get("/api/v1/cases/YS2019-00001/similar?limit=3", headers=headers).get_json()[
+        "hits"
+    ]
     assert len(hits) == 3 and all(h["case_no"] != "YS2019-00001" for h in hits)
     resp = client.post("/api/v1/similar", headers=headers, data={"text": "存量房带押过户"})
     assert "带押过户" in resp.get_json()["hits"][0]["name"]
@@ -214,11 +259,19 @@ def test_similar_and_template_endpoints(client, token_for):
     from library.services.template import render_template
 
     filled = render_template({"name": "模板案例", "contact_name": "联系人乙"})
-    resp = client.post("/api/v1/template/parse", headers=headers, content_type="multipart/form-data",
-                       data={"file": (io.BytesIO(filled), "申报表.docx")})
+    resp = client.post(
+        "/api/v1/template/parse",
+        headers=headers,
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(filled), "申报表.docx")},
+    )
     assert resp.get_json()["fields"]["name"] == "模板案例"
-    resp = client.post("/api/v1/template/parse", headers=headers, content_type="multipart/form-data",
-                       data={"file": (io.BytesIO(docx_bytes(["随便一段文字"])), "x.docx")})
+    resp = client.post(
+        "/api/v1/template/parse",
+        headers=headers,
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(docx_bytes(["随便一段文字"])), "x.docx")},
+    )
     assert resp.status_code == 422 and resp.get_json()["errors"][0]["code"] == "not_a_template"
 
 
@@ -227,8 +280,12 @@ def test_vocabularies_and_regions(client, token_for):
     city = client.get("/api/v1/vocabularies", headers=token_for("shiju")).get_json()
     assert "开办企业" in [t for g in city["themes"] for t in g["children"]]
     assert city["recommendation_forms"] == []
-    assert client.get("/api/v1/vocabularies", headers=token_for("admin")).get_json()["recommendation_forms"]
-    regions = client.get("/api/v1/regions?parent=331000", headers=token_for("shiju")).get_json()["regions"]
+    assert client.get("/api/v1/vocabularies", headers=token_for("admin")).get_json()[
+        "recommendation_forms"
+    ]
+    regions = client.get("/api/v1/regions?parent=331000", headers=token_for("shiju")).get_json()[
+        "regions"
+    ]
     assert {"code": "331002", "name": "椒江区"} in regions
 
 
@@ -269,16 +326,24 @@ def test_unexpected_errors_are_500_with_a_code_never_a_traceback(app):
     app.register_blueprint(bp)
     c = app.test_client()
     resp = c.get("/api/v1/boom-test")
-    assert resp.status_code == 500 and resp.get_json() == {"code": "internal_error", "message": "服务器内部错误，请稍后重试"}
+    assert resp.status_code == 500 and resp.get_json() == {
+        "code": "internal_error",
+        "message": "服务器内部错误，请稍后重试",
+    }
     resp = c.get("/boom-test")
     assert resp.status_code == 500
-    assert "internal_error" in resp.get_data(as_text=True) and "secret detail" not in resp.get_data(as_text=True)
+    assert "internal_error" in resp.get_data(as_text=True) and "secret detail" not in resp.get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize("body", [b"not json", b"[1, 2]"])
 def test_malformed_json_is_a_clear_error(client, token_for, body):
     """A body that is not a JSON object answers 4xx with a code, never 500."""
-    resp = client.put("/api/v1/cases/YS2019-00002/review", headers={**token_for("shiju"),
-                      "Content-Type": "application/json"}, data=body)
+    resp = client.put(
+        "/api/v1/cases/YS2019-00002/review",
+        headers={**token_for("shiju"), "Content-Type": "application/json"},
+        data=body,
+    )
     assert resp.status_code in (400, 422)
     assert resp.get_json()["code"]

@@ -17,8 +17,15 @@ def test_pages_send_visitors_to_the_login_page(client):
 
 def test_login_starts_a_session_and_is_audited(client, lib):
     """A correct login redirects to the page asked for and writes auth.login."""
-    resp = client.post("/login", data={"username": "tianbao", "password": PASSWORD, "csrf_token": csrf_of(client),
-                                       "next": "/cases/YS2019-00001"})
+    resp = client.post(
+        "/login",
+        data={
+            "username": "tianbao",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(client),
+            "next": "/cases/YS2019-00001",
+        },
+    )
     assert resp.status_code == 302
     assert resp.location == "/cases/YS2019-00001"
     assert client.get("/").status_code == 200
@@ -28,8 +35,12 @@ def test_login_starts_a_session_and_is_audited(client, lib):
 
 def test_wrong_password_is_refused_with_one_message_and_audited(client, lib):
     """Wrong password and unknown user get the same message; both are audited."""
-    r1 = client.post("/login", data={"username": "tianbao", "password": "nope", "csrf_token": csrf_of(client)})
-    r2 = client.post("/login", data={"username": "nobody", "password": "nope", "csrf_token": csrf_of(client)})
+    r1 = client.post(
+        "/login", data={"username": "tianbao", "password": "nope", "csrf_token": csrf_of(client)}
+    )
+    r2 = client.post(
+        "/login", data={"username": "nobody", "password": "nope", "csrf_token": csrf_of(client)}
+    )
     assert r1.status_code == r2.status_code == 401
     assert "用户名或密码错误" in r1.get_data(as_text=True)
     assert "用户名或密码错误" in r2.get_data(as_text=True)
@@ -42,10 +53,14 @@ def test_repeated_failures_lock_the_account(client, lib):
     from library.services.users import find_user
 
     for _ in range(5):
-        resp = client.post("/login", data={"username": "shiju", "password": "wrong", "csrf_token": csrf_of(client)})
+        resp = client.post(
+            "/login", data={"username": "shiju", "password": "wrong", "csrf_token": csrf_of(client)}
+        )
     assert resp.status_code == 429
     assert "锁定" in resp.get_data(as_text=True)
-    resp = client.post("/login", data={"username": "shiju", "password": PASSWORD, "csrf_token": csrf_of(client)})
+    resp = client.post(
+        "/login", data={"username": "shiju", "password": PASSWORD, "csrf_token": csrf_of(client)}
+    )
     assert resp.status_code == 429
     with lib.db.session() as s:
         user = find_user(s, "shiju")
@@ -94,18 +109,34 @@ def test_session_expires_after_inactivity(client, lib):
 
 def test_session_cookie_is_httponly_and_samesite(client):
     """The session cookie is not readable by scripts and not sent cross-site."""
-    resp = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(client)})
+    resp = client.post(
+        "/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(client)}
+    )
     cookie = resp.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
 def test_login_never_redirects_off_site(client):
     """?next= pointing to another host is ignored."""
-    resp = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(client),
-                                       "next": "https://evil.example/x"})
+    resp = client.post(
+        "/login",
+        data={
+            "username": "admin",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(client),
+            "next": "https://evil.example/x",
+        },
+    )
     assert resp.location == "/"
-    resp = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(client),
-                                       "next": "//evil.example/x"})
+    resp = client.post(
+        "/login",
+        data={
+            "username": "admin",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(client),
+            "next": "//evil.example/x",
+        },
+    )
     assert resp.location == "/"
 
 
@@ -126,4 +157,6 @@ def test_roles_decide_what_pages_offer_and_allow(login_as):
         assert c.get("/audit").status_code == exp["audit"], username
         page = c.get("/cases/YS2019-00001").get_data(as_text=True)
         assert ("保存点评" in page) is exp["review_form"], username
-        assert ('href="/upload"' in c.get("/").get_data(as_text=True)) is (exp["upload"] == 200), username
+        assert ('href="/upload"' in c.get("/").get_data(as_text=True)) is (exp["upload"] == 200), (
+            username
+        )

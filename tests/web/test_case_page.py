@@ -28,8 +28,17 @@ def test_case_page_shows_every_form_field_and_tags(c, lib):
 
     record = catalog.case_record(lib, "YS2019-00001")
     html = c.get("/cases/YS2019-00001").get_data(as_text=True)
-    for key in ("summary", "problem", "solution", "traditional_practice", "innovative_practice",
-                "application_scenario", "unit", "contact_name", "contact_phone"):
+    for key in (
+        "summary",
+        "problem",
+        "solution",
+        "traditional_practice",
+        "innovative_practice",
+        "application_scenario",
+        "unit",
+        "contact_name",
+        "contact_phone",
+    ):
         assert record[key][:20] in html, key
     for tag in record["tags"]:
         assert f">{tag}</a>" in html
@@ -40,7 +49,7 @@ def test_case_page_shows_every_form_field_and_tags(c, lib):
 def test_word_document_is_rendered_as_html_in_the_page(c):
     """A .docx is read online: its headings and text appear in the page, escaped."""
     html = c.get("/cases/YS2019-00001").get_data(as_text=True)
-    reader = html[html.index('data-testid="document"'):]
+    reader = html[html.index('data-testid="document"') :]
     assert "<h" in reader[:20000] and "一日办结" in reader[:20000]
     assert "<script" not in reader[:50000]
 
@@ -49,8 +58,12 @@ def test_pdf_is_given_as_text_and_embedded(c, lib):
     """A PDF is shown as text in the page, with the original in an iframe for browsers that
     have a viewer; the inline file is the PDF itself."""
     html = c.get("/cases/YS2019-00005").get_data(as_text=True)
-    assert "船边直提" in html[html.index('data-testid="document"'):]
-    src = re.search(r'<iframe title="PDF 原文" data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "船边直提" in html[html.index('data-testid="document"') :]
+    src = (
+        re.search(r'<iframe title="PDF 原文" data-src="([^"]+)"', html)
+        .group(1)
+        .replace("&amp;", "&")
+    )
     resp = c.get(src)
     assert resp.status_code == 200
     assert resp.headers["Content-Type"] == "application/pdf"

@@ -11,8 +11,21 @@ def test_user_add_creates_an_account_that_can_log_in(tmp_path, monkeypatch, caps
     from library.services import Library, users
 
     monkeypatch.setenv("CASELIB_HOME", str(tmp_path / "home"))
-    rc = main(["user", "add", "zhangsan", "--role", "reviewer", "--unit", "省发展改革委", "--region", "330000",
-               "--password", "s3cret-pass"])
+    rc = main(
+        [
+            "user",
+            "add",
+            "zhangsan",
+            "--role",
+            "reviewer",
+            "--unit",
+            "省发展改革委",
+            "--region",
+            "330000",
+            "--password",
+            "s3cret-pass",
+        ]
+    )
     assert rc == 0
     assert "账号已创建：zhangsan" in capsys.readouterr().out
     lib = Library(Settings())
@@ -36,7 +49,9 @@ def test_user_add_reports_bad_input_in_one_line(tmp_path, monkeypatch, capsys):
 
 def test_serve_accepts_host_port_and_workers():
     """caselib serve [--host H] [--port P] [--workers N] parses as documented."""
-    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "8080", "--workers", "3"])
+    args = build_parser().parse_args(
+        ["serve", "--host", "0.0.0.0", "--port", "8080", "--workers", "3"]
+    )
     assert (args.host, args.port, args.workers) == ("0.0.0.0", 8080, 3)
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.workers) == (None, None, None)

@@ -18,7 +18,9 @@ def stored_reviews(lib, case_no: str):
     from library.models import Case, Review
 
     with lib.db.session() as s:
-        return list(s.scalars(select(Review).join(Case).where(Case.case_no == case_no).order_by(Review.id)))
+        return list(
+            s.scalars(select(Review).join(Case).where(Case.case_no == case_no).order_by(Review.id))
+        )
 
 
 def test_review_is_saved_and_the_average_follows(login_as, lib):
@@ -47,7 +49,10 @@ def test_one_review_per_person_is_edited_in_place(login_as, lib):
     page = c.get("/cases/YS2019-00002").get_data(as_text=True)
     assert "点评已更新" in page and "修改我的点评" in page
     assert 'id="rating-2" name="rating" value="2" checked' in page
-    assert audit_actions(lib, "review.update")[-1].detail["before"] == {"recommend": True, "rating": 5}
+    assert audit_actions(lib, "review.update")[-1].detail["before"] == {
+        "recommend": True,
+        "rating": 5,
+    }
 
 
 def test_missing_stars_and_choice_are_field_errors(login_as, lib):

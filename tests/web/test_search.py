@@ -24,7 +24,10 @@ def facet_links(html: str, facet: str) -> dict[str, str]:
     section = re.search(rf'data-facet="{facet}">(.*?)</section>', html, re.S)
     if section is None:
         return {}
-    return {unescape(v): unescape(href) for href, v in re.findall(r'<a href="([^"]+)" data-value="([^"]+)"', section.group(1))}
+    return {
+        unescape(v): unescape(href)
+        for href, v in re.findall(r'<a href="([^"]+)" data-value="([^"]+)"', section.group(1))
+    }
 
 
 def test_keyword_search_highlights_matches_in_snippets(c):
@@ -34,7 +37,7 @@ def test_keyword_search_highlights_matches_in_snippets(c):
     assert resp.status_code == 200
     assert len(hit_case_nos(html)) == 10
     assert "<mark>一网通办</mark>" in html
-    assert re.search(r'共 <b>(\d+)</b> 个案例', html).group(1) == "15"
+    assert re.search(r"共 <b>(\d+)</b> 个案例", html).group(1) == "15"
 
 
 def test_facet_counts_link_to_the_narrowed_search(c):
@@ -43,10 +46,17 @@ def test_facet_counts_link_to_the_narrowed_search(c):
     html = c.get("/?q=一网通办").get_data(as_text=True)
     themes = facet_links(html, "theme")
     assert "政务服务" in themes
-    count = int(re.search(r'data-value="政务服务"><span class="fl">政务服务</span><span class="count">(\d+)', html).group(1))
+    count = int(
+        re.search(
+            r'data-value="政务服务"><span class="fl">政务服务</span><span class="count">(\d+)', html
+        ).group(1)
+    )
     narrowed = c.get(themes["政务服务"]).get_data(as_text=True)
-    assert "q=%E4%B8%80%E7%BD%91%E9%80%9A%E5%8A%9E" in themes["政务服务"] or "q=一网通办" in themes["政务服务"]
-    assert re.search(r'共 <b>(\d+)</b> 个案例', narrowed).group(1) == str(count)
+    assert (
+        "q=%E4%B8%80%E7%BD%91%E9%80%9A%E5%8A%9E" in themes["政务服务"]
+        or "q=一网通办" in themes["政务服务"]
+    )
+    assert re.search(r"共 <b>(\d+)</b> 个案例", narrowed).group(1) == str(count)
     assert "案例主题：政务服务" in narrowed  # shown as a removable condition
 
 
@@ -72,7 +82,9 @@ def test_filters_of_the_seed_narrow_the_list(c, lib):
 
     assert hit_case_nos(c.get("/?case_no=YS2019-00001").get_data(as_text=True)) == ["YS2019-00001"]
     names = hit_case_nos(c.get("/?name=带押过户").get_data(as_text=True))
-    assert names and all("带押过户" in search.search(lib, {"case_no": n}).hits[0].name for n in names)
+    assert names and all(
+        "带押过户" in search.search(lib, {"case_no": n}).hits[0].name for n in names
+    )
     html = c.get("/?from=2021-01-01&to=2021-12-31&sort=date").get_data(as_text=True)
     for no in hit_case_nos(html):
         assert no.startswith("YS2021-")
@@ -115,7 +127,11 @@ def test_tag_facet_adds_and_chip_removes_a_tag(c):
     add = facet_links(html, "tags")["信用监管"]
     narrowed = c.get(add).get_data(as_text=True)
     assert "标签：信用监管" in narrowed
-    remove = unescape(re.search(r'<a class="chip" href="([^"]+)" title="去掉此条件">标签：信用监管', narrowed).group(1))
+    remove = unescape(
+        re.search(
+            r'<a class="chip" href="([^"]+)" title="去掉此条件">标签：信用监管', narrowed
+        ).group(1)
+    )
     assert "tags=" not in remove
 
 

@@ -26,13 +26,17 @@ def post_form(c, form: dict, file: tuple[bytes, str] | None = None, **extra):
 
 
 def field_errors(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<p class="field-error" data-field="([^"]+)" data-code="([^"]+)"', html))
+    return dict(
+        re.findall(r'<p class="field-error" data-field="([^"]+)" data-code="([^"]+)"', html)
+    )
 
 
 def test_submitter_uploads_a_docx_and_lands_on_the_case(c, lib):
     """A valid form and file are stored, indexed, audited, and the case page opens."""
     form = valid_form(name="企业开办智能审批改革", published_at=None)
-    resp = post_form(c, form, (docx_bytes(SAMPLE_TEXT + ["智能审批样例。"]), "企业开办智能审批.docx"))
+    resp = post_form(
+        c, form, (docx_bytes(SAMPLE_TEXT + ["智能审批样例。"]), "企业开办智能审批.docx")
+    )
     assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
     case = case_by_name(lib, "企业开办智能审批改革")
     assert resp.location == f"/cases/{case.case_no}"
@@ -52,8 +56,12 @@ def test_every_bad_field_is_shown_next_to_it_and_input_is_kept(c, lib):
     html = resp.get_data(as_text=True)
     assert resp.status_code == 422
     errors = field_errors(html)
-    assert errors == {"name": "too_long", "theme": "required", "summary": "required",
-                      "contact_phone": "invalid_format"}
+    assert errors == {
+        "name": "too_long",
+        "theme": "required",
+        "summary": "required",
+        "contact_phone": "invalid_format",
+    }
     assert "名" * 51 in html  # the input is kept
     assert 'value="12345"' in html
     assert "已选择文件：样例.docx" in html  # the file is kept for the next try
@@ -72,7 +80,9 @@ def test_borrowed_case_links_to_its_source(c, lib):
     """A borrowed case chosen by number is stored with the link; the source counts it."""
     from library.services import catalog
 
-    form = valid_form(name="借鉴一日办结的县域实践", case_type="innovation_borrowed", borrowed_from="YS2019-00001")
+    form = valid_form(
+        name="借鉴一日办结的县域实践", case_type="innovation_borrowed", borrowed_from="YS2019-00001"
+    )
     resp = post_form(c, form, (pdf_bytes(SAMPLE_TEXT + ["县域借鉴。"]), "县域借鉴.pdf"))
     assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
     case = case_by_name(lib, "借鉴一日办结的县域实践")
@@ -124,24 +134,38 @@ def test_inspect_reads_a_filled_template_and_finds_similar_cases(c, lib):
     """Choosing a filled-in 申报表 returns its fields and the most similar cases."""
     from library.services.template import render_template
 
-    data = render_template({"name": "企业开办一日办结", "summary": "企业开办一日办结，一网通办。",
-                            "theme": "开办企业", "case_type": "innovation_borrowed",
-                            "innovative_practice": "一表填报、一窗受理、一日办结，企业开办全程网办。"})
-    resp = c.post("/upload/inspect", data={"file": (io.BytesIO(data), "申报表.docx"), "csrf_token": csrf_of(c)},
-                  content_type="multipart/form-data")
+    data = render_template(
+        {
+            "name": "企业开办一日办结",
+            "summary": "企业开办一日办结，一网通办。",
+            "theme": "开办企业",
+            "case_type": "innovation_borrowed",
+            "innovative_practice": "一表填报、一窗受理、一日办结，企业开办全程网办。",
+        }
+    )
+    resp = c.post(
+        "/upload/inspect",
+        data={"file": (io.BytesIO(data), "申报表.docx"), "csrf_token": csrf_of(c)},
+        content_type="multipart/form-data",
+    )
     body = resp.get_json()
     assert resp.status_code == 200
     assert body["fields"]["name"] == "企业开办一日办结"
     assert body["fields"]["case_type"] == "innovation_borrowed"
-    assert body["similar"] and body["similar"][0]["case_no"] in ("YS2019-00001", "YS2020-00001",
-                                                                  *[h["case_no"] for h in body["similar"]])
+    assert body["similar"] and body["similar"][0]["case_no"] in (
+        "YS2019-00001",
+        "YS2020-00001",
+        *[h["case_no"] for h in body["similar"]],
+    )
     assert any("企业开办" in h["name"] for h in body["similar"][:3])
     assert body["upload_token"]
 
 
 def test_similar_from_the_typed_text(c):
     """The draft's text alone finds similar cases (to pick the borrowed-from case)."""
-    resp = c.post("/upload/similar", data={"text": "存量房带押过户 不动产登记 抵押", "csrf_token": csrf_of(c)})
+    resp = c.post(
+        "/upload/similar", data={"text": "存量房带押过户 不动产登记 抵押", "csrf_token": csrf_of(c)}
+    )
     hits = resp.get_json()["similar"]
     assert resp.status_code == 200 and hits
     assert "带押过户" in hits[0]["name"]

@@ -1,0 +1,289 @@
+"""Web benchmark: the search page (HTML) under concurrent load, served by `caselib serve`
+(gunicorn, several worker processes) over the 2,650 Markdown documents of
+../shared/corpus/01_policy_texts.
+
+    python bench/web.py [--workers N] [--concurrency C] [--seconds S] [--rebuild]
+
+The library is built once into bench/out/web-library (ingest, 1-2 minutes) and reused
+while it is complete. A logged-in session then requests the search page with a mix of
+realistic Chinese queries, filters, facet clicks, sorts and pages from C client threads
+for S seconds (after a warm-up), and prints p50/p95/p99 latency and requests per second.
+Target (issue 4): p95 <= 100 ms and >= 50 requests/s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _common import POLICY_TEXTS, ROOT, markdown_files, percentile, require_corpus, tree_pss_mb  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "web-library"
+MARKER = ".complete.json"
+USER, PASSWORD = "bench", "bench-password"
+
+QUERIES = [
+    "营商环境",
+    "一网通办",
+    "最多跑一次",
+    "证照分离",
+    "告知承诺制",
+    "容缺受理",
+    "市场主体",
+    "政务服务",
+    "优化营商环境 政务服务",
+    "行政许可",
+    "不动产登记",
+    "企业开办",
+    "营商",
+    "信用修复",
+    "双随机",
+    "知识产权保护",
+    "招标投标",
+    "政府采购",
+    "安全生产 监督管理",
+    "食品安全",
+    "环境保护",
+    "中小企业 融资",
+    "数据共享",
+    "电子证照",
+    "税务 纳税人",
+    '"优化营商环境"',
+    "公共资源交易",
+    "行政审批制度改革",
+]
+# Extra parameters of a request: plain, sorted, filtered as a facet click would, paged.
+VARIANTS = [
+    {},
+    {},
+    {},
+    {"sort": "date"},
+    {"sort": "rating"},
+    {"page": "2"},
+    {"region": "330000"},
+    {"from": "2015-01-01", "to": "2025-12-31"},
+    {"case_type": "unknown"},
+    {"year": "2021"},
+]
+
+
+def build(home: Path, rebuild: bool) -> dict:
+    """The corpus library in ``home``: reused when complete, else built with ingest."""
+    marker = home / MARKER
+    if marker.exists() and not rebuild:
+        return json.loads(marker.read_text(encoding="utf-8"))
+    from library.config import Settings
+    from library.services import Library, users
+    from library.services.ingest import ingest
+
+    if home.exists():
+        shutil.rmtree(home)
+    lib = Library(Settings({"home": str(home)}, env={}))
+    lib.init()
+    t0 = time.perf_counter()
+    report = ingest(lib, [POLICY_TEXTS])
+    wall = time.perf_counter() - t0
+    users.create_user(lib, USER, PASSWORD, "reviewer", unit="基准测试", region="330000")
+    lib.close()
+    info = {
+        "files": len(markdown_files()),
+        "cases": len(report.added) + len(report.skipped),
+        "added": len(report.added),
+        "failed": len(report.failed),
+        "ingest_seconds": round(wall, 1),
+    }
+    marker.write_text(json.dumps(info), encoding="utf-8")
+    return info
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(home: Path, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "CASELIB_HOME": str(home), "CASELIB_WORKERS": str(workers)}
+    exe = Path(sys.executable).with_name("caselib")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "web.cli"]
+    proc = subprocess.Popen(
+        [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(
+                "server exited: " + proc.stderr.read().decode(errors="replace")[-2000:]
+            )
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/login")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("server did not start within 120 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def log_in(port: int) -> str:
+    """A session cookie of the bench account (through the real login form and CSRF)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/login")
+    resp = conn.getresponse()
+    html = resp.read().decode()
+    cookie = resp.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    body = urlencode({"username": USER, "password": PASSWORD, "csrf_token": token})
+    conn.request(
+        "POST",
+        "/login",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    resp = conn.getresponse()
+    resp.read()
+    if resp.status != 302:
+        raise SystemExit(f"login failed: HTTP {resp.status}")
+    conn.close()
+    return resp.getheader("Set-Cookie").split(";")[0]
+
+
+def urls(rng: random.Random, n: int) -> list[str]:
+    out = []
+    for _ in range(n):
+        params = {"q": rng.choice(QUERIES), **rng.choice(VARIANTS)}
+        out.append("/?" + urlencode(params))
+    return out
+
+
+def load(port: int, cookie: str, paths: list[str], concurrency: int, seconds: float) -> dict:
+    """C threads, each on its own keep-alive connection, requesting until time is up."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+    counter = iter(range(10**9))
+
+    def worker() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        while time.monotonic() < stop_at:
+            path = paths[next(counter) % len(paths)]
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Cookie": cookie})
+                resp = conn.getresponse()
+                body = resp.read()
+                ok = resp.status == 200 and b'data-testid="total"' in body
+            except (OSError, http.client.HTTPException) as e:
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                with lock:
+                    errors.append(repr(e))
+            mine.append(time.perf_counter() - t0)
+            if not ok:
+                with lock:
+                    errors.append(path)
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    ms = [x * 1000 for x in latencies]
+    return {
+        "requests": len(ms),
+        "errors": len(errors),
+        "seconds": wall,
+        "rps": len(ms) / wall,
+        "p50": percentile(ms, 50),
+        "p95": percentile(ms, 95),
+        "p99": percentile(ms, 99),
+        "max": max(ms) if ms else float("nan"),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
+    ap.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    ap.add_argument("--seconds", type=float, default=30, help="measured duration (default 30)")
+    ap.add_argument("--warmup", type=float, default=5, help="unmeasured warm-up (default 5)")
+    ap.add_argument(
+        "--rebuild", action="store_true", help="rebuild the library even if it is complete"
+    )
+    args = ap.parse_args()
+    require_corpus()
+
+    info = build(OUT, args.rebuild)
+    print(
+        f"library: {info['cases']} cases from {info['files']} Markdown files"
+        + (f" (ingested in {info['ingest_seconds']} s)" if info.get("ingest_seconds") else "")
+    )
+    port = free_port()
+    proc = start_server(OUT, port, args.workers)
+    try:
+        cookie = log_in(port)
+        rng = random.Random(20261125)
+        paths = urls(rng, 2000)
+        load(port, cookie, paths, args.concurrency, args.warmup)
+        r = load(port, cookie, paths[::-1], args.concurrency, args.seconds)
+        mem = tree_pss_mb(proc.pid)
+    finally:
+        stop_server(proc)
+    print(
+        f"server: caselib serve (gunicorn, {args.workers} workers, preload) on {os.cpu_count()} CPU cores; "
+        f"memory {mem:.0f} MB (PSS, all processes)"
+    )
+    print(
+        f"load: {args.concurrency} client threads for {r['seconds']:.0f} s, {r['requests']} search pages "
+        f"({len(QUERIES)} queries x {len(VARIANTS)} variants: filters, sorts, pages), {r['errors']} errors"
+    )
+    print(
+        f"search page (HTML): p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms, p99 {r['p99']:.1f} ms, "
+        f"max {r['max']:.1f} ms; {r['rps']:.1f} requests/s"
+    )
+    ok = r["p95"] <= 100 and r["rps"] >= 50 and r["errors"] == 0
+    print("target p95 <= 100 ms and >= 50 requests/s: " + ("met" if ok else "NOT met"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
