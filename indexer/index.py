@@ -77,8 +77,14 @@ class _Columns:
         def col(name, decode=True, translate=True):
             if not reader.has_column(name):
                 return [None] * n
-            cr = reader.column_reader(name, translate=translate)
-            vals = list(cr)
+            # Segment by segment: whoosh's multi-segment column reader leaves out segments
+            # without the column (no rated case yet), which shortens and shifts the values.
+            vals: list = []
+            for sub, _offset in reader.leaf_readers():
+                if sub.has_column(name):
+                    vals.extend(sub.column_reader(name, translate=translate))
+                else:
+                    vals.extend([None] * sub.doc_count_all())
             if decode:
                 return [(v.decode("utf-8") if isinstance(v, bytes) else v) or None for v in vals]
             return vals
