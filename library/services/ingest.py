@@ -18,7 +18,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -303,21 +303,23 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
 
     opts = lib.extract_options
     pending: list[tuple[_Job, _Done]] = []
-    added_nos: list[str] = []
-    started = utcnow()
+    # The case numbers of each stored batch and the time its rows were written: marked as
+    # indexed once the index writer has committed them.
+    stored: list[tuple[list[str], datetime]] = []
 
     with lib.index.writing(timeout=max(lib.index.lock_timeout, 600), bulk=True) as writer:
         def flush() -> None:
             if not pending:
                 return
-            rows = _store_batch(lib, pending, vocab_ids, actor, source)
+            now = utcnow()
+            rows = _store_batch(lib, pending, vocab_ids, actor, source, now)
             for (job, done), (case_no, doc) in zip(pending, rows, strict=True):
                 a = done.analyzed
                 a.doc = doc
                 writer.add(a, update=False)
                 report.added.append((case_no, job.path))
                 report.characters += len(doc.text)
-                added_nos.append(case_no)
+            stored.append(([c for c, _ in rows], now))
             pending.clear()
 
         if n_workers > 1 and total > 1:
@@ -346,7 +348,8 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
             if pool is not None:
                 pool.terminate()
                 pool.join()
-    _mark_indexed(lib, added_nos, started)
+    for case_nos, at in stored:
+        _mark_indexed(lib, case_nos, at)
     if progress:
         progress(total, total)
     return report
@@ -361,13 +364,12 @@ def _inside(p: Path, root: Path) -> bool:
 
 
 def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor: Actor,
-                 source: str) -> list[tuple[str, IndexDoc]]:
+                 source: str, now: datetime) -> list[tuple[str, IndexDoc]]:
     """Store the files and rows of one batch in one transaction (bulk inserts); returns the
     case numbers and the documents as the index must see them."""
     new_files = [job.sha256 for job, _ in batch if not lib.files.exists(job.sha256)]
     for job, _ in batch:
         lib.files.put(job.data, job.sha256)
-    now = utcnow()
     rows: list[dict[str, Any]] = []
     for job, done in batch:
         meta, a = job.meta, done.analyzed
