@@ -277,6 +277,7 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
 
     in_flight = threading.BoundedSemaphore(max(4, n_workers * 4))
     jobs_meta: dict[int, _Job] = {}
+    copies: list[tuple[str, str]] = []  # (path, the earlier file of this run with the same bytes)
 
     def jobs() -> Iterator[_Job]:
         nonlocal done_count
@@ -289,8 +290,12 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
                 done_count += 1
                 continue
             sha = sha256_bytes(data)
-            if sha in known or sha in seen:
-                report.skipped.append((str(f), known.get(sha) or seen[sha]))
+            if sha in known:
+                report.skipped.append((str(f), known[sha]))
+                done_count += 1
+                continue
+            if sha in seen:
+                copies.append((str(f), seen[sha]))
                 done_count += 1
                 continue
             seen[sha] = str(f)
@@ -350,6 +355,14 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
                 pool.join()
     for case_nos, at in stored:
         _mark_indexed(lib, case_nos, at)
+    # A copy of a file of this run is skipped as that file's case, or fails as it did.
+    added = {path: case_no for case_no, path in report.added}
+    failed = {f.path: f for f in report.failed}
+    for path, first in copies:
+        if first in added:
+            report.skipped.append((path, added[first]))
+        elif first in failed:
+            report.failed.append(Failure(path, failed[first].code, failed[first].message))
     if progress:
         progress(total, total)
     return report
