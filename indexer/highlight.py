@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 _WS = re.compile(r"\s+")
+MAX_MATCHES = 60
 
 
 def compile_needles(needles: Iterable[str]) -> re.Pattern[str] | None:
@@ -40,7 +41,13 @@ def snippets(text: str, pattern: re.Pattern[str] | None, *, width: int = 80, cou
         return []
     if pattern is None:
         return [html.escape(_WS.sub(" ", text[:width]).strip())]
-    matches = [(m.start(), m.end(), m.group(0).lower()) for m in pattern.finditer(text)]
+    # The first matches are enough to choose good fragments (long texts full of a common
+    # word would otherwise cost a scan of thousands of windows).
+    matches = []
+    for m in pattern.finditer(text):
+        matches.append((m.start(), m.end(), m.group(0).lower()))
+        if len(matches) >= MAX_MATCHES:
+            break
     if not matches:
         return []
     # Candidate windows start at each match; score = distinct needles, then match count.

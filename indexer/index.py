@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import heapq
 import json
 import logging
 import math
@@ -22,7 +23,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -34,8 +35,8 @@ from whoosh.writing import SegmentWriter
 from . import highlight
 from .analysis import analyze
 from .errors import IndexBusy, IndexCorrupt
-from .prepare import resemblance, sketch, sketch_set
-from .query import TEXT_FIELDS, parse
+from .prepare import parse_terms, resemblance, sketch, sketch_set
+from .query import parse
 from .schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
 from .types import Analyzed, SearchHit, SearchQuery, SearchResult, SimilarHit
 
@@ -45,8 +46,7 @@ META_FILE = "caselib-index.json"
 UNKNOWN = "unknown"
 NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
 MLT_TERMS = 25
-# A query of one character (税) matches the most frequent terms holding it, not all.
-SINGLE_CHAR_EXPANSIONS = 256
+READER_CHECK_SECONDS = 0.5
 
 
 def region_parts(code: str | None) -> tuple[str | None, str | None, str | None]:
@@ -108,11 +108,29 @@ class _Reader:
     def __init__(self, ix, build_id: str):
         self.ix = ix
         self.build_id = build_id
+        self.checked = time.monotonic()
         self.searcher = ix.searcher()
+        self._evaluator = None
         self._columns: _Columns | None = None
         self._df: dict[str, int] | None = None
         self._lexicon: str | None = None
         self._containing: dict[tuple[str, int | None], list[str]] = {}
+
+    @property
+    def evaluator(self):
+        if self._evaluator is None:
+            from .evaluate import Evaluator
+
+            self._evaluator = Evaluator(self.searcher, self.containing)
+        return self._evaluator
+
+    def reset(self, searcher) -> None:
+        self.searcher = searcher
+        self._columns = None
+        self._df = None
+        self._lexicon = None
+        self._containing = {}
+        self._evaluator = None
 
     @property
     def columns(self) -> _Columns:
@@ -411,23 +429,25 @@ class CaseIndex:
             self._local.reader = None
 
     def _reader(self) -> _Reader:
+        r: _Reader | None = getattr(self._local, "reader", None)
+        # Another process may have written: look at most every READER_CHECK_SECONDS (this
+        # process's own writes drop the reader at once).
+        if r is not None and time.monotonic() - r.checked < READER_CHECK_SECONDS:
+            return r
         meta = self._read_meta()
         if meta is None:
             raise IndexCorrupt("检索索引不存在或已损坏，请执行 caselib reindex 重建")
-        r: _Reader | None = getattr(self._local, "reader", None)
         if r is not None and r.build_id == meta["build_id"]:
             if r.searcher.up_to_date():
+                r.checked = time.monotonic()
                 return r
             try:
                 new = r.searcher.refresh()
             except Exception:  # noqa: BLE001 - a vanished segment: open afresh below
                 new = None
             if new is not None:
-                r.searcher = new
-                r._columns = None
-                r._df = None
-                r._lexicon = None
-                r._containing = {}
+                r.reset(new)
+                r.checked = time.monotonic()
                 return r
         self._drop_reader()
         try:
@@ -494,45 +514,27 @@ class CaseIndex:
     def search(self, sq: SearchQuery) -> SearchResult:
         r = self._reader()
         s = r.searcher
-        parsed = parse(sq.q, expand=r.containing)
-        text_q = parsed.query
-        if text_q is None and parsed.single_chars:
-            ors: list[Q.Query] = []
-            for c in parsed.single_chars:
-                alts = [Q.Term(f, c) for f in TEXT_FIELDS]
-                alts += [Q.Term("content", t) for t in r.containing(c, SINGLE_CHAR_EXPANSIONS)]
-                ors.append(Q.Or(alts))
-            text_q = Q.And(ors) if len(ors) > 1 else ors[0]
+        plan = parse(sq.q)
         filt = self._filter(sq)
-
-        if filt is not None:
-            allowed = set(filt.docs(s))
-        else:
-            allowed = None
-        if text_q is not None:
-            matched = [d for d in text_q.docs(s) if allowed is None or d in allowed]
-        elif allowed is not None:
-            matched = sorted(allowed)
-        else:
-            matched = list(s.reader().all_doc_ids())
+        allowed = set(filt.docs(s)) if filt is not None else None
+        matched, scores = r.evaluator.evaluate(plan, allowed)
         total = len(matched)
         cols = r.columns
         facets = self._facets(cols, matched, sq)
 
         start = (sq.page - 1) * sq.per_page
         end = start + sq.per_page
-        scores: dict[int, float] = {}
-        if sq.sort == "relevance" and text_q is not None:
-            res = s.search(text_q, filter=set(matched), limit=end)
-            page_docs = [h.docnum for h in res[start:end]]
-            scores = {h.docnum: h.score for h in res[start:end]}
+        if sq.sort == "relevance" and plan.required:
+            date_key = {d: _neg_date(cols.published[d]) for d in matched} if total > end else None
+            if date_key is None:
+                ranked = sorted(matched, key=lambda d: (-scores.get(d, 0.0), _neg_date(cols.published[d]), d))
+            else:
+                ranked = heapq.nsmallest(end, matched, key=lambda d: (-scores.get(d, 0.0), date_key[d], d))
+            page_docs = ranked[start:end]
         else:
             page_docs = self._sorted(cols, matched, sq.sort)[start:end]
-            if text_q is not None and page_docs:
-                res = s.search(text_q, filter=set(page_docs), limit=len(page_docs))
-                scores = {h.docnum: h.score for h in res}
 
-        pattern = highlight.compile_needles(parsed.needles) if sq.highlight else None
+        pattern = highlight.compile_needles(plan.needles) if sq.highlight else None
         hits = []
         for d in page_docs:
             f = s.stored_fields(d)
@@ -555,7 +557,7 @@ class CaseIndex:
                 rating_count=f.get("rating_count") or 0,
             ))
         return SearchResult(total=total, hits=hits, facets=facets, page=sq.page,
-                            per_page=sq.per_page, terms=parsed.terms)
+                            per_page=sq.per_page, terms=plan.terms)
 
     @staticmethod
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
@@ -608,30 +610,29 @@ class CaseIndex:
     # -- similar cases --------------------------------------------------------------------
 
     def similar(self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()) -> list[SimilarHit]:
-        """The cases most similar to ``text``: cosine of tf-idf vectors over the full-text
-        terms, with near-duplicates flagged by the shingle-sketch resemblance."""
+        """The cases most similar to ``text``: candidates by the draft's most characteristic
+        terms, ranked by the cosine of tf-idf vectors over the full-text terms, with
+        near-duplicates flagged by the shingle-sketch resemblance."""
         r = self._reader()
         s = r.searcher
         tokens = analyze(text)
         if not tokens:
             return []
-        draft_sketch = sketch_set(sketch(text))
         df = r.df
         n_docs = max(1, s.doc_count())
         vec = _weights(Counter(tokens), df, n_docs)
         if not vec:
             return []
-        key_terms = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:MLT_TERMS]
-        top = key_terms[0][1]
-        q = Q.Or([Q.Term("content", t, boost=w / top) for t, w in key_terms])
+        key_terms = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:MLT_TERMS])
+        candidates = r.evaluator.key_term_scores(key_terms, max(limit * 2, 20))
+        draft_sketch = sketch_set(sketch(text))
         exclude = set(exclude)
-        res = s.search(q, limit=max(limit * 2, 20))
         hits: list[SimilarHit] = []
-        for h in res:
-            f = h.fields()
+        for d, _score in candidates:
+            f = s.stored_fields(d)
             if f["case_no"] in exclude:
                 continue
-            other = _weights(Counter(f.get("terms") or {}), df, n_docs)
+            other = _weights(parse_terms(f.get("terms")), df, n_docs)
             cos = sum(w * other.get(t, 0.0) for t, w in vec.items())
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
             hits.append(SimilarHit(case_no=f["case_no"], name=f.get("name", ""),
@@ -641,7 +642,7 @@ class CaseIndex:
         return hits[:limit]
 
 
-def _weights(counts: Counter, df: dict[str, int], n_docs: int) -> dict[str, float]:
+def _weights(counts: Counter | dict[str, int], df: dict[str, int], n_docs: int) -> dict[str, float]:
     """Unit-length tf-idf vector: (1 + log tf) * log(1 + N / df), terms unknown to the
     index left out."""
     out: dict[str, float] = {}

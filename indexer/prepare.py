@@ -67,6 +67,19 @@ def _postings(field: str, tokens: list[str]) -> Preindexed:
     return Preindexed(_schema[field].index(PreTokenized(tokens)))
 
 
+def parse_terms(blob: str | dict | None) -> dict[str, int]:
+    if not blob:
+        return {}
+    if isinstance(blob, dict):
+        return blob
+    out = {}
+    for line in blob.split("\n"):
+        t, _, c = line.rpartition("\t")
+        if t:
+            out[t] = int(c)
+    return out
+
+
 def analyze_doc(doc: IndexDoc) -> Analyzed:
     name = analyze(doc.name)
     postings = {
@@ -75,6 +88,7 @@ def analyze_doc(doc: IndexDoc) -> Analyzed:
         "content": _postings("content", analyze(doc.text)),
         "name_sub": _postings("name_sub", subwords(name)),
     }
-    # Term counts for similar-case vectors: the frequencies the postings already hold.
-    terms = {t.decode("utf-8"): freq for t, freq, _w, _v in postings["content"]}
+    # Term counts for similar-case vectors: the frequencies the postings already hold,
+    # as compact text (a dict would cost every search hit an unpickling).
+    terms = "\n".join(f"{t.decode('utf-8')}\t{freq}" for t, freq, _w, _v in postings["content"])
     return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(doc.text))

@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class Preindexed(list):
@@ -48,15 +48,16 @@ def build_schema() -> fields.Schema:
     sub = SubwordTokenizer()
     return fields.Schema(
         case_no=fields.ID(stored=True, unique=True, sortable=True),
-        name=CaseText(analyzer=words, phrase=True, stored=True, field_boost=3.0),
-        summary=CaseText(analyzer=words, phrase=True, stored=True, field_boost=1.5),
+        name=CaseText(analyzer=words, phrase=True, stored=True),
+        summary=CaseText(analyzer=words, phrase=True, stored=True),
         content=CaseText(analyzer=words, phrase=True),
         # Sub-words of the name's long tokens (营商 inside 营商环境), for the name filter.
         # In the full text, words inside longer tokens are found through the lexicon at
         # query time instead (see query.py): indexing them costs a third more postings.
         name_sub=CaseText(analyzer=sub, phrase=False),
-        # Stored, not indexed: the text for highlights, the term counts and the shingle
-        # sketch for similar-case lookup.
+        # Stored, not indexed: the text for highlights, the term counts ("term\tcount"
+        # lines) and the shingle sketch for similar-case lookup. Field weights are applied
+        # at query time (indexer.evaluate), not stored as field boosts.
         text=fields.STORED(),
         terms=fields.STORED(),
         sketch=fields.STORED(),

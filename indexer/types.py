@@ -32,7 +32,7 @@ class Analyzed:
 
     doc: IndexDoc
     postings: dict[str, list]  # field name -> Preindexed postings
-    terms: dict[str, int]  # full-text term counts (similar-case vectors)
+    terms: str  # full-text term counts, "term\tcount" lines (similar-case vectors)
     sketch: bytes  # near-duplicate shingle sketch
 
 

@@ -31,11 +31,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _library():
+def _library(*, ensure_index: bool = True):
     from library.services import Library
 
     lib = Library(Settings())
-    lib.init()
+    lib.init(ensure_index=ensure_index)
     return lib
 
 
@@ -152,7 +152,7 @@ def cmd_similar(args) -> int:
 def cmd_reindex(args) -> int:
     from library.services import indexing
 
-    lib = _library()
+    lib = _library(ensure_index=False)  # about to rebuild anyway
     bar = None
     progress = None
     if not args.no_progress:

@@ -34,7 +34,7 @@ class Library:
         return {"limits": self.extract_limits, "tika_url": self.settings.tika_url or None,
                 "soffice": self.settings.soffice or None}
 
-    def init(self) -> None:
+    def init(self, *, ensure_index: bool = True) -> None:
         """Create the home directory, the tables, the vocabularies and the index (idempotent)."""
         from . import vocab
 
@@ -44,7 +44,8 @@ class Library:
         init_schema(self.db.engine)
         with self.db.transaction() as s:
             vocab.seed(s)
-        self.ensure_index()
+        if ensure_index:
+            self.ensure_index()
 
     def ensure_index(self) -> str:
         """Rebuild the index from the database when it is missing, stale or corrupt, then

@@ -1,0 +1,258 @@
+"""Query evaluation on the index's postings.
+
+Whoosh stores the index (postings with positions, stored fields, columns); this module
+evaluates a :class:`~indexer.query.Plan` on it with per-searcher caches:
+
+* the postings of a term (document numbers and frequencies) are read once, block by block;
+* each unit (a word in any of its forms, a run of characters, a phrase) becomes a map
+  document → BM25 score, cached, so the sets of matching cases are plain set algebra and
+  facet counts cover every match at the cost of a dictionary lookup per case;
+* positional checks (phrases, words the text cut into pieces, names outside the dictionary)
+  are Whoosh phrase queries, run once per searcher and cached.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable
+
+from whoosh import query as Q
+from whoosh.reading import TermNotFound
+
+from .analysis import finer_split
+from .query import Plan, Unit
+
+FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
+# An occurrence inside a longer token (营商 in 营商环境) counts this much of a whole one.
+INSIDE = 0.7
+# Terms holding a single character that a one-character word (税) expands to, at most.
+SINGLE_CHAR_EXPANSIONS = 256
+K1, B = 1.2, 0.75
+PROXIMITY_BONUS = 0.5
+CACHE_TERMS = 20_000
+CACHE_UNITS = 2_000
+
+
+class _LRU(OrderedDict):
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        return default
+
+    def put(self, key, value):
+        self[key] = value
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
+
+
+class Evaluator:
+    """Caches and evaluation for one searcher (one index generation)."""
+
+    def __init__(self, searcher, containing: Callable[[str, int | None], list[str]]):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.containing = containing
+        self.n_docs = max(1, searcher.doc_count())
+        self._postings = _LRU(CACHE_TERMS)
+        self._units = _LRU(CACHE_UNITS)
+        self._sequences = _LRU(CACHE_UNITS)
+        self._lengths: dict[str, tuple[list[float], float]] = {}
+        subs = getattr(self.reader, "readers", None)
+        if subs:
+            self._segments = list(zip(subs, self.reader.doc_offsets, strict=True))
+        else:
+            self._segments = [(self.reader, 0)]
+
+    # -- raw data -------------------------------------------------------------------------
+
+    def postings(self, field: str, term: str) -> tuple[array, array]:
+        """(document numbers, frequencies) of a term, all segments, deleted ones left out."""
+        key = (field, term)
+        hit = self._postings.get(key)
+        if hit is not None:
+            return hit
+        ids, freqs = array("i"), array("f")
+        tb = term.encode("utf-8")
+        for seg, offset in self._segments:
+            try:
+                m = seg.postings(field, tb)
+            except TermNotFound:
+                continue
+            _read_all(m, ids, freqs, offset)
+        if len(ids) and any(seg.has_deletions() for seg, _ in self._segments):
+            keep = [i for i, d in enumerate(ids) if not self.reader.is_deleted(d)]
+            ids = array("i", (ids[i] for i in keep))
+            freqs = array("f", (freqs[i] for i in keep))
+        self._postings.put(key, (ids, freqs))
+        return ids, freqs
+
+    def lengths(self, field: str) -> tuple[list[float], float]:
+        """Every document's length in a field, and the average."""
+        hit = self._lengths.get(field)
+        if hit is None:
+            r = self.reader
+            n = r.doc_count_all()
+            vals = [float(r.doc_field_length(d, field) or 0) for d in range(n)]
+            avg = (r.field_length(field) / max(1, r.doc_count())) or 1.0
+            hit = self._lengths[field] = (vals, avg)
+        return hit
+
+    def sequence_docs(self, field: str, tokens: tuple[str, ...], slop: int = 1) -> frozenset[int]:
+        """Documents where ``tokens`` occur in order, at most ``slop`` apart."""
+        key = (field, tokens, slop)
+        hit = self._sequences.get(key)
+        if hit is None:
+            q = Q.Phrase(field, list(tokens), slop=slop)
+            hit = frozenset(q.docs(self.searcher))
+            self._sequences.put(key, hit)
+        return hit
+
+    # -- units ----------------------------------------------------------------------------
+
+    def unit(self, unit: Unit) -> dict[int, float]:
+        """Document → BM25 score of a unit, for every document holding it in any form."""
+        hit = self._units.get(unit)
+        if hit is not None:
+            return hit
+        tf: dict[str, defaultdict[int, float]] = {f: defaultdict(float) for f in FIELD_WEIGHTS}
+
+        def add(field: str, term: str, factor: float = 1.0, into: str | None = None) -> None:
+            ids, freqs = self.postings(field, term)
+            acc = tf[into or field]
+            for d, f in zip(ids, freqs, strict=True):
+                acc[d] += f * factor
+
+        def add_docs(field: str, docs, value: float = 1.0) -> None:
+            acc = tf[field]
+            for d in docs:
+                if acc[d] < value:
+                    acc[d] = value
+
+        if unit.kind == "word":
+            w = unit.tokens[0]
+            for f in FIELD_WEIGHTS:
+                add(f, w)
+            limit = SINGLE_CHAR_EXPANSIONS if len(w) == 1 else None
+            for longer in self.containing(w, limit):
+                add("content", longer, INSIDE)
+            add("name_sub", w, INSIDE, into="name")
+            if len(w) >= 3:
+                parts = tuple(finer_split(w))
+                if len(parts) > 1:
+                    add_docs("content", self.sequence_docs("content", parts))
+        elif unit.kind == "run":
+            joined = unit.text
+            for f in FIELD_WEIGHTS:
+                add_docs(f, self.sequence_docs(f, unit.tokens))
+            for longer in self.containing(joined, None):
+                add("content", longer, INSIDE)
+            add("name_sub", joined, INSIDE, into="name")
+        else:  # phrase
+            for f in FIELD_WEIGHTS:
+                add_docs(f, self.sequence_docs(f, unit.tokens))
+
+        scores: dict[int, float] = defaultdict(float)
+        for f, acc in tf.items():
+            if not acc:
+                continue
+            weight = FIELD_WEIGHTS[f]
+            lengths, avg = self.lengths(f)
+            for d, t in acc.items():
+                if t > 0:
+                    norm = K1 * (1 - B + B * lengths[d] / avg)
+                    scores[d] += weight * t * (K1 + 1) / (t + norm)
+        df = len(scores)
+        idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+        result = {d: s * idf for d, s in scores.items()}
+        self._units.put(unit, result)
+        return result
+
+    # -- queries --------------------------------------------------------------------------
+
+    def evaluate(self, plan: Plan, allowed: set[int] | None) -> tuple[list[int], dict[int, float]]:
+        """The matching documents (unordered) and their relevance scores."""
+        if not plan.required:
+            docs = set(allowed) if allowed is not None else set(self.reader.all_doc_ids())
+            for u in plan.excluded:
+                docs.difference_update(self.unit(u))
+            return list(docs), {}
+        units = [self.unit(u) for u in plan.required]
+        need = plan.min_match
+        if need >= len(units):
+            ordered = sorted(units, key=len)
+            docs = set(ordered[0])
+            for u in ordered[1:]:
+                docs.intersection_update(u)
+                if not docs:
+                    break
+        else:
+            # A case holding `need` of n units holds at least one of any n - need + 1 of
+            # them: the rarest ones give the candidates, then count only those.
+            rare = sorted(units, key=len)[: len(units) - need + 1]
+            candidates = set().union(*rare)
+            counts = Counter(d for u in units for d in (candidates & u.keys()))
+            docs = {d for d, c in counts.items() if c >= need}
+        if allowed is not None:
+            docs &= allowed
+        for u in plan.excluded:
+            docs.difference_update(self.unit(u))
+        scores = dict.fromkeys(docs, 0.0)
+        held = dict.fromkeys(docs, 0)
+        for u in units:
+            if len(u) <= len(docs):
+                for d, v in u.items():
+                    if d in scores:
+                        scores[d] += v
+                        held[d] += 1
+            else:
+                for d in docs:
+                    v = u.get(d)
+                    if v is not None:
+                        scores[d] += v
+                        held[d] += 1
+        if need < len(units):
+            n = len(units)
+            for d, c in held.items():
+                scores[d] *= (c / n) ** 2
+        if len(plan.loose) > 1 and docs:
+            near = self.sequence_docs("content", tuple(plan.loose), slop=2)
+            for d in docs & near:
+                scores[d] *= 1 + PROXIMITY_BONUS
+        return list(docs), scores
+
+    def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:
+        """Documents ranked by the weighted sum of their frequencies of some terms (the
+        candidates of a similar-case lookup)."""
+        acc: defaultdict[int, float] = defaultdict(float)
+        lengths, avg = self.lengths("content")
+        for term, w in weights.items():
+            ids, freqs = self.postings("content", term)
+            for d, f in zip(ids, freqs, strict=True):
+                acc[d] += w * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[d] / avg))
+        return sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+
+
+def _read_all(m, ids: array, freqs: array, offset: int) -> None:
+    """Append a segment matcher's postings, a block at a time where the matcher allows it."""
+    fast = hasattr(m, "_next_block") and hasattr(m, "_read_ids")
+    while m.is_active():
+        if fast:
+            if m._ids is None:
+                m._read_ids()
+            if m._weights is None:
+                m._read_weights()
+            ids.extend([d + offset for d in m._ids])
+            freqs.extend(list(m._weights))
+            m._next_block()
+        else:
+            ids.append(m.id() + offset)
+            freqs.append(m.weight())
+            m.next()
