@@ -7,6 +7,7 @@ private and free to change. The indexer never imports ``library`` or ``web``.
 from __future__ import annotations
 
 from .analysis import analyze, domain_terms, stop_words
+from .anonymity import Finding, anonymize, find_identifying, find_in_fields, format_findings, in_context
 from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
 from .extract import (
     SUPPORTED_EXTENSIONS,
@@ -33,6 +34,7 @@ __all__ = [
     "ExtractLimits",
     "ExtractedDocument",
     "ExtractionError",
+    "Finding",
     "IndexBusy",
     "IndexCorrupt",
     "IndexDoc",
@@ -44,9 +46,14 @@ __all__ = [
     "SimilarHit",
     "analyze",
     "analyze_doc",
+    "anonymize",
     "compile_needles",
     "domain_terms",
     "extract",
+    "find_identifying",
+    "find_in_fields",
+    "format_findings",
+    "in_context",
     "mark",
     "region_parts",
     "region_prefix",

@@ -7,19 +7,25 @@ people) and an HTTP ``status``. Causes are chained with ``raise ... from e`` so 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 
 @dataclass(frozen=True)
 class FieldError:
-    """One bad field of a form: the field name, a stable code and a Chinese message."""
+    """One bad field of a form: the field name, a stable code and a Chinese message, and
+    for some codes more ``detail`` (e.g. the names found by the anonymity check)."""
 
     field: str
     code: str
     message: str
+    detail: dict[str, Any] | None = dc_field(default=None, compare=False)
 
-    def as_dict(self) -> dict[str, str]:
-        return {"field": self.field, "code": self.code, "message": self.message}
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"field": self.field, "code": self.code, "message": self.message}
+        if self.detail:
+            out.update(self.detail)
+        return out
 
 
 class CaselibError(Exception):

@@ -12,7 +12,17 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from indexer import ExtractedDocument, ExtractionError, IndexDoc, SimilarHit, extract
+from indexer import (
+    ExtractedDocument,
+    ExtractionError,
+    Finding,
+    IndexDoc,
+    SimilarHit,
+    anonymize,
+    extract,
+    find_in_fields,
+    in_context,
+)
 
 from ..errors import DuplicateDocument, FieldError, NotFound, ValidationFailed
 from ..models import BORROWED_TYPES, CASE_TYPE_TITLES, Case, Counter, Document, Region, Tag, Theme
@@ -49,6 +59,8 @@ class Draft:
     tags: list[Tag]
     borrowed: Case | None
     similar: list[SimilarHit] = field(default_factory=list)
+    # Place and person names the submitter chose to replace, per field (for the audit log).
+    anonymized: dict[str, list[Finding]] = field(default_factory=dict)
 
     @property
     def near_duplicates(self) -> list[SimilarHit]:
@@ -233,6 +245,15 @@ def check_submission(lib: Library, session: Session, raw: dict[str, Any], upload
         if borrowed is None:
             errors.append(FieldError("borrowed_from", "not_found", "找不到借鉴的案例，请按编号或名称从案例库中选择"))
 
+    anonymized: dict[str, list[Finding]] = {}
+    found = find_in_fields({f: form.get(f) for f in ANONYMOUS_FIELDS if f not in bad})
+    if found and _truthy(raw.get("apply_anonymization")):
+        for f, findings in found.items():
+            form[f] = anonymize(form[f], findings)
+        anonymized, found = found, {}
+    for f, findings in found.items():
+        errors.append(identifying_error(f, form[f], findings))
+
     extracted = None
     if upload is None or not upload.data:
         if require_file:
@@ -244,7 +265,26 @@ def check_submission(lib: Library, session: Session, raw: dict[str, Any], upload
             errors.append(FieldError("file", e.code, e.message))
     if errors:
         raise ValidationFailed(errors)
-    return Draft(form=form, upload=upload, extracted=extracted, theme=theme, tags=tags, borrowed=borrowed)
+    return Draft(form=form, upload=upload, extracted=extracted, theme=theme, tags=tags, borrowed=borrowed,
+                 anonymized=anonymized)
+
+
+# The fields the 申报表 says must carry no place or person names.
+ANONYMOUS_FIELDS = tuple(f for f, p in validation.load_schema("case_form")["properties"].items()
+                         if p.get("x-anonymous"))
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"))
+
+
+def identifying_error(field_name: str, text: str, findings: list[Finding]) -> FieldError:
+    listed = "、".join(f"{f.text}→{f.replacement}" for f in findings[:8])
+    more = f" 等 {len(findings)} 处" if len(findings) > 8 else ""
+    title = validation.field_title("case_form", field_name)
+    return FieldError(field_name, "identifying_info",
+                      f"{title}中不能出现地名、人名等信息：{listed}{more}。请修改，或选择自动替换为中性表述",
+                      detail={"findings": in_context(text, findings)})
 
 
 def submit(lib: Library, raw: dict[str, Any], upload: Upload | None, actor: Actor, *,
@@ -330,5 +370,6 @@ def _store_rows(lib: Library, draft: Draft, actor: Actor, sha: str | None, *, st
                 text=ex.text, pages=ex.pages, converter=ex.converter,
             ))
         audit.record(session, actor, "case.create", "case", case_no, name=case.name, source=source,
-                     file=draft.upload.filename if draft.upload else None)
+                     file=draft.upload.filename if draft.upload else None,
+                     anonymized={f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()} or None)
     return case_no
