@@ -84,12 +84,21 @@ VARIANTS = [
 
 def build(home: Path, rebuild: bool) -> dict:
     """The corpus library in ``home``: reused when complete, else built with ingest."""
-    marker = home / MARKER
-    if marker.exists() and not rebuild:
-        return json.loads(marker.read_text(encoding="utf-8"))
     from library.config import Settings
     from library.services import Library, users
     from library.services.ingest import ingest
+
+    marker = home / MARKER
+    if marker.exists() and not rebuild:
+        # Bring the index up to date here (a changed index schema means a rebuild), so the
+        # server starts at once.
+        lib = Library(Settings({"home": str(home)}, env={}))
+        t0 = time.perf_counter()
+        state = lib.ensure_index()
+        if state != "ok":
+            print(f"index was {state}: rebuilt in {time.perf_counter() - t0:.0f} s")
+        lib.close()
+        return json.loads(marker.read_text(encoding="utf-8"))
 
     if home.exists():
         shutil.rmtree(home)

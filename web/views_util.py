@@ -64,28 +64,34 @@ def search_params(args) -> dict[str, Any]:
     return out
 
 
+def _base_args() -> list[tuple[str, str, str]]:
+    """The current query string as (key, value, encoded pair), parsed once per request."""
+    cached = g.get("_url_args")
+    if cached is None:
+        cached = [(k, v, urlencode([(k, v)])) for k, v in request.args.items(multi=True) if v != ""]
+        g._url_args = cached
+    return cached
+
+
 def url_with(**changes: Any) -> str:
     """The current search URL with some parameters changed (None removes one; ``add_tag``
     and ``remove_tag`` edit the tag list); the page goes back to 1 unless given."""
-    args: list[tuple[str, str]] = []
     add_tag = changes.pop("add_tag", None)
     remove_tag = changes.pop("remove_tag", None)
     keep_page = "page" in changes
-    for key, value in request.args.items(multi=True):
+    parts: list[str] = []
+    for key, value, encoded in _base_args():
         if key in changes or (key == "page" and not keep_page):
             continue
-        if key == "tags" and value == remove_tag:
+        if key == "tags" and (value == remove_tag or value == add_tag):
             continue
-        if value == "":
-            continue
-        args.append((key, value))
-    if add_tag and ("tags", add_tag) not in args:
-        args.append(("tags", add_tag))
+        parts.append(encoded)
+    if add_tag:
+        parts.append(urlencode([("tags", add_tag)]))
     for key, value in changes.items():
         if value not in (None, ""):
-            args.append((key, str(value)))
-    query = urlencode(args)
-    return request.path + ("?" + query if query else "")
+            parts.append(urlencode([(key, str(value))]))
+    return request.path + ("?" + "&".join(parts) if parts else "")
 
 
 def stars(value: float | None, count: int | None = None) -> Markup:

@@ -11,6 +11,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -186,8 +187,13 @@ def vocabularies(lib: Library) -> Vocabularies:
 
 def region_options(parent: str | None) -> list[dict[str, str]]:
     """The divisions directly under ``parent`` (provinces when None), for a picker."""
-    parent = vocab.normalize_region(parent) if parent else None
-    return [{"code": r.code, "name": r.name} for r in vocab.region_children(parent)]
+    return [dict(x) for x in _region_options(vocab.normalize_region(parent) if parent else None)]
+
+
+@lru_cache(maxsize=4096)
+def _region_options(parent: str | None) -> tuple[tuple[tuple[str, str], ...], ...]:
+    # The divisions ship with caselib and do not change while it runs.
+    return tuple((("code", r.code), ("name", r.name)) for r in vocab.region_children(parent))
 
 
 def region_path(code: str | None) -> list[dict[str, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -195,6 +196,8 @@ def create_user(
         if existing is None:
             session.add(u)
         session.flush()
+        if existing is not None:
+            forget_user(lib, existing.id)
         audit.record(
             session,
             actor,
@@ -351,10 +354,29 @@ def user_for_token(lib: Library, token: str) -> User:
         return row.user
 
 
+_SESSION_USERS: dict[tuple[str, int], tuple[float, User | None]] = {}
+SESSION_USER_SECONDS = 5.0
+
+
 def load_user(lib: Library, user_id: int) -> User | None:
-    """The active account with this id (for a web session), or None."""
+    """The active account with this id (for a web session), or None. Kept for a few
+    seconds per process, so a page costs no query for it; a deactivated account or a
+    changed role takes effect within ``SESSION_USER_SECONDS``."""
+    key = (lib.settings.database_url, user_id)
+    now = time.monotonic()
+    hit = _SESSION_USERS.get(key)
+    if hit is not None and now - hit[0] < SESSION_USER_SECONDS:
+        return hit[1]
     with lib.db.session() as session:
-        return get_user(session, user_id)
+        user = get_user(session, user_id)
+    if len(_SESSION_USERS) > 10_000:
+        _SESSION_USERS.clear()
+    _SESSION_USERS[key] = (now, user)
+    return user
+
+
+def forget_user(lib: Library, user_id: int) -> None:
+    _SESSION_USERS.pop((lib.settings.database_url, user_id), None)
 
 
 def list_users(lib: Library) -> list[UserInfo]:
