@@ -94,6 +94,26 @@ def url_with(**changes: Any) -> str:
     return request.path + ("?" + "&".join(parts) if parts else "")
 
 
+def highlight_findings(text: str | None, findings: list[dict]) -> Markup:
+    """The text with each anonymity finding marked where it is (offsets into the text as
+    the service checked it: stripped, with LF line ends)."""
+    text = (text or "").strip().replace("\r\n", "\n")
+    out: list[str] = []
+    pos = 0
+    for f in sorted(findings, key=lambda f: f["start"]):
+        start, end = f["start"], f["end"]
+        if start < pos or text[start:end] != f["text"]:
+            continue  # the text changed since: leave it unmarked
+        out.append(str(escape(text[pos:start])))
+        out.append(
+            f'<mark class="finding" title="{escape(f.get("label", ""))} → {escape(f["replacement"])}">'
+            f"{escape(f['text'])}</mark>"
+        )
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out).replace("\n", "<br>"))
+
+
 def stars(value: float | None, count: int | None = None) -> Markup:
     """★★★★☆ 4.2（3）"""
     if not count or value is None:
@@ -117,6 +137,7 @@ def init_app(app: Flask) -> None:
         case_type_titles=CASE_TYPE_TITLES,
         role_titles=ROLE_TITLES,
         stars=stars,
+        highlight_findings=highlight_findings,
         can=lambda perm: user_service.can(current_user(), perm),
         privileged=lambda: user_service.is_privileged(current_user()),
     )

@@ -123,3 +123,35 @@ def test_submitter_never_sees_recommendation_form(new_page):
     assert page.locator("select[name=recommendation_form]").count() == 0
     assert page.locator(".review-form").count() == 0
     shot(page, "case_submitter")
+
+
+def test_place_and_person_names_are_replaced_in_one_click(new_page, tmp_path):
+    """A place name in 创新做法 is highlighted where it is after saving; one click puts the
+    neutral wording in its place and the case saves."""
+    path = tmp_path / "一窗受理改革.docx"
+    path.write_bytes(docx_bytes(SAMPLE_TEXT + ["匿名检查。"], title="一窗受理改革"))
+    page = new_page()
+    log_in(page, "tianbao")
+    page.goto("/upload")
+    page.select_option("#theme", label="政务服务")
+    page.fill("#name", "一窗受理综合改革")
+    page.fill("#summary", "一窗受理，当日办结。")
+    page.fill("#contact_name", "联系人戊")
+    page.fill("#contact_phone", "13800002222")
+    page.click("details.more summary")
+    page.fill("#innovative_practice", "在台州市椒江区推行一窗受理，当日办结。")
+    page.set_input_files("#file", str(path))
+    page.locator("#file-status", has_text="已读取").wait_for()
+    page.click("[data-testid=submit]")
+
+    box = page.locator("[data-testid=findings-innovative_practice]")
+    box.wait_for()
+    assert "台州市" in box.locator("mark.finding").first.inner_text()
+    shot(page, "upload_anonymity", full_page=True)
+    box.locator("[data-replace-all]").click()
+    value = page.input_value("#innovative_practice")
+    assert "台州市" not in value and "椒江区" not in value and "某" in value
+    page.click("[data-testid=submit]")
+    page.wait_for_url(re.compile(r"/cases/YS\d{4}-\d{5}$"))
+    practice = page.locator(".kv dt", has_text="创新做法").locator("xpath=following-sibling::dd[1]")
+    assert practice.inner_text() == value

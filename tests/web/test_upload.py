@@ -178,3 +178,33 @@ def test_upload_needs_the_upload_role(login_as):
         assert c.get("/upload").status_code == 403
         resp = c.post("/upload/similar", data={"text": "企业开办", "csrf_token": csrf_of(c)})
         assert resp.status_code == 403 and resp.get_json()["code"] == "forbidden"
+
+
+def test_place_names_are_highlighted_with_their_replacements(c, lib):
+    """Place names in 创新做法 block the upload: each is shown where it is, with its
+    neutral replacement; the typed text is kept."""
+    form = valid_form(
+        name="地名检查样例", innovative_practice="在台州市椒江区推行一窗受理，当日办结。"
+    )
+    resp = post_form(c, form, (docx_bytes(SAMPLE_TEXT + ["地名。"]), "地名检查.docx"))
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 422
+    assert field_errors(html) == {"innovative_practice": "identifying_info"}
+    box = html[html.index('data-testid="findings-innovative_practice"') :]
+    assert '<mark class="finding"' in box and "台州市" in box and "某市" in box
+    assert "在台州市椒江区推行一窗受理" in html  # the input is kept
+    assert 'name="apply_anonymization"' in html
+    assert case_by_name(lib, "地名检查样例") is None
+
+
+def test_apply_anonymization_saves_the_neutral_wording(c, lib):
+    """With 自动替换 ticked the case is saved with the replacements."""
+    form = valid_form(
+        name="地名替换样例", innovative_practice="在台州市椒江区推行一窗受理，当日办结。"
+    )
+    resp = post_form(
+        c, form, (docx_bytes(SAMPLE_TEXT + ["替换。"]), "地名替换.docx"), apply_anonymization="1"
+    )
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:1500]
+    case = case_by_name(lib, "地名替换样例")
+    assert "台州市" not in case.innovative_practice and "某市" in case.innovative_practice

@@ -153,6 +153,50 @@
     });
     $("#refresh-similar").addEventListener("click", findSimilar);
 
+    // Anonymity findings: each place or person name highlighted where it is, replaced with
+    // its neutral wording in one click (or all at once).
+    $$("[data-findings-for]").forEach(function (box) {
+      var field = form.elements[box.getAttribute("data-findings-for")];
+      var findings = JSON.parse(box.getAttribute("data-findings") || "[]");
+      var preview = $("[data-findings-text]", box);
+      function render() {
+        var text = field.value, out = [], pos = 0;
+        findings.filter(function (f) { return !f.done; }).sort(function (a, b) { return a.start - b.start; })
+          .forEach(function (f) {
+            if (f.start < pos || text.substr(f.start, f.text.length) !== f.text) return;
+            out.push(document.createTextNode(text.slice(pos, f.start)));
+            out.push(el("mark", { "class": "finding" }, f.text));
+            pos = f.start + f.text.length;
+          });
+        out.push(document.createTextNode(text.slice(pos)));
+        preview.innerHTML = "";
+        out.forEach(function (n) { preview.appendChild(n); });
+      }
+      function replace(i) {
+        var f = findings[i];
+        if (!f || f.done) return;
+        var v = field.value, at = f.start;
+        if (v.substr(at, f.text.length) !== f.text) at = v.indexOf(f.text);
+        if (at >= 0) {
+          field.value = v.slice(0, at) + f.replacement + v.slice(at + f.text.length);
+          var delta = f.replacement.length - f.text.length;
+          findings.forEach(function (g) { if (!g.done && g !== f && g.start > at) g.start += delta; });
+        }
+        f.done = true;
+        var li = box.querySelector('li[data-i="' + i + '"]');
+        if (li) { li.classList.add("done"); $("button", li).disabled = true; }
+        field.dispatchEvent(new Event("input"));
+        render();
+      }
+      field.addEventListener("input", render);
+      $$("[data-replace]", box).forEach(function (b) {
+        b.addEventListener("click", function () { replace(+b.getAttribute("data-replace")); });
+      });
+      $("[data-replace-all]", box).addEventListener("click", function () {
+        findings.forEach(function (_, i) { replace(i); });
+      });
+    });
+
     var fileInput = $("#file"), fileStatus = $("#file-status");
     fileInput.addEventListener("change", function () {
       var f = fileInput.files[0];
