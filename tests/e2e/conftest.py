@@ -42,9 +42,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(e2e_home, tmp_path_factory):
     """A fresh copy of the demo library per test module, served on a free port."""
+    import logging
+
     from werkzeug.serving import make_server
 
     from web import create_app
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log in test output
 
     home = tmp_path_factory.mktemp("served") / "home"
     shutil.copytree(e2e_home, home, ignore=shutil.ignore_patterns("*.lock"))
