@@ -18,7 +18,6 @@ from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 
-from whoosh import query as Q
 from whoosh.reading import TermNotFound
 
 from .analysis import finer_split
@@ -29,8 +28,12 @@ FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
 INSIDE = 0.7
 # Terms holding a single character that a one-character word (税) expands to, at most.
 SINGLE_CHAR_EXPANSIONS = 256
+# Longer tokens a word is looked for inside, at most (the most frequent first).
+MAX_EXPANSIONS = 64
 K1, B = 1.2, 0.75
 PROXIMITY_BONUS = 0.5
+PHRASE_BONUS = 2.0
+PROXIMITY_CANDIDATES = 100
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
 
@@ -105,15 +108,63 @@ class Evaluator:
             hit = self._lengths[field] = (vals, avg)
         return hit
 
-    def sequence_docs(self, field: str, tokens: tuple[str, ...], slop: int = 1) -> frozenset[int]:
-        """Documents where ``tokens`` occur in order, at most ``slop`` apart."""
+    def positions(self, field: str, term: str, docs: list[int]) -> dict[int, list[int]]:
+        """Token positions of a term in some documents (sorted document numbers)."""
+        out: dict[int, list[int]] = {}
+        try:
+            m = self.searcher.postings(field, term.encode("utf-8"))
+        except TermNotFound:
+            return out
+        for d in docs:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[d] = m.value_as("positions")
+        return out
+
+    def sequence_docs(self, field: str, tokens: tuple[str, ...], slop: int = 1,
+                      among: set[int] | None = None) -> frozenset[int]:
+        """Documents where ``tokens`` occur in order, each at most ``slop`` positions after
+        the previous one: candidates from the cached postings, positions read only for them."""
         key = (field, tokens, slop)
-        hit = self._sequences.get(key)
-        if hit is None:
-            q = Q.Phrase(field, list(tokens), slop=slop)
-            hit = frozenset(q.docs(self.searcher))
-            self._sequences.put(key, hit)
-        return hit
+        if among is None:
+            hit = self._sequences.get(key)
+            if hit is not None:
+                return hit
+        cands: set[int] | None = set(among) if among is not None else None
+        for t in sorted(set(tokens), key=lambda t: len(self.postings(field, t)[0])):
+            ids = self.postings(field, t)[0]
+            cands = set(ids) if cands is None else cands.intersection(ids)
+            if not cands:
+                break
+        found: set[int] = set()
+        if cands:
+            docs = sorted(cands)
+            pos = {t: self.positions(field, t, docs) for t in set(tokens)}
+            for d in docs:
+                starts = pos[tokens[0]].get(d)
+                if not starts:
+                    continue
+                rest = [set(pos[t].get(d) or ()) for t in tokens[1:]]
+                for p in starts:
+                    ok = True
+                    for nxt in rest:
+                        step = next((p + k for k in range(1, slop + 1) if p + k in nxt), None)
+                        if step is None:
+                            ok = False
+                            break
+                        p = step
+                    if ok:
+                        found.add(d)
+                        break
+        result = frozenset(found)
+        if among is None:
+            self._sequences.put(key, result)
+        return result
 
     # -- units ----------------------------------------------------------------------------
 
@@ -140,19 +191,23 @@ class Evaluator:
             w = unit.tokens[0]
             for f in FIELD_WEIGHTS:
                 add(f, w)
-            limit = SINGLE_CHAR_EXPANSIONS if len(w) == 1 else None
+            limit = SINGLE_CHAR_EXPANSIONS if len(w) == 1 else MAX_EXPANSIONS
             for longer in self.containing(w, limit):
                 add("content", longer, INSIDE)
             add("name_sub", w, INSIDE, into="name")
             if len(w) >= 3:
                 parts = tuple(finer_split(w))
                 if len(parts) > 1:
-                    add_docs("content", self.sequence_docs("content", parts))
+                    # Only where the word is not already found whole: its pieces in a row.
+                    among = set.intersection(*(set(self.postings("content", p)[0]) for p in set(parts)))
+                    among.difference_update(tf["content"])
+                    if among:
+                        add_docs("content", self.sequence_docs("content", parts, among=among))
         elif unit.kind == "run":
             joined = unit.text
             for f in FIELD_WEIGHTS:
                 add_docs(f, self.sequence_docs(f, unit.tokens))
-            for longer in self.containing(joined, None):
+            for longer in self.containing(joined, MAX_EXPANSIONS):
                 add("content", longer, INSIDE)
             add("name_sub", joined, INSIDE, into="name")
         else:  # phrase
@@ -223,9 +278,14 @@ class Evaluator:
             for d, c in held.items():
                 scores[d] *= (c / n) ** 2
         if len(plan.loose) > 1 and docs:
-            near = self.sequence_docs("content", tuple(plan.loose), slop=2)
-            for d in docs & near:
-                scores[d] *= 1 + PROXIMITY_BONUS
+            # Proximity re-ranks the best candidates only: positions are read for them alone.
+            # The words as typed, in a row (a copied sentence), count most; close together
+            # (at most one word apart) less.
+            top = set(sorted(docs, key=lambda d: -scores[d])[:PROXIMITY_CANDIDATES])
+            loose = tuple(plan.loose)
+            exact = self.sequence_docs("content", loose, slop=1, among=top)
+            for d in self.sequence_docs("content", loose, slop=2, among=top):
+                scores[d] *= 1 + (PHRASE_BONUS if d in exact else PROXIMITY_BONUS)
         return list(docs), scores
 
     def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:

@@ -110,6 +110,10 @@ def parse(text: str) -> Plan:
         units = _units(toks)
         plan.required.extend(units)
         plan.needles.extend(u.text for u in units)
+    # A lone character next to real words ((一)土地使用者..., 第 三章) says little and
+    # would match most cases: it is looked for only when nothing else was typed.
+    if any(len(u.text) > 1 for u in plan.required):
+        plan.required = [u for u in plan.required if len(u.text) > 1]
     plan.needles = list(dict.fromkeys(n for n in plan.needles if n))
     plan.terms = list(dict.fromkeys(plan.terms))
     return plan
