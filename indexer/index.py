@@ -46,6 +46,8 @@ META_FILE = "caselib-index.json"
 UNKNOWN = "unknown"
 NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
 MLT_TERMS = 25
+# Candidates scored beyond the number of similar cases asked for.
+SIMILAR_EXTRA_CANDIDATES = 6
 READER_CHECK_SECONDS = 0.5
 
 
@@ -115,6 +117,7 @@ class _Reader:
         self._df: dict[str, int] | None = None
         self._lexicon: str | None = None
         self._containing: dict[tuple[str, int | None], list[str]] = {}
+        self.norms: dict[int, float] = {}
 
     @property
     def evaluator(self):
@@ -126,6 +129,7 @@ class _Reader:
 
     def reset(self, searcher) -> None:
         self.searcher = searcher
+        self.norms = {}
         self._columns = None
         self._df = None
         self._lexicon = None
@@ -624,7 +628,7 @@ class CaseIndex:
         if not vec:
             return []
         key_terms = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:MLT_TERMS])
-        candidates = r.evaluator.key_term_scores(key_terms, max(limit * 2, 20))
+        candidates = r.evaluator.key_term_scores(key_terms, limit + SIMILAR_EXTRA_CANDIDATES)
         draft_sketch = sketch_set(sketch(text))
         exclude = set(exclude)
         hits: list[SimilarHit] = []
@@ -632,14 +636,34 @@ class CaseIndex:
             f = s.stored_fields(d)
             if f["case_no"] in exclude:
                 continue
-            other = _weights(parse_terms(f.get("terms")), df, n_docs)
-            cos = sum(w * other.get(t, 0.0) for t, w in vec.items())
+            terms = parse_terms(f.get("terms"))
+            norm = r.norms.get(d)
+            if norm is None:
+                norm = r.norms[d] = _norm(terms, df, n_docs)
+            dot = 0.0
+            for t, w in vec.items():
+                tf = terms.get(t)
+                if tf:
+                    dot += w * (1.0 + math.log(tf)) * math.log(1.0 + n_docs / df[t])
+            cos = dot / norm if norm else 0.0
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
             hits.append(SimilarHit(case_no=f["case_no"], name=f.get("name", ""),
                                    file_name=f.get("file_name"), similarity=min(1.0, cos),
                                    near_duplicate=res_sk >= NEAR_DUPLICATE, resemblance=res_sk))
         hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
         return hits[:limit]
+
+
+def _norm(counts: dict[str, int], df: dict[str, int], n_docs: int) -> float:
+    """Length of a document's tf-idf vector (the same weights as :func:`_weights`)."""
+    total = 0.0
+    log = math.log
+    for t, tf in counts.items():
+        d = df.get(t)
+        if d:
+            w = (1.0 + log(tf)) * log(1.0 + n_docs / d)
+            total += w * w
+    return math.sqrt(total)
 
 
 def _weights(counts: Counter | dict[str, int], df: dict[str, int], n_docs: int) -> dict[str, float]:

@@ -68,16 +68,14 @@ def _postings(field: str, tokens: list[str]) -> Preindexed:
 
 
 def parse_terms(blob: str | dict | None) -> dict[str, int]:
+    """The term counts stored by :func:`analyze_doc` ("term count" pairs, space-separated:
+    terms never hold spaces)."""
     if not blob:
         return {}
     if isinstance(blob, dict):
         return blob
-    out = {}
-    for line in blob.split("\n"):
-        t, _, c = line.rpartition("\t")
-        if t:
-            out[t] = int(c)
-    return out
+    it = iter(blob.split())
+    return dict(zip(it, map(int, it), strict=True))
 
 
 def analyze_doc(doc: IndexDoc) -> Analyzed:
@@ -90,5 +88,5 @@ def analyze_doc(doc: IndexDoc) -> Analyzed:
     }
     # Term counts for similar-case vectors: the frequencies the postings already hold,
     # as compact text (a dict would cost every search hit an unpickling).
-    terms = "\n".join(f"{t.decode('utf-8')}\t{freq}" for t, freq, _w, _v in postings["content"])
+    terms = " ".join(f"{t.decode('utf-8')} {freq}" for t, freq, _w, _v in postings["content"])
     return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(doc.text))

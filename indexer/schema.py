@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 class Preindexed(list):
@@ -55,8 +55,8 @@ def build_schema() -> fields.Schema:
         # In the full text, words inside longer tokens are found through the lexicon at
         # query time instead (see query.py): indexing them costs a third more postings.
         name_sub=CaseText(analyzer=sub, phrase=False),
-        # Stored, not indexed: the text for highlights, the term counts ("term\tcount"
-        # lines) and the shingle sketch for similar-case lookup. Field weights are applied
+        # Stored, not indexed: the text for highlights, the term counts ("term count"
+        # pairs) and the shingle sketch for similar-case lookup. Field weights are applied
         # at query time (indexer.evaluate), not stored as field boosts.
         text=fields.STORED(),
         terms=fields.STORED(),

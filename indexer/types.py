@@ -32,7 +32,7 @@ class Analyzed:
 
     doc: IndexDoc
     postings: dict[str, list]  # field name -> Preindexed postings
-    terms: str  # full-text term counts, "term\tcount" lines (similar-case vectors)
+    terms: str  # full-text term counts, "term count" pairs (similar-case vectors)
     sketch: bytes  # near-duplicate shingle sketch
 
 
