@@ -7,6 +7,11 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
+from collections import defaultdict
+from pickle import dumps
+
+from whoosh import formats
+from whoosh.system import pack_uint
 
 from .analysis import PreTokenized, analyze, normalize, subwords
 from .schema import Preindexed, build_schema
@@ -18,6 +23,7 @@ SHINGLE = 5
 SKETCH_MOD = 8
 _NON_WORD = re.compile(r"[\W_]+")
 _schema = None
+_SINGLE_POSITION: dict[int, bytes] = {}
 
 
 _anchor = None
@@ -60,11 +66,40 @@ def resemblance(a: set[int], b: set[int]) -> float:
 
 
 def _postings(field: str, tokens: list[str]) -> Preindexed:
+    """What the field's own ``index()`` returns for these tokens (term bytes, frequency,
+    weight, encoded value), computed directly: the same bytes as Whoosh's Positions and
+    Frequency formats (tests compare them), without a Token object per token."""
     global _schema
     if _schema is None:
         _schema = build_schema()
-    # The field's own encoding, so the writer stores exactly what it would have computed.
-    return Preindexed(_schema[field].index(PreTokenized(tokens)))
+    fmt = _schema[field].format
+    boost = fmt.field_boost
+    poses: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(tokens):
+        poses[w].append(i)
+    out = Preindexed()
+    if isinstance(fmt, formats.Positions):
+        single = _SINGLE_POSITION
+        for w, pl in poses.items():
+            n = len(pl)
+            if n == 1:
+                # Most words occur once: their encoded value depends on the position only.
+                p = pl[0]
+                value = single.get(p)
+                if value is None:
+                    value = single[p] = pack_uint(1) + dumps([p], 2)
+            else:
+                deltas = [pl[0]]
+                deltas += [b - a for a, b in zip(pl, pl[1:])]
+                value = pack_uint(n) + dumps(deltas, 2)
+            out.append((w.encode("utf-8"), n, float(n) * boost, value))
+    elif isinstance(fmt, formats.Frequency):
+        for w, pl in poses.items():
+            n = len(pl)
+            out.append((w.encode("utf-8"), n, float(n) * boost, pack_uint(n)))
+    else:  # pragma: no cover - every text field of the schema is one of the two
+        out.extend(_schema[field].index(PreTokenized(tokens)))
+    return out
 
 
 def parse_terms(blob: str | dict | None) -> dict[str, int]:

@@ -46,6 +46,7 @@ from .indexing import _mark_indexed
 log = logging.getLogger(__name__)
 
 BATCH = 100
+IN_FLIGHT = 160
 NAME_MAX = 50
 SUMMARY_MAX = 150
 _DATE_IN_NAME = re.compile(r"(19\d{2}|20\d{2})[-_.年](\d{1,2})[-_.月](\d{1,2})")
@@ -275,7 +276,9 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
     total = len(files)
     done_count = 0
 
-    in_flight = threading.BoundedSemaphore(max(4, n_workers * 4))
+    # Files read ahead of the main loop: enough that the workers keep segmenting while the
+    # main process stores a batch or commits an index segment, few enough to bound memory.
+    in_flight = threading.BoundedSemaphore(IN_FLIGHT)
     jobs_meta: dict[int, _Job] = {}
     copies: list[tuple[str, str]] = []  # (path, the earlier file of this run with the same bytes)
 
@@ -330,7 +333,8 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
         if n_workers > 1 and total > 1:
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(opts,))
-            results = pool.imap(_work, jobs(), chunksize=1)
+            # Unordered: a long document does not hold back the ones behind it.
+            results = pool.imap_unordered(_work, jobs(), chunksize=1)
         else:
             pool = None
             _init_worker(opts)
