@@ -73,9 +73,10 @@ def cmd_ingest(args) -> int:
     if not args.no_progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="个", desc="导入", file=sys.stderr, dynamic_ncols=True)
-
         def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:  # at the first file: bad input stays the only line on stderr
+                bar = tqdm(total=total, unit="个", desc="导入", file=sys.stderr, dynamic_ncols=True)
             if bar.total != total:
                 bar.total = total
             bar.n = done
