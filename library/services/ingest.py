@@ -132,7 +132,10 @@ def read_manifest(path: str | os.PathLike) -> dict[Path, dict[str, Any]]:
     absolute, and any form field (name, theme, case_type, region_code, unit, published_at,
     tags separated by ; or ，...). UTF-8 (with or without BOM) or GB18030 (Excel)."""
     p = Path(path)
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise CaselibError(f"无法读取清单文件：{p}（{e.strerror}）", code="bad_manifest") from e
     for enc in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(enc)
