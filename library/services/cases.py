@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -137,13 +138,30 @@ def find_borrowed(session: Session, ref: str) -> Case | None:
     return case
 
 
+@cache
+def _template_notes() -> tuple[str, ...]:
+    """The grey notes of the 申报表 template (x-note of the schema), longest first."""
+    props = validation.load_schema("case_form")["properties"]
+    notes = {p["x-note"].strip() for p in props.values() if p.get("x-note")}
+    return tuple(sorted(notes, key=len, reverse=True))
+
+
+def index_text(text: str) -> str:
+    """A document's text as the index should see it: without the template's notes, which a
+    filled-in 申报表 keeps in the fields left empty and which would match every search."""
+    for note in _template_notes():
+        if note in text:
+            text = text.replace(note, " ")
+    return text
+
+
 def index_doc(case: Case) -> IndexDoc:
     doc = case.document
     parts = [case.name, case.summary or "", case.problem or "", case.solution or "",
              case.traditional_practice or "", case.innovative_practice or "",
              case.application_scenario or ""]
     form_text = "\n".join(p for p in parts[2:] if p)
-    text = doc.text if doc is not None and doc.text else ""
+    text = index_text(doc.text) if doc is not None and doc.text else ""
     if form_text and form_text not in text:
         text = (text + "\n" + form_text).strip() if text else form_text
     return IndexDoc(

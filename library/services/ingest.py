@@ -39,7 +39,7 @@ from ..models import CASE_TYPES, AuditEvent, Case, CaseTag, Document, Region, Ta
 from ..storage.files import sha256_bytes
 from . import vocab
 from .audit import Actor
-from .cases import find_borrowed, reserve_case_nos
+from .cases import find_borrowed, index_text, reserve_case_nos
 from .context import Library
 from .indexing import _mark_indexed
 
@@ -204,7 +204,7 @@ def _work(job: _Job) -> _Done:
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         log.exception("extracting %s", job.path)
         return _Done(job.seq, error=("internal_error", f"处理文件时出错：{type(e).__name__}"))
-    doc = IndexDoc(case_no="", name=_name(job.meta, ex, job.filename), text=ex.text,
+    doc = IndexDoc(case_no="", name=_name(job.meta, ex, job.filename), text=index_text(ex.text),
                    summary=_summary(job.meta, ex), file_name=job.filename)
     try:
         analyzed = analyze_doc(doc)
@@ -452,7 +452,7 @@ def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor
     themes_by_id = {tid: name for name, tid in v.themes.items()}
     for (job, done), row in zip(batch, rows, strict=True):
         out.append((row["case_no"], IndexDoc(
-            case_no=row["case_no"], name=row["name"], text=done.extracted.text, summary=row["summary"],
+            case_no=row["case_no"], name=row["name"], text=done.analyzed.doc.text, summary=row["summary"],
             file_name=job.filename, theme=themes_by_id.get(row["theme_id"]),
             tags=tuple(t for t in job.meta.get("tags") or [] if t in v.tags),
             case_type=row["case_type"], region=row["region_code"], unit=row["unit_name"],
