@@ -12,7 +12,7 @@ from typing import Any
 def create_app(test_config: dict[str, Any] | None = None):
     """Build the Flask application. ``test_config`` may hold Flask settings and
     ``CASELIB``: a mapping of caselib settings (``{"HOME": ...}``) used instead of the
-    ``CASELIB_*`` environment."""
+    ``CASELIB_*`` environment, and ``CASELIB_ENV``: the environment for the others."""
     from .app import create_app as _create_app
 
     return _create_app(test_config)

@@ -36,7 +36,9 @@ def _secret_key(settings: Settings) -> str:
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     test_config = dict(test_config or {})
-    settings = Settings(test_config.pop("CASELIB", None))
+    # CASELIB: settings instead of the CASELIB_* environment; CASELIB_ENV: the environment
+    # to read the other settings from (tests pass {} to ignore the real one).
+    settings = Settings(test_config.pop("CASELIB", None), env=test_config.pop("CASELIB_ENV", None))
     app = Flask(__name__, instance_path=str(settings.home_path))
     lib = Library(settings)
     lib.init()

@@ -52,7 +52,7 @@ def server(e2e_home, tmp_path_factory):
 
     home = tmp_path_factory.mktemp("served") / "home"
     shutil.copytree(e2e_home, home, ignore=shutil.ignore_patterns("*.lock"))
-    app = create_app({"CASELIB": {"home": str(home), "ingest_workers": 1}})
+    app = create_app({"CASELIB": {"home": str(home), "ingest_workers": 1}, "CASELIB_ENV": {}})
     srv = make_server("127.0.0.1", _free_port(), app, threaded=True)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()

@@ -46,7 +46,9 @@ def home(demo_home, tmp_path) -> Path:
 def app(home):
     from web import create_app
 
-    app = create_app({"CASELIB": {"home": str(home), "ingest_workers": 1}, "TESTING": True})
+    app = create_app(
+        {"CASELIB": {"home": str(home), "ingest_workers": 1}, "CASELIB_ENV": {}, "TESTING": True}
+    )
     yield app
     app.extensions["caselib"].close()
 
