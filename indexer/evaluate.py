@@ -13,6 +13,7 @@ evaluates a :class:`~indexer.query.Plan` on it with per-searcher caches:
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections import Counter, OrderedDict, defaultdict
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from whoosh.reading import TermNotFound
 
 from .analysis import finer_split
-from .query import Plan, Unit
+from .query import Plan, Unit, squash
 
 FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
 # An occurrence inside a longer token (营商 in 营商环境) counts this much of a whole one.
@@ -33,9 +34,10 @@ MAX_EXPANSIONS = 64
 K1, B = 1.2, 0.75
 PROXIMITY_BONUS = 0.5
 PHRASE_BONUS = 2.0
-PROXIMITY_CANDIDATES = 100
+PROXIMITY_CANDIDATES = 30
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
+CACHE_TEXTS = 300
 
 
 class _LRU(OrderedDict):
@@ -67,6 +69,7 @@ class Evaluator:
         self._postings = _LRU(CACHE_TERMS)
         self._units = _LRU(CACHE_UNITS)
         self._sequences = _LRU(CACHE_UNITS)
+        self._texts = _LRU(CACHE_TEXTS)
         self._lengths: dict[str, tuple[list[float], float]] = {}
         subs = getattr(self.reader, "readers", None)
         if subs:
@@ -135,42 +138,61 @@ class Evaluator:
             hit = self._sequences.get(key)
             if hit is not None:
                 return hit
+        spans = self.sequence_spans(field, tokens, slop, among)
+        result = frozenset(d for d, span in spans.items() if span <= slop)
+        if among is None:
+            self._sequences.put(key, result)
+        return result
+
+    def sequence_spans(self, field: str, tokens: tuple[str, ...], max_slop: int,
+                       among: set[int] | None = None) -> dict[int, int]:
+        """For each document holding ``tokens`` in order with gaps of at most ``max_slop``,
+        the smallest such largest gap (1: the tokens are in a row)."""
         cands: set[int] | None = set(among) if among is not None else None
         for t in sorted(set(tokens), key=lambda t: len(self.postings(field, t)[0])):
             ids = self.postings(field, t)[0]
             cands = set(ids) if cands is None else cands.intersection(ids)
             if not cands:
-                break
-        found: set[int] = set()
-        if cands:
-            docs = sorted(cands)
-            pos = {t: self.positions(field, t, docs) for t in set(tokens)}
-            for d in docs:
-                starts = pos[tokens[0]].get(d)
-                if not starts:
-                    continue
-                rest = [set(pos[t].get(d) or ()) for t in tokens[1:]]
-                for p in starts:
-                    ok = True
-                    for nxt in rest:
-                        step = next((p + k for k in range(1, slop + 1) if p + k in nxt), None)
-                        if step is None:
-                            ok = False
-                            break
-                        p = step
-                    if ok:
-                        found.add(d)
+                return {}
+        docs = sorted(cands or ())
+        pos = {t: self.positions(field, t, docs) for t in set(tokens)}
+        out: dict[int, int] = {}
+        for d in docs:
+            starts = pos[tokens[0]].get(d)
+            if not starts:
+                continue
+            rest = [set(pos[t].get(d) or ()) for t in tokens[1:]]
+            best = None
+            for p in starts:
+                worst = 1
+                for nxt in rest:
+                    k = next((k for k in range(1, max_slop + 1) if p + k in nxt), None)
+                    if k is None:
                         break
-        result = frozenset(found)
-        if among is None:
-            self._sequences.put(key, result)
-        return result
+                    worst = max(worst, k)
+                    p += k
+                else:
+                    best = worst if best is None else min(best, worst)
+                    if best == 1:
+                        break
+            if best is not None:
+                out[d] = best
+        return out
+
+    def squashed_text(self, docnum: int) -> str:
+        hit = self._texts.get(docnum)
+        if hit is None:
+            hit = squash(self.searcher.stored_fields(docnum).get("text") or "")
+            self._texts.put(docnum, hit)
+        return hit
 
     # -- units ----------------------------------------------------------------------------
 
-    def unit(self, unit: Unit) -> dict[int, float]:
-        """Document → BM25 score of a unit, for every document holding it in any form."""
-        hit = self._units.get(unit)
+    def unit(self, unit: Unit, *, inside: bool = True) -> dict[int, float]:
+        """Document → BM25 score of a unit, for every document holding it in any form
+        (with ``inside=False``, not inside longer tokens)."""
+        key = (unit, inside)
+        hit = self._units.get(key)
         if hit is not None:
             return hit
         tf: dict[str, defaultdict[int, float]] = {f: defaultdict(float) for f in FIELD_WEIGHTS}
@@ -192,7 +214,7 @@ class Evaluator:
             for f in FIELD_WEIGHTS:
                 add(f, w)
             limit = SINGLE_CHAR_EXPANSIONS if len(w) == 1 else MAX_EXPANSIONS
-            for longer in self.containing(w, limit):
+            for longer in self.containing(w, limit) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", w, INSIDE, into="name")
             if len(w) >= 3:
@@ -207,7 +229,7 @@ class Evaluator:
             joined = unit.text
             for f in FIELD_WEIGHTS:
                 add_docs(f, self.sequence_docs(f, unit.tokens))
-            for longer in self.containing(joined, MAX_EXPANSIONS):
+            for longer in self.containing(joined, MAX_EXPANSIONS) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", joined, INSIDE, into="name")
         else:  # phrase
@@ -227,7 +249,7 @@ class Evaluator:
         df = len(scores)
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
         result = {d: s * idf for d, s in scores.items()}
-        self._units.put(unit, result)
+        self._units.put(key, result)
         return result
 
     # -- queries --------------------------------------------------------------------------
@@ -239,8 +261,11 @@ class Evaluator:
             for u in plan.excluded:
                 docs.difference_update(self.unit(u))
             return list(docs), {}
-        units = [self.unit(u) for u in plan.required]
         need = plan.min_match
+        # A long query (a copied sentence) is matched on its words as words: looking for
+        # each inside longer words too would cost a lot and find little more.
+        inside = need >= len(plan.required)
+        units = [self.unit(u, inside=inside) for u in plan.required]
         if need >= len(units):
             ordered = sorted(units, key=len)
             docs = set(ordered[0])
@@ -278,14 +303,18 @@ class Evaluator:
             for d, c in held.items():
                 scores[d] *= (c / n) ** 2
         if len(plan.loose) > 1 and docs:
-            # Proximity re-ranks the best candidates only: positions are read for them alone.
-            # The words as typed, in a row (a copied sentence), count most; close together
-            # (at most one word apart) less.
-            top = set(sorted(docs, key=lambda d: -scores[d])[:PROXIMITY_CANDIDATES])
-            loose = tuple(plan.loose)
-            exact = self.sequence_docs("content", loose, slop=1, among=top)
-            for d in self.sequence_docs("content", loose, slop=2, among=top):
-                scores[d] *= 1 + (PHRASE_BONUS if d in exact else PROXIMITY_BONUS)
+            # Proximity re-ranks the best candidates only. The words as typed, in a row (a
+            # copied sentence), count most; close together (at most one word apart) less.
+            top = heapq.nlargest(PROXIMITY_CANDIDATES, docs, key=scores.__getitem__)
+            if need < len(units):
+                # A long query: is it, as typed, in the text? (Reading the positions of
+                # every word for every candidate would cost more.)
+                for d in top:
+                    if plan.squashed and plan.squashed in self.squashed_text(d):
+                        scores[d] *= 1 + PHRASE_BONUS
+            else:
+                for d, span in self.sequence_spans("content", tuple(plan.loose), 2, among=set(top)).items():
+                    scores[d] *= 1 + (PHRASE_BONUS if span == 1 else PROXIMITY_BONUS)
         return list(docs), scores
 
     def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:

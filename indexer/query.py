@@ -43,6 +43,7 @@ class Plan:
     loose: list[str] = field(default_factory=list)  # unquoted tokens in order (proximity bonus)
     needles: list[str] = field(default_factory=list)  # strings to highlight
     terms: list[str] = field(default_factory=list)  # the words looked for
+    squashed: str = ""  # the unquoted text, normalised, without spaces and punctuation
 
     @property
     def empty(self) -> bool:
@@ -80,6 +81,14 @@ def _units(tokens: list[str]) -> list[Unit]:
     return units
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def squash(text: str) -> str:
+    """Normalised text without spaces and punctuation (to find a copied sentence)."""
+    return _NON_WORD.sub("", normalize(text))
+
+
 def parse(text: str) -> Plan:
     plan = Plan()
     text = (text or "").strip()
@@ -97,6 +106,7 @@ def parse(text: str) -> Plan:
         return " "
 
     rest = _PHRASE.sub(take_phrase, text)
+    plan.squashed = squash(rest)
     for chunk in rest.split():
         negate = chunk.startswith("-") and len(chunk) > 1
         toks = analyze(chunk[1:] if negate else chunk)
