@@ -27,6 +27,18 @@
     $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
   }
 
+  // Search form: leave empty fields out of the URL, so it stays short to share.
+  var searchForm = $("#search-form");
+  if (searchForm) {
+    searchForm.addEventListener("submit", function () {
+      $$("input, select", searchForm).forEach(function (f) {
+        if (f.name && !f.value) f.disabled = true;
+      });
+      var sort = searchForm.elements.sort;
+      if (sort && sort.value === "relevance") sort.disabled = true;
+    });
+  }
+
   // Live counters: 0/50
   $$("[data-counter-for]").forEach(function (c) {
     var input = document.getElementById(c.getAttribute("data-counter-for"));
