@@ -16,6 +16,7 @@ from .extract import (
     ExtractLimits,
     extract,
     render_html,
+    render_pdf_pages,
     sniff,
 )
 from .highlight import compile_needles, mark, snippets
@@ -58,6 +59,7 @@ __all__ = [
     "region_parts",
     "region_prefix",
     "render_html",
+    "render_pdf_pages",
     "resemblance",
     "sketch",
     "sketch_set",

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from ..errors import ExtractionError
 from . import docx, legacy, messages, pdf, text
-from .html import render_blocks_html, render_docx_html
+from .html import render_blocks_html, render_docx_html, render_pages_html
 from .model import Block, ExtractedDocument, ExtractLimits
 from .safezip import declared_entries
 from .sniff import EXTENSIONS, LEGACY_FORMATS, sniff
@@ -24,6 +24,7 @@ __all__ = [
     "ExtractedDocument",
     "extract",
     "render_html",
+    "render_pdf_pages",
     "sniff",
 ]
 
@@ -92,6 +93,20 @@ def render_html(
                 return render_docx_html(converted, limits)
         document = extract(data, filename, limits=limits, tika_url=tika_url, soffice=soffice)
         return render_blocks_html(document.blocks)
+    except ExtractionError:
+        raise
+    except Exception as e:
+        raise messages.corrupt() from e
+
+
+def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> str:
+    """A safe HTML fragment of a PDF's text page by page (``section.page[data-page]``), for
+    reading online where the browser has no PDF viewer."""
+    data, fmt = _checked(data, "document.pdf", limits)
+    if fmt != "pdf":
+        raise messages.not_expected(".pdf", "pdf")
+    try:
+        return render_pages_html(pdf.page_paragraphs(data, limits))
     except ExtractionError:
         raise
     except Exception as e:

@@ -98,6 +98,18 @@ def render_blocks_html(blocks: list[Block]) -> str:
     return "".join(out)
 
 
+def render_pages_html(pages: list[list[str]]) -> str:
+    """A fragment of a paged document (PDF): one ``<section class="page" data-page="N">``
+    of paragraphs per page."""
+    out = ['<div class="doc pages">']
+    for number, paragraphs in enumerate(pages, 1):
+        out.append(f'<section class="page" data-page="{number}">')
+        out.extend(f"<p>{_text(p)}</p>" for p in paragraphs)
+        out.append("</section>")
+    out.append("</div>")
+    return "".join(out)
+
+
 def _text(value: str) -> str:
     return escape(clean(value), quote=True).replace("\n", "<br>")
 

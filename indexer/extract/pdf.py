@@ -299,3 +299,13 @@ def _column_edges(lines: list[_Line]) -> None:
                 line.right = edge
                 line.edge_known = True
                 break
+
+
+def page_paragraphs(data: bytes, limits: ExtractLimits) -> list[list[str]]:
+    """The paragraphs of each page in reading order, for reading a PDF page by page (a
+    paragraph that runs on to the next page is cut at the page end)."""
+    pages = _open(data, limits)
+    lines, _graphics, _glyphs = _read_lines(pages)
+    none: list[_Line] = []
+    # _paragraphs knows a page by its position in the list it is given.
+    return [_paragraphs([none] * number + [page]) for number, page in enumerate(lines)]

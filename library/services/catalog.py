@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from indexer import ExtractionError, SimilarHit, render_html
+from indexer import ExtractionError, SimilarHit, render_html, render_pdf_pages
 
 from ..errors import DocumentRejected, NotFound
 from ..models import CASE_TYPE_TITLES, CASE_TYPES, AuditEvent, Case, Document
@@ -112,8 +112,8 @@ _PREVIEWS_MAX = 64
 
 def preview(lib: Library, case_no: str) -> Preview:
     """The document rendered for reading in the page: Word documents keep their headings,
-    lists and tables; PDFs are given as their text, paragraph by paragraph (the page also
-    embeds the PDF itself for browsers with a viewer). Renditions are cached by content."""
+    lists and tables; PDFs are given as their text page by page (the page also embeds the
+    PDF itself for browsers with a viewer). Renditions are cached by content."""
     with lib.db.session() as session:
         case = get_case(session, case_no)
         doc = case.document
@@ -128,7 +128,11 @@ def preview(lib: Library, case_no: str) -> Preview:
         if not lib.files.exists(sha):
             raise NotFound("案例文档已丢失，请联系管理员", code="file_missing")
         try:
-            html = render_html(lib.files.get(sha), name, **lib.extract_options)
+            data = lib.files.get(sha)
+            if fmt == "pdf":
+                html = render_pdf_pages(data, limits=lib.extract_limits)
+            else:
+                html = render_html(data, name, **lib.extract_options)
         except ExtractionError as e:
             raise DocumentRejected(e.message, code=e.code) from e
         with _PREVIEWS_LOCK:

@@ -116,3 +116,15 @@ def test_template_download_is_the_docx_form(c):
     assert resp.status_code == 200
     assert resp.data[:2] == b"PK"
     assert quote("营商环境改革创新案例申报表.docx", safe="") in resp.headers["Content-Disposition"]
+
+
+def test_pdf_text_is_given_page_by_page(c, lib):
+    """Each page of a PDF is its own section, in order, holding that page's text."""
+    from library.services import catalog
+
+    record = catalog.case_record(lib, "YS2019-00005")
+    html = c.get("/cases/YS2019-00005").get_data(as_text=True)
+    pages = re.findall(r'<section class="page" data-page="(\d+)">', html)
+    assert pages == [str(n) for n in range(1, record["file"]["pages"] + 1)]
+    first = html[html.index('data-page="1"') : html.index('data-page="2"')]
+    assert "船边直提" in first
