@@ -76,11 +76,12 @@ def test_pdf_case_is_readable_in_the_page(new_page):
     page.goto("/cases/YS2019-00005")
     doc = page.locator("[data-testid=document]")
     assert "船边直提" in doc.inner_text()
+    assert page.locator("[data-testid=document] section.page").count() == 3  # page by page
+    shot(page, "case_pdf")
     page.click("button[data-tab=pdf]")
     frame = page.locator(".pdf-view iframe")
     assert frame.get_attribute("src").endswith("inline=1")
     assert not doc.is_visible()
-    shot(page, "case_pdf")
 
 
 def test_type_ahead_opens_a_case(new_page):
