@@ -24,7 +24,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import POLICY_TEXTS, ROOT, MemorySampler, markdown_files, percentile, require_corpus, tree_pss_mb  # noqa: E402
+from _common import (  # noqa: E402
+    POLICY_TEXTS,
+    ROOT,
+    MemorySampler,
+    markdown_files,
+    percentile,
+    require_corpus,
+    tree_pss_mb,
+)
 
 from library.config import Settings  # noqa: E402
 from library.services import Library, search, similar  # noqa: E402

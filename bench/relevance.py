@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import markdown_files, require_corpus  # noqa: E402
 from core import OUT  # noqa: E402
 
-from indexer import analyze, domain_terms  # noqa: E402
+from indexer import analyze  # noqa: E402
 from indexer.analysis import normalize, tokenizer  # noqa: E402
 from library.config import Settings  # noqa: E402
 from library.services import Library, search  # noqa: E402

@@ -7,7 +7,14 @@ private and free to change. The indexer never imports ``library`` or ``web``.
 from __future__ import annotations
 
 from .analysis import analyze, domain_terms, stop_words
-from .anonymity import Finding, anonymize, find_identifying, find_in_fields, format_findings, in_context
+from .anonymity import (
+    Finding,
+    anonymize,
+    find_identifying,
+    find_in_fields,
+    format_findings,
+    in_context,
+)
 from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
 from .extract import (
     SUPPORTED_EXTENSIONS,

@@ -62,7 +62,7 @@ def snippets(text: str, pattern: re.Pattern[str] | None, *, width: int = 80, cou
         windows.append((len({m[2] for m in inside}), len(inside), -start, i, j))
     windows.sort(reverse=True)
     chosen: list[tuple[int, int]] = []
-    for _, _, _, i, j in windows:
+    for _, _, _, i, _j in windows:
         lo = max(0, matches[i][0] - width // 4)
         hi = min(len(text), lo + width)
         if any(lo < c_hi and c_lo < hi for c_lo, c_hi in chosen):

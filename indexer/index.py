@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
+from whoosh.util.times import datetime_to_long
 from whoosh.writing import SegmentWriter
 
 from . import highlight
@@ -507,10 +508,6 @@ class CaseIndex:
                 parts.append(Q.Or([Q.Term("name", t), Q.Term("name_sub", t)]))
         if sq.year:
             parts.append(Q.Term("year", str(sq.year)))
-        if sq.date_from or sq.date_to:
-            lo = datetime.combine(sq.date_from, datetime.min.time()) if sq.date_from else None
-            hi = datetime.combine(sq.date_to, datetime.max.time()) if sq.date_to else None
-            parts.append(Q.DateRange("published", lo, hi))
         if not parts:
             return None
         return Q.And(parts) if len(parts) > 1 else parts[0]
@@ -521,9 +518,16 @@ class CaseIndex:
         plan = parse(sq.q)
         filt = self._filter(sq)
         allowed = set(filt.docs(s)) if filt is not None else None
+        cols = r.columns
+        if sq.date_from or sq.date_to:
+            # On the date column, not a Whoosh range query (which expands into many terms).
+            lo = _date_key(datetime.combine(sq.date_from, datetime.min.time())) if sq.date_from else 0
+            hi = _date_key(datetime.combine(sq.date_to, datetime.max.time())) if sq.date_to else None
+            pool = allowed if allowed is not None else s.reader().all_doc_ids()
+            allowed = {d for d in pool if (v := cols.published[d]) is not None and v >= lo
+                       and (hi is None or v <= hi)}
         matched, scores = r.evaluator.evaluate(plan, allowed)
         total = len(matched)
-        cols = r.columns
         facets = self._facets(cols, matched, sq)
 
         start = (sq.page - 1) * sq.per_page
@@ -685,6 +689,11 @@ def _rating(value, count: int) -> float:
     if not count or value is None or value != value:
         return 0.0
     return float(value)
+
+
+def _date_key(dt: datetime) -> int:
+    """A datetime as the raw value of the date column (Whoosh's datetime_to_long)."""
+    return datetime_to_long(dt)
 
 
 def _neg_date(v) -> float:

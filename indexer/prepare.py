@@ -90,7 +90,7 @@ def _postings(field: str, tokens: list[str]) -> Preindexed:
                     value = single[p] = pack_uint(1) + dumps([p], 2)
             else:
                 deltas = [pl[0]]
-                deltas += [b - a for a, b in zip(pl, pl[1:])]
+                deltas += [b - a for a, b in zip(pl, pl[1:], strict=False)]
                 value = pack_uint(n) + dumps(deltas, 2)
             out.append((w.encode("utf-8"), n, float(n) * boost, value))
     elif isinstance(fmt, formats.Frequency):

@@ -41,7 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
     Setting("HOST", "127.0.0.1", "Address `caselib serve` listens on."),
     Setting("PORT", 5000, "Port `caselib serve` listens on.", int),
-    Setting("WORKERS", 4, "Worker threads of the production server (`caselib serve`).", int),
+    Setting("WORKERS", 4, "Worker processes of the production server (`caselib serve`, gunicorn).", int),
     Setting("LOG_LEVEL", "INFO", "Logging level."),
 )
 

@@ -68,8 +68,12 @@ def _to_field_error(schema_name: str, err: ValidationError) -> FieldError:
     custom = (prop.get("x-messages") or {}).get(kw)
     limit = err.validator_value if not isinstance(err.validator_value, (dict, list, bool)) else ""
     actual = len(err.instance) if isinstance(err.instance, str) else ""
-    if kw == "minLength" and err.validator_value == 1:
+    if (kw == "minLength" and err.validator_value == 1) or (kw == "type" and err.instance is None):
+        # An empty value where one is needed (e.g. the borrowed-from case of a borrowed
+        # case type, left blank) is a missing value, not a wrong type.
         code = "required"
+        message = custom or _CODES["required"][1].format(title=title)
+        return FieldError(field or "_", code, message)
     message = custom or template.format(title=title, limit=limit, actual=actual, extra=extra)
     return FieldError(field or "_", code, message)
 
