@@ -96,8 +96,8 @@ def normalize(text: str) -> str:
 # Segmentation of a block of Chinese text does not depend on its neighbours (jieba cuts each
 # run of word characters on its own), so short blocks, which repeat a lot in official
 # prose (第一条, 县级以上地方人民政府...), are cut once per process and remembered.
-_BLOCK_CACHE_MAX_LEN = 12
-_BLOCK_CACHE_SIZE = 50_000
+_BLOCK_CACHE_MAX_LEN = 24
+_BLOCK_CACHE_SIZE = 80_000
 _block_cache: dict[str, tuple[str, ...]] = {}
 
 
@@ -128,13 +128,15 @@ def _cut_blocks(text: str, stops) -> list[str]:
     return out
 
 
-def analyze(text: str, *, keep_stop_words: bool = False) -> list[str]:
+def analyze(text: str, *, keep_stop_words: bool = False, normalized: bool = False) -> list[str]:
     """The index tokens of ``text`` in order: jieba words (precise mode, no HMM),
     punctuation and stop words dropped. The list index of a token is its ordinal position.
+    ``normalized``: the text already went through :func:`normalize`.
     """
     if not text:
         return []
-    return _cut_blocks(normalize(text), frozenset() if keep_stop_words else stop_words())
+    return _cut_blocks(text if normalized else normalize(text),
+                       frozenset() if keep_stop_words else stop_words())
 
 
 def subwords(tokens: Iterable[str]) -> list[str]:

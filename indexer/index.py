@@ -28,7 +28,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 from whoosh.writing import SegmentWriter
@@ -211,6 +211,15 @@ class _Lengths:
 
 
 class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with two changes: field lengths read once (see _Lengths),
+    and postings blocks stored uncompressed (zlib on every small block cost more CPU when
+    writing and when searching than the disk it saved). The codec is recorded with each
+    segment, so segments written either way read correctly."""
+
+    def __init__(self, ix, **kwargs):
+        kwargs.setdefault("codec", W3Codec(compression=0))
+        super().__init__(ix, **kwargs)
+
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())
 

@@ -42,8 +42,8 @@ def _anchor_pattern() -> re.Pattern[str]:
     return _anchor
 
 
-def sketch(text: str) -> bytes:
-    s = _NON_WORD.sub("", normalize(text))
+def sketch(text: str, *, normalized: bool = False) -> bytes:
+    s = _NON_WORD.sub("", text if normalized else normalize(text))
     crc = zlib.crc32
     keep = {crc(m.group(1).encode("utf-8")) for m in _anchor_pattern().finditer(s)}
     return array("I", sorted(keep)).tobytes()
@@ -114,14 +114,15 @@ def parse_terms(blob: str | dict | None) -> dict[str, int]:
 
 
 def analyze_doc(doc: IndexDoc) -> Analyzed:
+    text = normalize(doc.text)  # once, for the tokens and the sketch
     name = analyze(doc.name)
     postings = {
         "name": _postings("name", name),
         "summary": _postings("summary", analyze(doc.summary) if doc.summary else []),
-        "content": _postings("content", analyze(doc.text)),
+        "content": _postings("content", analyze(text, normalized=True)),
         "name_sub": _postings("name_sub", subwords(name)),
     }
     # Term counts for similar-case vectors: the frequencies the postings already hold,
     # as compact text (a dict would cost every search hit an unpickling).
     terms = " ".join(f"{t.decode('utf-8')} {freq}" for t, freq, _w, _v in postings["content"])
-    return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(doc.text))
+    return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(text, normalized=True))
