@@ -43,12 +43,39 @@ OUT = ROOT / "bench" / "out" / "corpus-library"
 # Realistic queries: single domain terms, two-word combinations, words inside longer words,
 # phrases, long sentences, with and without filters.
 QUERIES = [
-    "营商环境", "一网通办", "最多跑一次", "证照分离", "告知承诺制", "容缺受理", "市场主体", "政务服务",
-    "营商环境改革", "优化营商环境 政务服务", "行政许可 告知承诺", "不动产登记", "企业开办",
-    "营商", "承诺制", "通办", "信用修复", "双随机", "知识产权保护", "招标投标", "政府采购",
-    '"优化营商环境"', '"行政审批"', "安全生产 监督管理", "食品安全", "环境保护", "水资源",
+    "营商环境",
+    "一网通办",
+    "最多跑一次",
+    "证照分离",
+    "告知承诺制",
+    "容缺受理",
+    "市场主体",
+    "政务服务",
+    "营商环境改革",
+    "优化营商环境 政务服务",
+    "行政许可 告知承诺",
+    "不动产登记",
+    "企业开办",
+    "营商",
+    "承诺制",
+    "通办",
+    "信用修复",
+    "双随机",
+    "知识产权保护",
+    "招标投标",
+    "政府采购",
+    '"优化营商环境"',
+    '"行政审批"',
+    "安全生产 监督管理",
+    "食品安全",
+    "环境保护",
+    "水资源",
     "县级以上地方人民政府应当加强对优化营商环境工作的组织领导",
-    "市场监督管理部门 登记", "税务 纳税人", "中小企业 融资", "数据共享 政务", "电子证照",
+    "市场监督管理部门 登记",
+    "税务 纳税人",
+    "中小企业 融资",
+    "数据共享 政务",
+    "电子证照",
 ]
 FILTERS = [{}, {}, {}, {"sort": "date"}, {"region": "330000"}, {"year": 2021}, {"page": 2}]
 
@@ -64,10 +91,16 @@ def build(lib: Library) -> dict:
         r1 = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
-        "files": len(files), "corpus_chars": chars, "added": len(report.added),
-        "skipped": len(report.skipped), "failed": len(report.failed), "chars": report.characters,
-        "wall": wall, "main_cpu": (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime),
-        "workers_cpu": children.ru_utime + children.ru_stime, "peak_mb": mem.peak,
+        "files": len(files),
+        "corpus_chars": chars,
+        "added": len(report.added),
+        "skipped": len(report.skipped),
+        "failed": len(report.failed),
+        "chars": report.characters,
+        "wall": wall,
+        "main_cpu": (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime),
+        "workers_cpu": children.ru_utime + children.ru_stime,
+        "peak_mb": mem.peak,
     }
 
 
@@ -111,8 +144,14 @@ def bench_search(lib: Library, n: int, rng: random.Random) -> dict:
         times.append((time.perf_counter() - t) * 1000)
         totals.append(r.total)
         assert r.facets and (not r.hits or r.hits[0].highlights is not None)
-    return {"n": n, "p50": percentile(times, 50), "p95": percentile(times, 95),
-            "p99": percentile(times, 99), "max": max(times), "mean_total": statistics.mean(totals)}
+    return {
+        "n": n,
+        "p50": percentile(times, 50),
+        "p95": percentile(times, 95),
+        "p99": percentile(times, 99),
+        "max": max(times),
+        "mean_total": statistics.mean(totals),
+    }
 
 
 def bench_similar(lib: Library, n: int, rng: random.Random) -> dict:
@@ -127,23 +166,32 @@ def bench_similar(lib: Library, n: int, rng: random.Random) -> dict:
         if len(text) < 400:
             continue
         start = rng.randrange(max(1, len(text) - 1500))
-        draft = text[start:start + 1500].replace("应当", "须").replace("。", "。本单位补充说明。", 1)
+        draft = (
+            text[start : start + 1500].replace("应当", "须").replace("。", "。本单位补充说明。", 1)
+        )
         lengths.append(len(draft))
         t = time.perf_counter()
         hits = similar.similar_to_text(lib, draft, limit=10)
         times.append((time.perf_counter() - t) * 1000)
         names = {h.file_name for h in hits[:3]}
         found += path.name in names
-    return {"n": len(times), "p50": percentile(times, 50), "p95": percentile(times, 95),
-            "p99": percentile(times, 99), "source_in_top3": found / max(1, len(times)),
-            "draft_chars": statistics.mean(lengths)}
+    return {
+        "n": len(times),
+        "p50": percentile(times, 50),
+        "p95": percentile(times, 95),
+        "p99": percentile(times, 99),
+        "source_in_top3": found / max(1, len(times)),
+        "draft_chars": statistics.mean(lengths),
+    }
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--keep", action="store_true", help="keep the built library in bench/out")
     ap.add_argument("--queries", type=int, default=500)
-    ap.add_argument("--search-only", action="store_true", help="reuse bench/out/corpus-library, skip the ingest")
+    ap.add_argument(
+        "--search-only", action="store_true", help="reuse bench/out/corpus-library, skip the ingest"
+    )
     args = ap.parse_args()
     require_corpus()
     home = OUT if args.keep or args.search_only else ROOT / "bench" / "out" / "core-tmp"
@@ -157,9 +205,11 @@ def main() -> int:
         b = build(lib)
     if b:
         print(f"corpus: {b['files']} Markdown files, {b['corpus_chars']:,} characters")
-        print(f"ingest: {b['added']} cases added, {b['skipped']} identical files skipped, {b['failed']} failed; "
-              f"{b['chars']:,} characters in {b['wall']:.1f} s = {b['chars'] / b['wall']:,.0f} chars/s "
-              f"(CPU: main {b['main_cpu']:.1f} s, workers {b['workers_cpu']:.1f} s); peak memory {b['peak_mb']:.0f} MB (PSS, all processes)")
+        print(
+            f"ingest: {b['added']} cases added, {b['skipped']} identical files skipped, {b['failed']} failed; "
+            f"{b['chars']:,} characters in {b['wall']:.1f} s = {b['chars'] / b['wall']:,.0f} chars/s "
+            f"(CPU: main {b['main_cpu']:.1f} s, workers {b['workers_cpu']:.1f} s); peak memory {b['peak_mb']:.0f} MB (PSS, all processes)"
+        )
 
     rng = random.Random(20261125)
     lib.close()
@@ -167,10 +217,14 @@ def main() -> int:
     with MemorySampler(interval=0.2) as mem:
         s = bench_search(lib, args.queries, rng)
         m = bench_similar(lib, max(100, args.queries // 5), rng)
-    print(f"search (facets + highlights, {s['n']} queries, {s['mean_total']:.0f} matches on average): "
-          f"p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, max {s['max']:.1f} ms")
-    print(f"similar ({m['n']} drafts of {m['draft_chars']:.0f} chars): p50 {m['p50']:.1f} ms, "
-          f"p95 {m['p95']:.1f} ms, p99 {m['p99']:.1f} ms; source document in the top 3: {m['source_in_top3']:.0%}")
+    print(
+        f"search (facets + highlights, {s['n']} queries, {s['mean_total']:.0f} matches on average): "
+        f"p50 {s['p50']:.1f} ms, p95 {s['p95']:.1f} ms, p99 {s['p99']:.1f} ms, max {s['max']:.1f} ms"
+    )
+    print(
+        f"similar ({m['n']} drafts of {m['draft_chars']:.0f} chars): p50 {m['p50']:.1f} ms, "
+        f"p95 {m['p95']:.1f} ms, p99 {m['p99']:.1f} ms; source document in the top 3: {m['source_in_top3']:.0%}"
+    )
     print(f"serving memory: peak {mem.peak:.0f} MB (PSS), now {tree_pss_mb():.0f} MB")
     lib.close()
     if not args.keep and not args.search_only:

@@ -144,13 +144,19 @@ def main() -> int:
         sub_expected += len(substring)
         if hit < len(relevant):
             worst.append((w, len(relevant) - hit))
-    print(f"corpus: {n_docs} documents; {len(sentence_q)} + {len(keyword_q)} + {len(inside_q)} queries")
+    print(
+        f"corpus: {n_docs} documents; {len(sentence_q)} + {len(keyword_q)} + {len(inside_q)} queries"
+    )
     print(f"sentence copied from a document: MRR {mrr_s:.3f}, recall@10 {r10_s:.3f}")
     print(f"three characteristic words:      MRR {mrr_k:.3f}, recall@10 {r10_k:.3f}")
-    print(f"word inside longer words:        recall {found / max(1, expected):.4f} ({found}/{expected})"
-          + (f"; misses: {sorted(worst, key=lambda x: -x[1])[:8]}" if worst else ""))
-    print(f"  the same words as raw substrings (also across word boundaries, 使用水 for 用水): "
-          f"recall {sub_found / max(1, sub_expected):.4f} ({sub_found}/{sub_expected})")
+    print(
+        f"word inside longer words:        recall {found / max(1, expected):.4f} ({found}/{expected})"
+        + (f"; misses: {sorted(worst, key=lambda x: -x[1])[:8]}" if worst else "")
+    )
+    print(
+        f"  the same words as raw substrings (also across word boundaries, 使用水 for 用水): "
+        f"recall {sub_found / max(1, sub_expected):.4f} ({sub_found}/{sub_expected})"
+    )
     return 0
 
 

@@ -135,8 +135,9 @@ def analyze(text: str, *, keep_stop_words: bool = False, normalized: bool = Fals
     """
     if not text:
         return []
-    return _cut_blocks(text if normalized else normalize(text),
-                       frozenset() if keep_stop_words else stop_words())
+    return _cut_blocks(
+        text if normalized else normalize(text), frozenset() if keep_stop_words else stop_words()
+    )
 
 
 def subwords(tokens: Iterable[str]) -> list[str]:
@@ -201,8 +202,19 @@ class CaseTokenizer(Tokenizer):
     def __hash__(self):
         return hash(type(self).__name__)
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ) -> Iterator[Token]:
         words = value if isinstance(value, list) else analyze(value)
         return _emit(words, positions, chars, removestops, start_pos, mode, kwargs)
 
@@ -216,8 +228,19 @@ class SubwordTokenizer(Tokenizer):
     def __hash__(self):
         return hash(type(self).__name__)
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs) -> Iterator[Token]:
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ) -> Iterator[Token]:
         if isinstance(value, PreTokenized):
             words = value
         elif mode == "query":

@@ -129,8 +129,9 @@ class Evaluator:
                 out[d] = m.value_as("positions")
         return out
 
-    def sequence_docs(self, field: str, tokens: tuple[str, ...], slop: int = 1,
-                      among: set[int] | None = None) -> frozenset[int]:
+    def sequence_docs(
+        self, field: str, tokens: tuple[str, ...], slop: int = 1, among: set[int] | None = None
+    ) -> frozenset[int]:
         """Documents where ``tokens`` occur in order, each at most ``slop`` positions after
         the previous one: candidates from the cached postings, positions read only for them."""
         key = (field, tokens, slop)
@@ -144,8 +145,9 @@ class Evaluator:
             self._sequences.put(key, result)
         return result
 
-    def sequence_spans(self, field: str, tokens: tuple[str, ...], max_slop: int,
-                       among: set[int] | None = None) -> dict[int, int]:
+    def sequence_spans(
+        self, field: str, tokens: tuple[str, ...], max_slop: int, among: set[int] | None = None
+    ) -> dict[int, int]:
         """For each document holding ``tokens`` in order with gaps of at most ``max_slop``,
         the smallest such largest gap (1: the tokens are in a row)."""
         cands: set[int] | None = set(among) if among is not None else None
@@ -221,7 +223,9 @@ class Evaluator:
                 parts = tuple(finer_split(w))
                 if len(parts) > 1:
                     # Only where the word is not already found whole: its pieces in a row.
-                    among = set.intersection(*(set(self.postings("content", p)[0]) for p in set(parts)))
+                    among = set.intersection(
+                        *(set(self.postings("content", p)[0]) for p in set(parts))
+                    )
                     among.difference_update(tf["content"])
                     if among:
                         add_docs("content", self.sequence_docs("content", parts, among=among))
@@ -313,7 +317,9 @@ class Evaluator:
                     if plan.squashed and plan.squashed in self.squashed_text(d):
                         scores[d] *= 1 + PHRASE_BONUS
             else:
-                for d, span in self.sequence_spans("content", tuple(plan.loose), 2, among=set(top)).items():
+                for d, span in self.sequence_spans(
+                    "content", tuple(plan.loose), 2, among=set(top)
+                ).items():
                     scores[d] *= 1 + (PHRASE_BONUS if span == 1 else PROXIMITY_BONUS)
         return list(docs), scores
 

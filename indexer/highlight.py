@@ -34,7 +34,9 @@ def mark(text: str, pattern: re.Pattern[str] | None) -> str:
     return "".join(out)
 
 
-def snippets(text: str, pattern: re.Pattern[str] | None, *, width: int = 80, count: int = 3) -> list[str]:
+def snippets(
+    text: str, pattern: re.Pattern[str] | None, *, width: int = 80, count: int = 3
+) -> list[str]:
     """Up to ``count`` fragments of about ``width`` characters around the matches, the
     fragments covering the most distinct needles first, in document order."""
     if not text:

@@ -148,7 +148,9 @@ class _Reader:
         """Document frequency of every full-text term (for similar-case weighting)."""
         if self._df is None:
             reader = self.searcher.reader()
-            self._df = {t.decode("utf-8"): ti.doc_frequency() for t, ti in reader.iter_field("content")}
+            self._df = {
+                t.decode("utf-8"): ti.doc_frequency() for t, ti in reader.iter_field("content")
+            }
         return self._df
 
     def containing(self, w: str, limit: int | None = None) -> list[str]:
@@ -227,7 +229,9 @@ class _SegmentWriter(SegmentWriter):
 class IndexWriter:
     """Adds and deletes documents inside :meth:`CaseIndex.writing`."""
 
-    def __init__(self, writer, ix=None, *, memory_mb: int = 128, segment_postings: int | None = None):
+    def __init__(
+        self, writer, ix=None, *, memory_mb: int = 128, segment_postings: int | None = None
+    ):
         self._w = writer
         self._ix = ix
         self._memory_mb = memory_mb
@@ -296,7 +300,9 @@ class IndexWriter:
 
 
 class CaseIndex:
-    def __init__(self, path: str | os.PathLike, *, memory_mb: int = 128, lock_timeout: float = 30.0):
+    def __init__(
+        self, path: str | os.PathLike, *, memory_mb: int = 128, lock_timeout: float = 30.0
+    ):
         self.path = Path(path)
         self.memory_mb = memory_mb
         self.lock_timeout = lock_timeout
@@ -327,13 +333,18 @@ class CaseIndex:
             if not self.path.exists() or not any(self.path.iterdir()):
                 return "missing"
             return "corrupt"
-        if meta.get("schema_version") != SCHEMA_VERSION or meta.get("fingerprint") != analysis_fingerprint():
+        if (
+            meta.get("schema_version") != SCHEMA_VERSION
+            or meta.get("fingerprint") != analysis_fingerprint()
+        ):
             return "stale"
         try:
             ix = whoosh_index.open_dir(str(self.path))
             with ix.searcher() as s:
                 s.doc_count()
-                list(s.reader().column_reader("case_no")) if s.reader().has_column("case_no") else None
+                list(s.reader().column_reader("case_no")) if s.reader().has_column(
+                    "case_no"
+                ) else None
         except Exception as e:  # noqa: BLE001 - any failure to read means corrupt
             log.warning("index at %s is unreadable: %r", self.path, e)
             return "corrupt"
@@ -347,8 +358,12 @@ class CaseIndex:
             else:
                 child.unlink()
         whoosh_index.create_in(str(path), build_schema())
-        meta = {"schema_version": SCHEMA_VERSION, "fingerprint": analysis_fingerprint(),
-                "build_id": uuid.uuid4().hex, "created": datetime.now().isoformat(timespec="seconds")}
+        meta = {
+            "schema_version": SCHEMA_VERSION,
+            "fingerprint": analysis_fingerprint(),
+            "build_id": uuid.uuid4().hex,
+            "created": datetime.now().isoformat(timespec="seconds"),
+        }
         (path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
 
     def create(self) -> None:
@@ -392,8 +407,12 @@ class CaseIndex:
             if self.check() in ("missing",):
                 self._create_in(self.path)
             ix = whoosh_index.open_dir(str(self.path))
-            wrapper = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb), ix, memory_mb=self.memory_mb,
-                                  segment_postings=BULK_SEGMENT_POSTINGS if bulk else None)
+            wrapper = IndexWriter(
+                _SegmentWriter(ix, limitmb=self.memory_mb),
+                ix,
+                memory_mb=self.memory_mb,
+                segment_postings=BULK_SEGMENT_POSTINGS if bulk else None,
+            )
             try:
                 yield wrapper
             except BaseException:
@@ -413,8 +432,12 @@ class CaseIndex:
                 shutil.rmtree(tmp)
             self._create_in(tmp)
             ix = whoosh_index.open_dir(str(tmp))
-            wrapper = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb), ix, memory_mb=self.memory_mb,
-                                  segment_postings=BULK_SEGMENT_POSTINGS)
+            wrapper = IndexWriter(
+                _SegmentWriter(ix, limitmb=self.memory_mb),
+                ix,
+                memory_mb=self.memory_mb,
+                segment_postings=BULK_SEGMENT_POSTINGS,
+            )
             try:
                 for a in analyzed:
                     wrapper.add(a, update=False)
@@ -530,11 +553,20 @@ class CaseIndex:
         cols = r.columns
         if sq.date_from or sq.date_to:
             # On the date column, not a Whoosh range query (which expands into many terms).
-            lo = _date_key(datetime.combine(sq.date_from, datetime.min.time())) if sq.date_from else 0
-            hi = _date_key(datetime.combine(sq.date_to, datetime.max.time())) if sq.date_to else None
+            lo = (
+                _date_key(datetime.combine(sq.date_from, datetime.min.time()))
+                if sq.date_from
+                else 0
+            )
+            hi = (
+                _date_key(datetime.combine(sq.date_to, datetime.max.time())) if sq.date_to else None
+            )
             pool = allowed if allowed is not None else s.reader().all_doc_ids()
-            allowed = {d for d in pool if (v := cols.published[d]) is not None and v >= lo
-                       and (hi is None or v <= hi)}
+            allowed = {
+                d
+                for d in pool
+                if (v := cols.published[d]) is not None and v >= lo and (hi is None or v <= hi)
+            }
         matched, scores = r.evaluator.evaluate(plan, allowed)
         total = len(matched)
         facets = self._facets(cols, matched, sq)
@@ -544,9 +576,13 @@ class CaseIndex:
         if sq.sort == "relevance" and plan.required:
             date_key = {d: _neg_date(cols.published[d]) for d in matched} if total > end else None
             if date_key is None:
-                ranked = sorted(matched, key=lambda d: (-scores.get(d, 0.0), _neg_date(cols.published[d]), d))
+                ranked = sorted(
+                    matched, key=lambda d: (-scores.get(d, 0.0), _neg_date(cols.published[d]), d)
+                )
             else:
-                ranked = heapq.nsmallest(end, matched, key=lambda d: (-scores.get(d, 0.0), date_key[d], d))
+                ranked = heapq.nsmallest(
+                    end, matched, key=lambda d: (-scores.get(d, 0.0), date_key[d], d)
+                )
             page_docs = ranked[start:end]
         else:
             page_docs = self._sorted(cols, matched, sq.sort)[start:end]
@@ -556,35 +592,46 @@ class CaseIndex:
         for d in page_docs:
             f = s.stored_fields(d)
             text = f.get("text") or ""
-            hits.append(SearchHit(
-                case_no=f["case_no"],
-                name=f.get("name", ""),
-                file_name=f.get("file_name"),
-                score=float(scores.get(d, 0.0)),
-                highlights=highlight.snippets(text, pattern) if pattern is not None else [],
-                name_html=highlight.mark(f.get("name", ""), pattern),
-                summary=f.get("summary", ""),
-                theme=f.get("theme"),
-                tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
-                case_type=f.get("case_type"),
-                region=f.get("region"),
-                unit=f.get("unit"),
-                published=f["published"].date() if f.get("published") else None,
-                rating=f.get("rating"),
-                rating_count=f.get("rating_count") or 0,
-            ))
-        return SearchResult(total=total, hits=hits, facets=facets, page=sq.page,
-                            per_page=sq.per_page, terms=plan.terms)
+            hits.append(
+                SearchHit(
+                    case_no=f["case_no"],
+                    name=f.get("name", ""),
+                    file_name=f.get("file_name"),
+                    score=float(scores.get(d, 0.0)),
+                    highlights=highlight.snippets(text, pattern) if pattern is not None else [],
+                    name_html=highlight.mark(f.get("name", ""), pattern),
+                    summary=f.get("summary", ""),
+                    theme=f.get("theme"),
+                    tags=tuple(t for t in (f.get("tags") or "").split(",") if t),
+                    case_type=f.get("case_type"),
+                    region=f.get("region"),
+                    unit=f.get("unit"),
+                    published=f["published"].date() if f.get("published") else None,
+                    rating=f.get("rating"),
+                    rating_count=f.get("rating_count") or 0,
+                )
+            )
+        return SearchResult(
+            total=total,
+            hits=hits,
+            facets=facets,
+            page=sq.page,
+            per_page=sq.per_page,
+            terms=plan.terms,
+        )
 
     @staticmethod
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
         if sort == "rating":
+
             def key(d):
                 count = cols.rating_count[d] or 0
                 return (-_rating(cols.rating[d], count), -count, _neg_date(cols.published[d]), d)
         else:
+
             def key(d):
                 return (_neg_date(cols.published[d]), d)
+
         return sorted(docs, key=key)
 
     @staticmethod
@@ -626,7 +673,9 @@ class CaseIndex:
 
     # -- similar cases --------------------------------------------------------------------
 
-    def similar(self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()) -> list[SimilarHit]:
+    def similar(
+        self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
+    ) -> list[SimilarHit]:
         """The cases most similar to ``text``: candidates by the draft's most characteristic
         terms, ranked by the cosine of tf-idf vectors over the full-text terms, with
         near-duplicates flagged by the shingle-sketch resemblance."""
@@ -660,9 +709,16 @@ class CaseIndex:
                     dot += w * (1.0 + math.log(tf)) * math.log(1.0 + n_docs / df[t])
             cos = dot / norm if norm else 0.0
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
-            hits.append(SimilarHit(case_no=f["case_no"], name=f.get("name", ""),
-                                   file_name=f.get("file_name"), similarity=min(1.0, cos),
-                                   near_duplicate=res_sk >= NEAR_DUPLICATE, resemblance=res_sk))
+            hits.append(
+                SimilarHit(
+                    case_no=f["case_no"],
+                    name=f.get("name", ""),
+                    file_name=f.get("file_name"),
+                    similarity=min(1.0, cos),
+                    near_duplicate=res_sk >= NEAR_DUPLICATE,
+                    resemblance=res_sk,
+                )
+            )
         hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
         return hits[:limit]
 

@@ -35,8 +35,11 @@ def _anchor_pattern() -> re.Pattern[str]:
     regex engine finds the anchors without a Python loop over every character."""
     global _anchor
     if _anchor is None:
-        chars = [chr(c) for c in range(0x30, 0x9FFF)
-                 if (c * 2654435761) % 2**32 % SKETCH_MOD == 0 and chr(c).isalnum()]
+        chars = [
+            chr(c)
+            for c in range(0x30, 0x9FFF)
+            if (c * 2654435761) % 2**32 % SKETCH_MOD == 0 and chr(c).isalnum()
+        ]
         cls = "".join(re.escape(c) for c in chars)
         _anchor = re.compile(f"(?=([{cls}].{{{SHINGLE - 1}}}))", re.S)
     return _anchor

@@ -31,6 +31,7 @@ class CaseText(fields.TEXT):
             return iter(value)
         return super().index(value, **kwargs)
 
+
 # Facet fields: their values are read into per-searcher columns for counting.
 FACET_FIELDS = ("theme", "tags", "case_type", "region", "year", "unit")
 

@@ -74,8 +74,13 @@ class SearchHit:
     rating_count: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case_no": self.case_no, "name": self.name, "file_name": self.file_name,
-                "score": round(self.score, 4), "highlights": self.highlights}
+        return {
+            "case_no": self.case_no,
+            "name": self.name,
+            "file_name": self.file_name,
+            "score": round(self.score, 4),
+            "highlights": self.highlights,
+        }
 
 
 @dataclass
@@ -85,14 +90,20 @@ class SearchResult:
     facets: dict[str, dict[str, int]]
     page: int = 1
     per_page: int = 10
-    terms: list[str] = field(default_factory=list)  # what was looked for (for highlighting elsewhere)
+    terms: list[str] = field(
+        default_factory=list
+    )  # what was looked for (for highlighting elsewhere)
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "hits": [h.as_dict() for h in self.hits], "facets": self.facets}
+        return {
+            "total": self.total,
+            "hits": [h.as_dict() for h in self.hits],
+            "facets": self.facets,
+        }
 
 
 @dataclass
@@ -105,5 +116,10 @@ class SimilarHit:
     resemblance: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"case_no": self.case_no, "name": self.name, "file_name": self.file_name,
-                "similarity": round(self.similarity, 4), "near_duplicate": self.near_duplicate}
+        return {
+            "case_no": self.case_no,
+            "name": self.name,
+            "file_name": self.file_name,
+            "similarity": round(self.similarity, 4),
+            "near_duplicate": self.near_duplicate,
+        }

@@ -23,25 +23,58 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("HOME", "./instance", "Directory holding the database, the stored files and the index."),
+    Setting(
+        "HOME", "./instance", "Directory holding the database, the stored files and the index."
+    ),
     Setting(
         "DATABASE_URL",
         "",
         "SQLAlchemy URL of the database; empty means SQLite at `$CASELIB_HOME/caselib.sqlite3`. "
         "PostgreSQL: `postgresql+psycopg://user:pw@host/db`.",
     ),
-    Setting("TIKA_URL", "", "URL of an Apache Tika server for .doc/.wps/.rtf/.odt; empty: use LibreOffice if installed."),
-    Setting("SOFFICE", "soffice", "LibreOffice executable used for legacy formats and Word-to-PDF preview."),
+    Setting(
+        "TIKA_URL",
+        "",
+        "URL of an Apache Tika server for .doc/.wps/.rtf/.odt; empty: use LibreOffice if installed.",
+    ),
+    Setting(
+        "SOFFICE",
+        "soffice",
+        "LibreOffice executable used for legacy formats and Word-to-PDF preview.",
+    ),
     Setting("MAX_UPLOAD_MB", 50, "Largest accepted upload, in megabytes.", int),
-    Setting("MAX_UNCOMPRESSED_MB", 200, "Largest total uncompressed size of a .docx (zip-bomb guard), in megabytes.", int),
-    Setting("INGEST_WORKERS", 0, "Worker processes for segmentation during ingest; 0 means one per CPU core.", int),
-    Setting("INDEX_MEMORY_MB", 128, "Memory the index writer may use before spilling to disk, in megabytes.", int),
-    Setting("SECRET_KEY", "", "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`."),
-    Setting("SESSION_MINUTES", 120, "Minutes of inactivity after which a web session expires.", int),
+    Setting(
+        "MAX_UNCOMPRESSED_MB",
+        200,
+        "Largest total uncompressed size of a .docx (zip-bomb guard), in megabytes.",
+        int,
+    ),
+    Setting(
+        "INGEST_WORKERS",
+        0,
+        "Worker processes for segmentation during ingest; 0 means one per CPU core.",
+        int,
+    ),
+    Setting(
+        "INDEX_MEMORY_MB",
+        128,
+        "Memory the index writer may use before spilling to disk, in megabytes.",
+        int,
+    ),
+    Setting(
+        "SECRET_KEY",
+        "",
+        "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`.",
+    ),
+    Setting(
+        "SESSION_MINUTES", 120, "Minutes of inactivity after which a web session expires.", int
+    ),
     Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
     Setting("HOST", "127.0.0.1", "Address `caselib serve` listens on."),
     Setting("PORT", 5000, "Port `caselib serve` listens on.", int),
-    Setting("WORKERS", 4, "Worker processes of the production server (`caselib serve`, gunicorn).", int),
+    Setting(
+        "WORKERS", 4, "Worker processes of the production server (`caselib serve`, gunicorn).", int
+    ),
     Setting("LOG_LEVEL", "INFO", "Logging level."),
 )
 
@@ -51,7 +84,9 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 class Settings:
     """Resolved settings: attribute access by lower-case name (``settings.home``)."""
 
-    def __init__(self, values: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None):
+    def __init__(
+        self, values: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None
+    ):
         env = os.environ if env is None else env
         values = {k.upper(): v for k, v in (values or {}).items()}
         unknown = set(values) - set(_BY_NAME)

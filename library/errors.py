@@ -33,8 +33,14 @@ class CaselibError(Exception):
     status = 400
     message = "操作失败"
 
-    def __init__(self, message: str | None = None, *, code: str | None = None, status: int | None = None,
-                 details: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        code: str | None = None,
+        status: int | None = None,
+        details: dict[str, Any] | None = None,
+    ):
         self.message = message or type(self).message
         if code:
             self.code = code
@@ -62,8 +68,11 @@ class ValidationFailed(CaselibError):
         super().__init__(message or "；".join(f"{e.field}: {e.message}" for e in errors) or None)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": type(self).message,
-                "errors": [e.as_dict() for e in self.errors]}
+        return {
+            "code": self.code,
+            "message": type(self).message,
+            "errors": [e.as_dict() for e in self.errors],
+        }
 
 
 class NotFound(CaselibError):

@@ -36,12 +36,21 @@ class Base(DeclarativeBase):
 
 CASE_TYPES = ("original", "innovation_borrowed", "rectification_borrowed")
 BORROWED_TYPES = ("innovation_borrowed", "rectification_borrowed")
-CASE_TYPE_TITLES = {"original": "本地首创", "innovation_borrowed": "创新借鉴",
-                    "rectification_borrowed": "整改借鉴", "unknown": "未分类"}
+CASE_TYPE_TITLES = {
+    "original": "本地首创",
+    "innovation_borrowed": "创新借鉴",
+    "rectification_borrowed": "整改借鉴",
+    "unknown": "未分类",
+}
 STATUSES = ("draft", "submitted", "approved", "published", "returned", "withdrawn")
 ROLES = ("submitter", "approver", "coordinator", "reviewer", "admin")
-ROLE_TITLES = {"submitter": "填报单位", "approver": "单位审核人", "coordinator": "营商办",
-               "reviewer": "业务主管部门", "admin": "省营商办管理员"}
+ROLE_TITLES = {
+    "submitter": "填报单位",
+    "approver": "单位审核人",
+    "coordinator": "营商办",
+    "reviewer": "业务主管部门",
+    "admin": "省营商办管理员",
+}
 
 
 class Region(Base):
@@ -51,7 +60,9 @@ class Region(Base):
     code: Mapped[str] = mapped_column(String(6), primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     level: Mapped[int] = mapped_column(Integer)  # 1 province, 2 city, 3 county
-    parent_code: Mapped[str | None] = mapped_column(String(6), ForeignKey("regions.code"), index=True)
+    parent_code: Mapped[str | None] = mapped_column(
+        String(6), ForeignKey("regions.code"), index=True
+    )
 
 
 class Theme(Base):
@@ -133,7 +144,9 @@ class Case(Base):
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id"), index=True)
     case_type: Mapped[str | None] = mapped_column(String(30))
     borrowed_from_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
-    region_code: Mapped[str | None] = mapped_column(String(6), ForeignKey("regions.code"), index=True)
+    region_code: Mapped[str | None] = mapped_column(
+        String(6), ForeignKey("regions.code"), index=True
+    )
     unit_name: Mapped[str | None] = mapped_column(String(100))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     contact_name: Mapped[str | None] = mapped_column(String(15))
@@ -159,8 +172,7 @@ class Case(Base):
 
     __table_args__ = (
         CheckConstraint(f"status IN {STATUSES!r}", name="ck_case_status"),
-        CheckConstraint("case_type IS NULL OR case_type IN "
-                        f"{CASE_TYPES!r}", name="ck_case_type"),
+        CheckConstraint(f"case_type IS NULL OR case_type IN {CASE_TYPES!r}", name="ck_case_type"),
     )
 
     @property
@@ -170,7 +182,9 @@ class Case(Base):
 
 class CaseTag(Base):
     __tablename__ = "case_tags"
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), primary_key=True)
 
 
@@ -237,7 +251,24 @@ class Meta(Base):
 
 
 __all__ = [
-    "Base", "Region", "Theme", "Tag", "Unit", "User", "ApiToken", "Counter", "Case", "CaseTag",
-    "Document", "Review", "AuditEvent", "Meta", "CASE_TYPES", "BORROWED_TYPES", "CASE_TYPE_TITLES",
-    "STATUSES", "ROLES", "ROLE_TITLES",
+    "Base",
+    "Region",
+    "Theme",
+    "Tag",
+    "Unit",
+    "User",
+    "ApiToken",
+    "Counter",
+    "Case",
+    "CaseTag",
+    "Document",
+    "Review",
+    "AuditEvent",
+    "Meta",
+    "CASE_TYPES",
+    "BORROWED_TYPES",
+    "CASE_TYPE_TITLES",
+    "STATUSES",
+    "ROLES",
+    "ROLE_TITLES",
 ]

@@ -39,8 +39,9 @@ def lib(settings):
     library.close()
 
 
-def docx_bytes(paragraphs: list[str], *, title: str | None = None,
-               table: list[list[str]] | None = None) -> bytes:
+def docx_bytes(
+    paragraphs: list[str], *, title: str | None = None, table: list[list[str]] | None = None
+) -> bytes:
     """A real .docx made with python-docx."""
     import docx
 
@@ -132,13 +133,22 @@ def make_case(lib) -> Callable[..., Any]:
 
     counter = {"n": 0}
 
-    def make(paragraphs: list[str] | None = None, filename: str | None = None,
-             confirm_near_duplicate: bool = True, **overrides: Any):
+    def make(
+        paragraphs: list[str] | None = None,
+        filename: str | None = None,
+        confirm_near_duplicate: bool = True,
+        **overrides: Any,
+    ):
         counter["n"] += 1
         paras = paragraphs or SAMPLE_TEXT + [f"第{counter['n']}号样例。"]
         data = docx_bytes(paras, title=overrides.get("name", "样例案例"))
         upload = Upload(filename or f"样例案例{counter['n']}.docx", data)
-        return submit(lib, valid_form(**overrides), upload, Actor.cli(),
-                      confirm_near_duplicate=confirm_near_duplicate)
+        return submit(
+            lib,
+            valid_form(**overrides),
+            upload,
+            Actor.cli(),
+            confirm_near_duplicate=confirm_near_duplicate,
+        )
 
     return make

@@ -57,6 +57,7 @@ def _plain(fragment: str, tty: bool) -> str:
 
 # -- commands -------------------------------------------------------------------------------
 
+
 def cmd_init(args) -> int:
     lib = _library()
     print(f"案例库已就绪：{lib.settings.home_path}")
@@ -81,26 +82,43 @@ def cmd_ingest(args) -> int:
                 bar.total = total
             bar.n = done
             bar.refresh()
+
     try:
-        report = ingest(lib, args.paths, manifest=args.manifest, defaults=defaults, progress=progress)
+        report = ingest(
+            lib, args.paths, manifest=args.manifest, defaults=defaults, progress=progress
+        )
     finally:
         if bar is not None:
             bar.close()
     if args.json:
         _print_json(report.as_dict())
     else:
-        print(f"导入 {len(report.added)} 个文件（{report.characters:,} 字），"
-              f"跳过 {len(report.skipped)} 个已在库中的文件，失败 {len(report.failed)} 个。")
+        print(
+            f"导入 {len(report.added)} 个文件（{report.characters:,} 字），"
+            f"跳过 {len(report.skipped)} 个已在库中的文件，失败 {len(report.failed)} 个。"
+        )
         for f in report.failed:
             print(f"  失败：{f.path}：{f.message}（{f.code}）", file=sys.stderr)
     return 1 if report.failed else 0
 
 
 def _search_params(args) -> dict[str, Any]:
-    return {"q": args.query, "theme": args.theme, "tags": args.tag or None, "case_type": args.type,
-            "region": args.region, "unit": args.unit, "case_no": args.case_no, "name": args.name,
-            "year": args.year, "from": args.date_from, "to": args.date_to, "sort": args.sort,
-            "page": args.page, "per_page": args.limit}
+    return {
+        "q": args.query,
+        "theme": args.theme,
+        "tags": args.tag or None,
+        "case_type": args.type,
+        "region": args.region,
+        "unit": args.unit,
+        "case_no": args.case_no,
+        "name": args.name,
+        "year": args.year,
+        "from": args.date_from,
+        "to": args.date_to,
+        "sort": args.sort,
+        "page": args.page,
+        "per_page": args.limit,
+    }
 
 
 def cmd_search(args) -> int:
@@ -112,7 +130,10 @@ def cmd_search(args) -> int:
         _print_json(result.as_dict())
         return 0
     tty = sys.stdout.isatty()
-    print(f"共 {result.total} 个案例" + (f"，第 {result.page}/{result.pages} 页" if result.total else ""))
+    print(
+        f"共 {result.total} 个案例"
+        + (f"，第 {result.page}/{result.pages} 页" if result.total else "")
+    )
     start = (result.page - 1) * result.per_page
     for i, h in enumerate(result.hits, start + 1):
         print(f"\n{i}. [{h.case_no}] {h.name}  （{h.file_name or '无文件'}，相关度 {h.score:.2f}）")
@@ -122,8 +143,13 @@ def cmd_search(args) -> int:
         f = result.facets
         print("\n分面：")
         print("  主题：" + "，".join(f"{k} {v}" for k, v in list(f["theme"].items())[:10]))
-        print("  地区：" + "，".join(f"{vocab.region_name(k) if k != 'unknown' else '未知'} {v}"
-                                   for k, v in list(f["region"].items())[:10]))
+        print(
+            "  地区："
+            + "，".join(
+                f"{vocab.region_name(k) if k != 'unknown' else '未知'} {v}"
+                for k, v in list(f["region"].items())[:10]
+            )
+        )
         print("  年份：" + "，".join(f"{k} {v}" for k, v in list(f["year"].items())[:10]))
         print("  类型：" + "，".join(f"{k} {v}" for k, v in f["case_type"].items()))
         if f["tags"]:
@@ -163,11 +189,14 @@ def cmd_reindex(args) -> int:
         from library.models import Case
 
         with lib.db.session() as s:
-            total = s.scalar(select(func.count()).select_from(Case).where(Case.status == "published"))
+            total = s.scalar(
+                select(func.count()).select_from(Case).where(Case.status == "published")
+            )
         bar = tqdm(total=total, unit="个", desc="重建索引", file=sys.stderr, dynamic_ncols=True)
 
         def progress(i: int) -> None:
             bar.update(1)
+
     try:
         n = indexing.rebuild(lib, progress=progress)
     finally:
@@ -206,11 +235,22 @@ def cmd_user_add(args) -> int:
     from library.services import users
 
     lib = _library()
-    info = users.create_user(lib, args.name, args.password, args.role, unit=args.unit, region=args.region,
-                             display_name=args.display_name, update=args.update)
+    info = users.create_user(
+        lib,
+        args.name,
+        args.password,
+        args.role,
+        unit=args.unit,
+        region=args.region,
+        display_name=args.display_name,
+        update=args.update,
+    )
     where = "，".join(x for x in (info.unit, info.region) if x)
-    print(f"账号已{'更新' if args.update else '创建'}：{info.username}（{info.role_title}"
-          + (f"，{where}" if where else "") + "）")
+    print(
+        f"账号已{'更新' if args.update else '创建'}：{info.username}（{info.role_title}"
+        + (f"，{where}" if where else "")
+        + "）"
+    )
     return 0
 
 
@@ -223,7 +263,9 @@ def cmd_user_list(args) -> int:
         _print_json([u.as_dict() for u in rows])
         return 0
     for u in rows:
-        print(f"{u.username:<16} {u.role:<12} {u.role_title:<8} {u.unit or '':<20} {u.region or ''}")
+        print(
+            f"{u.username:<16} {u.role:<12} {u.role_title:<8} {u.unit or '':<20} {u.region or ''}"
+        )
     return 0
 
 
@@ -244,12 +286,18 @@ def cmd_check(args) -> int:
             with open(path, encoding="utf-8", newline="") as f:
                 text = f.read()
         except UnicodeDecodeError:
-            raise CaselibError("文本文件不是 UTF-8 编码，请转换后再检查", code="bad_encoding") from None
+            raise CaselibError(
+                "文本文件不是 UTF-8 编码，请转换后再检查", code="bad_encoding"
+            ) from None
     else:
         settings = Settings()
         try:
-            text = extract(path.read_bytes(), path.name, tika_url=settings.tika_url or None,
-                           soffice=settings.soffice or None).text
+            text = extract(
+                path.read_bytes(),
+                path.name,
+                tika_url=settings.tika_url or None,
+                soffice=settings.soffice or None,
+            ).text
         except ExtractionError as e:
             raise CaselibError(e.message, code=e.code) from e
     findings = find_identifying(text)
@@ -261,6 +309,7 @@ def cmd_check(args) -> int:
 
 
 # -- wiring ---------------------------------------------------------------------------------
+
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="caselib", description="营商环境改革创新案例库")
@@ -276,7 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--manifest", metavar="CSV")
     sp.add_argument("--theme", metavar="T")
     sp.add_argument("--region", metavar="CODE")
-    sp.add_argument("--type", metavar="TYPE", choices=["original", "innovation_borrowed", "rectification_borrowed"])
+    sp.add_argument(
+        "--type",
+        metavar="TYPE",
+        choices=["original", "innovation_borrowed", "rectification_borrowed"],
+    )
     sp.add_argument("--json", action="store_true", help="print the report as JSON")
     sp.set_defaults(func=cmd_ingest)
 
@@ -320,19 +373,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("serve", help="run the web library with the production server (gunicorn)")
     sp.add_argument("--host", metavar="H", help="address to listen on (default $CASELIB_HOST)")
     sp.add_argument("--port", type=int, metavar="P", help="port (default $CASELIB_PORT)")
-    sp.add_argument("--workers", type=int, metavar="N", help="worker processes (default $CASELIB_WORKERS)")
+    sp.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes (default $CASELIB_WORKERS)"
+    )
     sp.set_defaults(func=cmd_serve)
 
     sp = sub.add_parser("user", help="manage accounts")
     usub = sp.add_subparsers(dest="user_command", required=True, parser_class=_Parser)
     up = usub.add_parser("add", help="create an account (or --update an existing one)")
     up.add_argument("name", metavar="NAME")
-    up.add_argument("--role", required=True, choices=["submitter", "approver", "coordinator", "reviewer", "admin"])
+    up.add_argument(
+        "--role",
+        required=True,
+        choices=["submitter", "approver", "coordinator", "reviewer", "admin"],
+    )
     up.add_argument("--unit", metavar="UNIT")
     up.add_argument("--region", metavar="CODE")
     up.add_argument("--password", required=True, metavar="PW")
     up.add_argument("--display-name", dest="display_name", metavar="NAME")
-    up.add_argument("--update", action="store_true", help="reset an existing account instead of failing")
+    up.add_argument(
+        "--update", action="store_true", help="reset an existing account instead of failing"
+    )
     up.set_defaults(func=cmd_user_add)
     up = usub.add_parser("list", help="list the accounts")
     up.add_argument("--json", action="store_true")
@@ -351,8 +412,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"caselib: 参数错误：{e}", file=sys.stderr)
         return 2
     except ValidationFailed as e:
-        print("caselib: 错误：" + "；".join(f"{err.message}（{err.field}: {err.code}）" for err in e.errors),
-              file=sys.stderr)
+        print(
+            "caselib: 错误："
+            + "；".join(f"{err.message}（{err.field}: {err.code}）" for err in e.errors),
+            file=sys.stderr,
+        )
         return 2
     except CaselibError as e:
         print(f"caselib: 错误：{e.message}（{e.code}）", file=sys.stderr)

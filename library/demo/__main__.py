@@ -22,7 +22,9 @@ def main() -> int:
     print(f"示例点评：新增 {reviews} 条")
     print("示例账号（用户名 / 密码 / 角色）：")
     for a in accounts:
-        print(f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}），{a.unit}：{a.note}")
+        print(
+            f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}），{a.unit}：{a.note}"
+        )
     return 0
 
 

@@ -39,9 +39,21 @@ class Actor:
         return cls(name=user.username, user=user)
 
 
-def record(session: Session, actor: Actor, action: str, object_type: str,
-           object_id: str | None = None, **detail: Any) -> AuditEvent:
-    ev = AuditEvent(user_id=actor.user_id, actor=actor.name, action=action,
-                    object_type=object_type, object_id=object_id, detail=detail or None)
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    object_type: str,
+    object_id: str | None = None,
+    **detail: Any,
+) -> AuditEvent:
+    ev = AuditEvent(
+        user_id=actor.user_id,
+        actor=actor.name,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail or None,
+    )
     session.add(ev)
     return ev

@@ -90,13 +90,16 @@ class NearDuplicate(ValidationFailed):
 
 # -- numbering ------------------------------------------------------------------------------
 
+
 def reserve_case_nos(session: Session, year: int, count: int = 1) -> list[str]:
     """The next ``count`` case numbers of a year: YS2026-00001, ... Portable (SQLite and
     PostgreSQL): the counter row is updated inside the caller's transaction, which
     serializes writers until it commits."""
     name = f"case_no:{year}"
     for _ in range(5):
-        res = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + count))
+        res = session.execute(
+            update(Counter).where(Counter.name == name).values(value=Counter.value + count)
+        )
         if res.rowcount:
             last = session.scalar(select(Counter.value).where(Counter.name == name))
             break
@@ -118,11 +121,17 @@ def next_case_no(session: Session, year: int) -> str:
 
 # -- reading --------------------------------------------------------------------------------
 
+
 def get_case(session: Session, case_no: str) -> Case:
     case = session.scalar(
-        select(Case).where(Case.case_no == case_no.strip())
-        .options(selectinload(Case.tags), selectinload(Case.documents), selectinload(Case.theme),
-                 selectinload(Case.borrowed_from))
+        select(Case)
+        .where(Case.case_no == case_no.strip())
+        .options(
+            selectinload(Case.tags),
+            selectinload(Case.documents),
+            selectinload(Case.theme),
+            selectinload(Case.borrowed_from),
+        )
     )
     if case is None:
         raise NotFound(f"编号为 {case_no} 的案例不存在", code="case_not_found")
@@ -134,7 +143,9 @@ def find_borrowed(session: Session, ref: str) -> Case | None:
     ref = ref.strip()
     case = session.scalar(select(Case).where(Case.case_no == ref))
     if case is None:
-        case = session.scalar(select(Case).where(Case.name == ref).order_by(Case.id.desc()).limit(1))
+        case = session.scalar(
+            select(Case).where(Case.name == ref).order_by(Case.id.desc()).limit(1)
+        )
     return case
 
 
@@ -157,9 +168,15 @@ def index_text(text: str) -> str:
 
 def index_doc(case: Case) -> IndexDoc:
     doc = case.document
-    parts = [case.name, case.summary or "", case.problem or "", case.solution or "",
-             case.traditional_practice or "", case.innovative_practice or "",
-             case.application_scenario or ""]
+    parts = [
+        case.name,
+        case.summary or "",
+        case.problem or "",
+        case.solution or "",
+        case.traditional_practice or "",
+        case.innovative_practice or "",
+        case.application_scenario or "",
+    ]
     form_text = "\n".join(p for p in parts[2:] if p)
     text = index_text(doc.text) if doc is not None and doc.text else ""
     if form_text and form_text not in text:
@@ -209,31 +226,61 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
         "status": case.status,
         "rating_avg": round(case.rating_avg, 2) if case.rating_avg is not None else None,
         "rating_count": case.rating_count,
-        "file": None if doc is None else {
-            "name": doc.original_name, "size": doc.size, "sha256": doc.sha256,
-            "media_type": doc.media_type, "format": doc.format, "pages": doc.pages,
+        "file": None
+        if doc is None
+        else {
+            "name": doc.original_name,
+            "size": doc.size,
+            "sha256": doc.sha256,
+            "media_type": doc.media_type,
+            "format": doc.format,
+            "pages": doc.pages,
         },
     }
 
 
 # -- submission -----------------------------------------------------------------------------
 
-FORM_FIELDS = ("name", "theme", "case_type", "borrowed_from", "summary", "problem", "solution",
-               "traditional_practice", "innovative_practice", "application_scenario", "tags",
-               "region_code", "unit", "contact_name", "contact_phone", "published_at")
+FORM_FIELDS = (
+    "name",
+    "theme",
+    "case_type",
+    "borrowed_from",
+    "summary",
+    "problem",
+    "solution",
+    "traditional_practice",
+    "innovative_practice",
+    "application_scenario",
+    "tags",
+    "region_code",
+    "unit",
+    "contact_name",
+    "contact_phone",
+    "published_at",
+)
 
 
 def extract_upload(lib: Library, upload: Upload) -> ExtractedDocument:
     return extract(upload.data, upload.filename, **lib.extract_options)
 
 
-def check_submission(lib: Library, session: Session, raw: dict[str, Any], upload: Upload | None,
-                     actor: Actor, *, require_file: bool = True) -> Draft:
+def check_submission(
+    lib: Library,
+    session: Session,
+    raw: dict[str, Any],
+    upload: Upload | None,
+    actor: Actor,
+    *,
+    require_file: bool = True,
+) -> Draft:
     """Validate a submission completely: every bad field at once (schema rules, the
     vocabularies, the borrowed-from case, the file). Raises :class:`ValidationFailed`."""
     form = validation.clean_form("case_form", {k: v for k, v in raw.items() if k in FORM_FIELDS})
     if isinstance(form.get("tags"), str):
-        form["tags"] = [t for t in (x.strip() for x in form["tags"].replace("，", ",").split(",")) if t]
+        form["tags"] = [
+            t for t in (x.strip() for x in form["tags"].replace("，", ",").split(",")) if t
+        ]
     user = actor.user
     if not form.get("region_code") and user is not None and user.region_code:
         form["region_code"] = user.region_code
@@ -252,16 +299,28 @@ def check_submission(lib: Library, session: Session, raw: dict[str, Any], upload
         known = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(form["tags"])))}
         unknown = [t for t in form["tags"] if t not in known]
         if unknown:
-            errors.append(FieldError("tags", "invalid_choice", "不在统一标签中：" + "、".join(unknown)))
+            errors.append(
+                FieldError("tags", "invalid_choice", "不在统一标签中：" + "、".join(unknown))
+            )
         tags = [known[t] for t in form["tags"] if t in known]
     if form.get("region_code") and "region_code" not in bad:
         if session.get(Region, form["region_code"]) is None:
-            errors.append(FieldError("region_code", "invalid_choice", "填报地区不是有效的行政区划代码"))
+            errors.append(
+                FieldError("region_code", "invalid_choice", "填报地区不是有效的行政区划代码")
+            )
     borrowed = None
-    if form.get("case_type") in BORROWED_TYPES and form.get("borrowed_from") and "borrowed_from" not in bad:
+    if (
+        form.get("case_type") in BORROWED_TYPES
+        and form.get("borrowed_from")
+        and "borrowed_from" not in bad
+    ):
         borrowed = find_borrowed(session, form["borrowed_from"])
         if borrowed is None:
-            errors.append(FieldError("borrowed_from", "not_found", "找不到借鉴的案例，请按编号或名称从案例库中选择"))
+            errors.append(
+                FieldError(
+                    "borrowed_from", "not_found", "找不到借鉴的案例，请按编号或名称从案例库中选择"
+                )
+            )
 
     anonymized: dict[str, list[Finding]] = {}
     found = find_in_fields({f: form.get(f) for f in ANONYMOUS_FIELDS if f not in bad})
@@ -283,30 +342,50 @@ def check_submission(lib: Library, session: Session, raw: dict[str, Any], upload
             errors.append(FieldError("file", e.code, e.message))
     if errors:
         raise ValidationFailed(errors)
-    return Draft(form=form, upload=upload, extracted=extracted, theme=theme, tags=tags, borrowed=borrowed,
-                 anonymized=anonymized)
+    return Draft(
+        form=form,
+        upload=upload,
+        extracted=extracted,
+        theme=theme,
+        tags=tags,
+        borrowed=borrowed,
+        anonymized=anonymized,
+    )
 
 
 # The fields the 申报表 says must carry no place or person names.
-ANONYMOUS_FIELDS = tuple(f for f, p in validation.load_schema("case_form")["properties"].items()
-                         if p.get("x-anonymous"))
+ANONYMOUS_FIELDS = tuple(
+    f for f, p in validation.load_schema("case_form")["properties"].items() if p.get("x-anonymous")
+)
 
 
 def _truthy(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"))
+    return value is True or (
+        isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on")
+    )
 
 
 def identifying_error(field_name: str, text: str, findings: list[Finding]) -> FieldError:
     listed = "、".join(f"{f.text}→{f.replacement}" for f in findings[:8])
     more = f" 等 {len(findings)} 处" if len(findings) > 8 else ""
     title = validation.field_title("case_form", field_name)
-    return FieldError(field_name, "identifying_info",
-                      f"{title}中不能出现地名、人名等信息：{listed}{more}。请修改，或选择自动替换为中性表述",
-                      detail={"findings": in_context(text, findings)})
+    return FieldError(
+        field_name,
+        "identifying_info",
+        f"{title}中不能出现地名、人名等信息：{listed}{more}。请修改，或选择自动替换为中性表述",
+        detail={"findings": in_context(text, findings)},
+    )
 
 
-def submit(lib: Library, raw: dict[str, Any], upload: Upload | None, actor: Actor, *,
-           confirm_near_duplicate: bool = False, status: str = "published") -> Case:
+def submit(
+    lib: Library,
+    raw: dict[str, Any],
+    upload: Upload | None,
+    actor: Actor,
+    *,
+    confirm_near_duplicate: bool = False,
+    status: str = "published",
+) -> Case:
     """Check and store a case from the form and its document; index it. Nothing is stored
     when anything is wrong."""
     with lib.db.session() as session:
@@ -314,8 +393,10 @@ def submit(lib: Library, raw: dict[str, Any], upload: Upload | None, actor: Acto
     if upload is not None:
         existing = existing_document(lib, upload.sha256)
         if existing is not None:
-            raise DuplicateDocument(f"该文件已在案例库中：{existing[0]}《{existing[1]}》",
-                                    details={"case_no": existing[0]})
+            raise DuplicateDocument(
+                f"该文件已在案例库中：{existing[0]}《{existing[1]}》",
+                details={"case_no": existing[0]},
+            )
     if draft.extracted is not None and not confirm_near_duplicate:
         from .similar import similar_to_text
 
@@ -333,13 +414,17 @@ def submit(lib: Library, raw: dict[str, Any], upload: Upload | None, actor: Acto
 def existing_document(lib: Library, sha256: str) -> tuple[str, str] | None:
     with lib.db.session() as session:
         row = session.execute(
-            select(Case.case_no, Case.name).join(Document, Document.case_id == Case.id)
-            .where(Document.sha256 == sha256).limit(1)
+            select(Case.case_no, Case.name)
+            .join(Document, Document.case_id == Case.id)
+            .where(Document.sha256 == sha256)
+            .limit(1)
         ).first()
     return (row[0], row[1]) if row else None
 
 
-def store(lib: Library, draft: Draft, actor: Actor, *, status: str = "published", source: str = "form") -> str:
+def store(
+    lib: Library, draft: Draft, actor: Actor, *, status: str = "published", source: str = "form"
+) -> str:
     """Write a checked draft: the file into the store, the rows in one transaction."""
     sha, new_file = None, False
     if draft.upload is not None:
@@ -354,8 +439,9 @@ def store(lib: Library, draft: Draft, actor: Actor, *, status: str = "published"
         raise
 
 
-def _store_rows(lib: Library, draft: Draft, actor: Actor, sha: str | None, *, status: str,
-                source: str) -> str:
+def _store_rows(
+    lib: Library, draft: Draft, actor: Actor, sha: str | None, *, status: str, source: str
+) -> str:
     form = draft.form
     published = date.fromisoformat(form["published_at"]) if form.get("published_at") else None
     if published is None and status == "published":
@@ -363,18 +449,25 @@ def _store_rows(lib: Library, draft: Draft, actor: Actor, sha: str | None, *, st
     with lib.db.transaction() as session:
         case_no = next_case_no(session, (published or date.today()).year)
         case = Case(
-            case_no=case_no, name=form["name"], summary=form.get("summary") or "",
-            problem=form.get("problem"), solution=form.get("solution"),
+            case_no=case_no,
+            name=form["name"],
+            summary=form.get("summary") or "",
+            problem=form.get("problem"),
+            solution=form.get("solution"),
             traditional_practice=form.get("traditional_practice"),
             innovative_practice=form.get("innovative_practice"),
             application_scenario=form.get("application_scenario"),
             theme_id=draft.theme.id if draft.theme else None,
             case_type=form.get("case_type"),
             borrowed_from_id=draft.borrowed.id if draft.borrowed else None,
-            region_code=form.get("region_code"), unit_name=form.get("unit"),
+            region_code=form.get("region_code"),
+            unit_name=form.get("unit"),
             unit_id=actor.user.unit_id if actor.user is not None else None,
-            contact_name=form.get("contact_name"), contact_phone=form.get("contact_phone"),
-            published_at=published, status=status, source=source,
+            contact_name=form.get("contact_name"),
+            contact_phone=form.get("contact_phone"),
+            published_at=published,
+            status=status,
+            source=source,
             created_by_id=actor.user_id,
         )
         case.tags = [session.merge(t) for t in draft.tags]
@@ -382,12 +475,28 @@ def _store_rows(lib: Library, draft: Draft, actor: Actor, sha: str | None, *, st
         session.flush()
         if draft.upload is not None and draft.extracted is not None:
             ex = draft.extracted
-            session.add(Document(
-                case_id=case.id, original_name=PurePath(draft.upload.filename).name[:255],
-                sha256=sha, size=len(draft.upload.data), media_type=ex.media_type, format=ex.format,
-                text=ex.text, pages=ex.pages, converter=ex.converter,
-            ))
-        audit.record(session, actor, "case.create", "case", case_no, name=case.name, source=source,
-                     file=draft.upload.filename if draft.upload else None,
-                     anonymized={f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()} or None)
+            session.add(
+                Document(
+                    case_id=case.id,
+                    original_name=PurePath(draft.upload.filename).name[:255],
+                    sha256=sha,
+                    size=len(draft.upload.data),
+                    media_type=ex.media_type,
+                    format=ex.format,
+                    text=ex.text,
+                    pages=ex.pages,
+                    converter=ex.converter,
+                )
+            )
+        audit.record(
+            session,
+            actor,
+            "case.create",
+            "case",
+            case_no,
+            name=case.name,
+            source=source,
+            file=draft.upload.filename if draft.upload else None,
+            anonymized={f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()} or None,
+        )
     return case_no

@@ -26,13 +26,18 @@ class Library:
     @property
     def extract_limits(self) -> ExtractLimits:
         s = self.settings
-        return ExtractLimits(max_bytes=s.max_upload_mb * 1024 * 1024,
-                             max_uncompressed_bytes=s.max_uncompressed_mb * 1024 * 1024)
+        return ExtractLimits(
+            max_bytes=s.max_upload_mb * 1024 * 1024,
+            max_uncompressed_bytes=s.max_uncompressed_mb * 1024 * 1024,
+        )
 
     @property
     def extract_options(self) -> dict:
-        return {"limits": self.extract_limits, "tika_url": self.settings.tika_url or None,
-                "soffice": self.settings.soffice or None}
+        return {
+            "limits": self.extract_limits,
+            "tika_url": self.settings.tika_url or None,
+            "soffice": self.settings.soffice or None,
+        }
 
     def init(self, *, ensure_index: bool = True) -> None:
         """Create the home directory, the tables, the vocabularies and the index (idempotent)."""
@@ -55,7 +60,9 @@ class Library:
         state = self.index.check()
         if state != "ok":
             # A new library has no index yet: nothing to say. Otherwise say why we rebuild.
-            (log.info if state == "missing" else log.warning)("index is %s: rebuilding from the database", state)
+            (log.info if state == "missing" else log.warning)(
+                "index is %s: rebuilding from the database", state
+            )
             rebuild(self)
         else:
             sync(self)

@@ -32,8 +32,11 @@ PARALLEL_MIN_DOCS = 12
 
 
 def _query():
-    return (select(Case).where(Case.status == "published")
-            .options(selectinload(Case.tags), selectinload(Case.documents), selectinload(Case.theme)))
+    return (
+        select(Case)
+        .where(Case.status == "published")
+        .options(selectinload(Case.tags), selectinload(Case.documents), selectinload(Case.theme))
+    )
 
 
 def _docs(lib: Library, stmt) -> Iterator[IndexDoc]:
@@ -42,7 +45,9 @@ def _docs(lib: Library, stmt) -> Iterator[IndexDoc]:
             doc = case.document
             if doc is not None and not doc.text and lib.files.exists(doc.sha256):
                 try:  # a document stored without text: extract it again from the file
-                    doc.text = extract(lib.files.get(doc.sha256), doc.original_name, **lib.extract_options).text
+                    doc.text = extract(
+                        lib.files.get(doc.sha256), doc.original_name, **lib.extract_options
+                    ).text
                 except ExtractionError as e:
                     log.warning("cannot re-extract %s: %s", case.case_no, e)
             yield index_doc(case)
@@ -52,7 +57,9 @@ def workers(lib: Library) -> int:
     return lib.settings.ingest_workers or os.cpu_count() or 1
 
 
-def analyze_parallel(docs: Iterable[IndexDoc], n_workers: int, *, chunksize: int = 2) -> Iterator[Analyzed]:
+def analyze_parallel(
+    docs: Iterable[IndexDoc], n_workers: int, *, chunksize: int = 2
+) -> Iterator[Analyzed]:
     """:func:`indexer.analyze_doc` over ``docs`` in worker processes, in order."""
     if n_workers <= 1:
         yield from map(analyze_doc, docs)
@@ -68,10 +75,13 @@ def _mark_indexed(lib: Library, case_nos: list[str], at: datetime) -> None:
     with lib.db.transaction() as session:
         for i in range(0, len(case_nos), 500):
             chunk = case_nos[i : i + 500]
-            session.execute(update(Case).where(Case.case_no.in_(chunk), Case.updated_at <= at)
-                            # updated_at as it is: its onupdate default would make every case pending again
-                            .values(indexed_at=at, updated_at=Case.updated_at)
-                            .execution_options(synchronize_session=False))
+            session.execute(
+                update(Case)
+                .where(Case.case_no.in_(chunk), Case.updated_at <= at)
+                # updated_at as it is: its onupdate default would make every case pending again
+                .values(indexed_at=at, updated_at=Case.updated_at)
+                .execution_options(synchronize_session=False)
+            )
 
 
 def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_SECONDS) -> bool:
@@ -97,10 +107,14 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
 
 def pending_case_nos(lib: Library) -> list[str]:
     with lib.db.session() as session:
-        return list(session.scalars(
-            select(Case.case_no).where(Case.status == "published",
-                                       or_(Case.indexed_at.is_(None), Case.updated_at > Case.indexed_at))
-        ))
+        return list(
+            session.scalars(
+                select(Case.case_no).where(
+                    Case.status == "published",
+                    or_(Case.indexed_at.is_(None), Case.updated_at > Case.indexed_at),
+                )
+            )
+        )
 
 
 def sync(lib: Library) -> int:
@@ -133,7 +147,9 @@ def rebuild(lib: Library, *, progress: Callable[[int], None] | None = None) -> i
                 progress(i)
             yield a
 
-    n = lib.index.rebuild(counted(analyze_parallel(_docs(lib, _query()), n_workers)),
-                          timeout=max(lib.index.lock_timeout, 600))
+    n = lib.index.rebuild(
+        counted(analyze_parallel(_docs(lib, _query()), n_workers)),
+        timeout=max(lib.index.lock_timeout, 600),
+    )
     _mark_indexed(lib, case_nos, started)
     return n

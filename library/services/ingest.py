@@ -50,9 +50,24 @@ IN_FLIGHT = 160
 NAME_MAX = 50
 SUMMARY_MAX = 150
 _DATE_IN_NAME = re.compile(r"(19\d{2}|20\d{2})[-_.年](\d{1,2})[-_.月](\d{1,2})")
-MANIFEST_FIELDS = ("name", "theme", "case_type", "borrowed_from", "summary", "problem", "solution",
-                   "traditional_practice", "innovative_practice", "application_scenario", "tags",
-                   "region_code", "unit", "contact_name", "contact_phone", "published_at")
+MANIFEST_FIELDS = (
+    "name",
+    "theme",
+    "case_type",
+    "borrowed_from",
+    "summary",
+    "problem",
+    "solution",
+    "traditional_practice",
+    "innovative_practice",
+    "application_scenario",
+    "tags",
+    "region_code",
+    "unit",
+    "contact_name",
+    "contact_phone",
+    "published_at",
+)
 
 
 @dataclass
@@ -98,6 +113,7 @@ class _Done:
 
 # -- inputs ---------------------------------------------------------------------------------
 
+
 def collect_files(paths: list[str | os.PathLike]) -> tuple[list[Path], list[Failure]]:
     """Files to ingest, in a stable order: explicit files as given (any extension, so an
     unsupported one is reported), folders walked for supported extensions."""
@@ -110,7 +126,11 @@ def collect_files(paths: list[str | os.PathLike]) -> tuple[list[Path], list[Fail
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for n in names:
-                    if not n.startswith(".") and not n.startswith("~$") and Path(n).suffix.lower() in SUPPORTED_EXTENSIONS:
+                    if (
+                        not n.startswith(".")
+                        and not n.startswith("~$")
+                        and Path(n).suffix.lower() in SUPPORTED_EXTENSIONS
+                    ):
                         found.append(Path(root) / n)
             files.extend(sorted(found))
         elif p.is_file():
@@ -175,13 +195,30 @@ def check_defaults(lib: Library, defaults: dict[str, Any]) -> None:
             t = vocab.theme_by_name(s, defaults["theme"])
             if t is None or t.parent_id is None:
                 names = "、".join(x.name for x in vocab.leaf_themes(s))
-                errors.append(FieldError("theme", "invalid_choice", f"未知的案例主题：{defaults['theme']}（可选：{names}）"))
+                errors.append(
+                    FieldError(
+                        "theme",
+                        "invalid_choice",
+                        f"未知的案例主题：{defaults['theme']}（可选：{names}）",
+                    )
+                )
         if defaults.get("region_code"):
             if s.get(Region, defaults["region_code"]) is None:
-                errors.append(FieldError("region_code", "invalid_choice", f"未知的行政区划代码：{defaults['region_code']}"))
+                errors.append(
+                    FieldError(
+                        "region_code",
+                        "invalid_choice",
+                        f"未知的行政区划代码：{defaults['region_code']}",
+                    )
+                )
         if defaults.get("case_type") and defaults["case_type"] not in CASE_TYPES:
-            errors.append(FieldError("case_type", "invalid_choice",
-                                     f"未知的案例类型：{defaults['case_type']}（可选：{'、'.join(CASE_TYPES)}）"))
+            errors.append(
+                FieldError(
+                    "case_type",
+                    "invalid_choice",
+                    f"未知的案例类型：{defaults['case_type']}（可选：{'、'.join(CASE_TYPES)}）",
+                )
+            )
     if errors:
         raise ValidationFailed(errors)
 
@@ -204,8 +241,13 @@ def _work(job: _Job) -> _Done:
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         log.exception("extracting %s", job.path)
         return _Done(job.seq, error=("internal_error", f"处理文件时出错：{type(e).__name__}"))
-    doc = IndexDoc(case_no="", name=_name(job.meta, ex, job.filename), text=index_text(ex.text),
-                   summary=_summary(job.meta, ex), file_name=job.filename)
+    doc = IndexDoc(
+        case_no="",
+        name=_name(job.meta, ex, job.filename),
+        text=index_text(ex.text),
+        summary=_summary(job.meta, ex),
+        file_name=job.filename,
+    )
     try:
         analyzed = analyze_doc(doc)
     except Exception as e:  # noqa: BLE001
@@ -251,29 +293,44 @@ def _date_from_name(filename: str) -> date | None:
 
 # -- the main side --------------------------------------------------------------------------
 
+
 class _Vocab:
     def __init__(self, lib: Library):
         with lib.db.session() as s:
-            self.themes = {t.name: t.id for t in s.scalars(select(Theme).where(Theme.parent_id.is_not(None)))}
+            self.themes = {
+                t.name: t.id for t in s.scalars(select(Theme).where(Theme.parent_id.is_not(None)))
+            }
             self.tags = {t.name: t.id for t in s.scalars(select(Tag))}
             self.regions = set(s.scalars(select(Region.code)))
 
 
-def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.PathLike | None = None,
-           defaults: dict[str, Any] | None = None, actor: Actor | None = None,
-           progress: Callable[[int, int], None] | None = None, workers: int | None = None,
-           source: str = "ingest") -> IngestReport:
+def ingest(
+    lib: Library,
+    paths: list[str | os.PathLike],
+    *,
+    manifest: str | os.PathLike | None = None,
+    defaults: dict[str, Any] | None = None,
+    actor: Actor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    source: str = "ingest",
+) -> IngestReport:
     actor = actor or Actor.cli()
     defaults = {k: v for k, v in (defaults or {}).items() if v}
     check_defaults(lib, defaults)
     per_file = read_manifest(manifest) if manifest else {}
-    files, failures = collect_files(list(paths) + [p for p in per_file if not any(
-        _inside(p, Path(x)) for x in paths)])
+    files, failures = collect_files(
+        list(paths) + [p for p in per_file if not any(_inside(p, Path(x)) for x in paths)]
+    )
     report = IngestReport(failed=failures)
     if not files:
         return report
     with lib.db.session() as s:
-        known = dict(s.execute(select(Document.sha256, Case.case_no).join(Case, Case.id == Document.case_id)).all())
+        known = dict(
+            s.execute(
+                select(Document.sha256, Case.case_no).join(Case, Case.id == Document.case_id)
+            ).all()
+        )
     vocab_ids = _Vocab(lib)
     n_workers = workers or lib.settings.ingest_workers or os.cpu_count() or 1
     total = len(files)
@@ -319,6 +376,7 @@ def ingest(lib: Library, paths: list[str | os.PathLike], *, manifest: str | os.P
     stored: list[tuple[list[str], datetime]] = []
 
     with lib.index.writing(timeout=max(lib.index.lock_timeout, 600), bulk=True) as writer:
+
         def flush() -> None:
             if not pending:
                 return
@@ -383,8 +441,14 @@ def _inside(p: Path, root: Path) -> bool:
         return False
 
 
-def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor: Actor,
-                 source: str, now: datetime) -> list[tuple[str, IndexDoc]]:
+def _store_batch(
+    lib: Library,
+    batch: list[tuple[_Job, _Done]],
+    v: _Vocab,
+    actor: Actor,
+    source: str,
+    now: datetime,
+) -> list[tuple[str, IndexDoc]]:
     """Store the files and rows of one batch in one transaction (bulk inserts); returns the
     case numbers and the documents as the index must see them."""
     new_files = [job.sha256 for job, _ in batch if not lib.files.exists(job.sha256)]
@@ -399,22 +463,32 @@ def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor
                 published = date.fromisoformat(meta["published_at"])
             except ValueError:
                 published = None
-        rows.append({
-            "name": a.doc.name, "summary": a.doc.summary,
-            "problem": meta.get("problem"), "solution": meta.get("solution"),
-            "traditional_practice": meta.get("traditional_practice"),
-            "innovative_practice": meta.get("innovative_practice"),
-            "application_scenario": meta.get("application_scenario"),
-            "theme_id": v.themes.get(meta.get("theme") or ""),
-            "case_type": meta.get("case_type") if meta.get("case_type") in CASE_TYPES else None,
-            "region_code": meta.get("region_code") if meta.get("region_code") in v.regions else None,
-            "unit_name": meta.get("unit"),
-            "contact_name": meta.get("contact_name") or None,
-            "contact_phone": meta.get("contact_phone") or None,
-            "published_at": published or _date_from_name(job.filename),
-            "status": "published", "source": source, "created_by_id": actor.user_id,
-            "created_at": now, "updated_at": now, "rating_count": 0,
-        })
+        rows.append(
+            {
+                "name": a.doc.name,
+                "summary": a.doc.summary,
+                "problem": meta.get("problem"),
+                "solution": meta.get("solution"),
+                "traditional_practice": meta.get("traditional_practice"),
+                "innovative_practice": meta.get("innovative_practice"),
+                "application_scenario": meta.get("application_scenario"),
+                "theme_id": v.themes.get(meta.get("theme") or ""),
+                "case_type": meta.get("case_type") if meta.get("case_type") in CASE_TYPES else None,
+                "region_code": meta.get("region_code")
+                if meta.get("region_code") in v.regions
+                else None,
+                "unit_name": meta.get("unit"),
+                "contact_name": meta.get("contact_name") or None,
+                "contact_phone": meta.get("contact_phone") or None,
+                "published_at": published or _date_from_name(job.filename),
+                "status": "published",
+                "source": source,
+                "created_by_id": actor.user_id,
+                "created_at": now,
+                "updated_at": now,
+                "rating_count": 0,
+            }
+        )
     out: list[tuple[str, IndexDoc]] = []
     try:
         with lib.db.transaction() as session:
@@ -428,35 +502,74 @@ def _store_batch(lib: Library, batch: list[tuple[_Job, _Done]], v: _Vocab, actor
                 ref = job.meta.get("borrowed_from")
                 borrowed = find_borrowed(session, ref) if ref else None
                 row["borrowed_from_id"] = borrowed.id if borrowed else None
-            ids = session.scalars(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).all()
-            session.execute(insert(Document), [
-                {"case_id": cid, "original_name": job.filename[:255], "sha256": job.sha256,
-                 "size": len(job.data), "media_type": done.extracted.media_type,
-                 "format": done.extracted.format, "text": done.extracted.text,
-                 "pages": done.extracted.pages, "converter": done.extracted.converter, "created_at": now}
-                for cid, (job, done) in zip(ids, batch, strict=True)])
-            tag_rows = [{"case_id": cid, "tag_id": tid}
-                        for cid, (job, _) in zip(ids, batch, strict=True)
-                        for tid in dict.fromkeys(v.tags[t] for t in job.meta.get("tags") or [] if t in v.tags)]
+            ids = session.scalars(
+                insert(Case).returning(Case.id, sort_by_parameter_order=True), rows
+            ).all()
+            session.execute(
+                insert(Document),
+                [
+                    {
+                        "case_id": cid,
+                        "original_name": job.filename[:255],
+                        "sha256": job.sha256,
+                        "size": len(job.data),
+                        "media_type": done.extracted.media_type,
+                        "format": done.extracted.format,
+                        "text": done.extracted.text,
+                        "pages": done.extracted.pages,
+                        "converter": done.extracted.converter,
+                        "created_at": now,
+                    }
+                    for cid, (job, done) in zip(ids, batch, strict=True)
+                ],
+            )
+            tag_rows = [
+                {"case_id": cid, "tag_id": tid}
+                for cid, (job, _) in zip(ids, batch, strict=True)
+                for tid in dict.fromkeys(
+                    v.tags[t] for t in job.meta.get("tags") or [] if t in v.tags
+                )
+            ]
             if tag_rows:
                 session.execute(insert(CaseTag), tag_rows)
-            session.execute(insert(AuditEvent), [
-                {"at": now, "user_id": actor.user_id, "actor": actor.name, "action": "case.ingest",
-                 "object_type": "case", "object_id": row["case_no"],
-                 "detail": {"name": row["name"], "file": job.path, "source": source}}
-                for (job, _), row in zip(batch, rows, strict=True)])
+            session.execute(
+                insert(AuditEvent),
+                [
+                    {
+                        "at": now,
+                        "user_id": actor.user_id,
+                        "actor": actor.name,
+                        "action": "case.ingest",
+                        "object_type": "case",
+                        "object_id": row["case_no"],
+                        "detail": {"name": row["name"], "file": job.path, "source": source},
+                    }
+                    for (job, _), row in zip(batch, rows, strict=True)
+                ],
+            )
     except BaseException:
         for sha in new_files:
             lib.files.delete(sha)
         raise
     themes_by_id = {tid: name for name, tid in v.themes.items()}
     for (job, done), row in zip(batch, rows, strict=True):
-        out.append((row["case_no"], IndexDoc(
-            case_no=row["case_no"], name=row["name"], text=done.analyzed.doc.text, summary=row["summary"],
-            file_name=job.filename, theme=themes_by_id.get(row["theme_id"]),
-            tags=tuple(t for t in job.meta.get("tags") or [] if t in v.tags),
-            case_type=row["case_type"], region=row["region_code"], unit=row["unit_name"],
-            published=row["published_at"],
-        )))
+        out.append(
+            (
+                row["case_no"],
+                IndexDoc(
+                    case_no=row["case_no"],
+                    name=row["name"],
+                    text=done.analyzed.doc.text,
+                    summary=row["summary"],
+                    file_name=job.filename,
+                    theme=themes_by_id.get(row["theme_id"]),
+                    tags=tuple(t for t in job.meta.get("tags") or [] if t in v.tags),
+                    case_type=row["case_type"],
+                    region=row["region_code"],
+                    unit=row["unit_name"],
+                    published=row["published_at"],
+                ),
+            )
+        )
         job.data = b""
     return out

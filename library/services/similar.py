@@ -13,11 +13,15 @@ from ..storage.files import sha256_bytes
 from .context import Library
 
 
-def similar_to_text(lib: Library, text: str, *, limit: int = 10, exclude: tuple[str, ...] = ()) -> list[SimilarHit]:
+def similar_to_text(
+    lib: Library, text: str, *, limit: int = 10, exclude: tuple[str, ...] = ()
+) -> list[SimilarHit]:
     return lib.index.similar(text, limit=limit, exclude=exclude)
 
 
-def similar_to_file(lib: Library, data: bytes, filename: str, *, limit: int = 10) -> list[SimilarHit]:
+def similar_to_file(
+    lib: Library, data: bytes, filename: str, *, limit: int = 10
+) -> list[SimilarHit]:
     try:
         ex = extract(data, filename, **lib.extract_options)
     except ExtractionError as e:
@@ -26,8 +30,13 @@ def similar_to_file(lib: Library, data: bytes, filename: str, *, limit: int = 10
     # The very same file: a near-duplicate whatever the text says.
     sha = sha256_bytes(data)
     with lib.db.session() as s:
-        same = set(s.scalars(select(Case.case_no).join(Document, Document.case_id == Case.id)
-                             .where(Document.sha256 == sha)))
+        same = set(
+            s.scalars(
+                select(Case.case_no)
+                .join(Document, Document.case_id == Case.id)
+                .where(Document.sha256 == sha)
+            )
+        )
     for h in hits:
         if h.case_no in same:
             h.near_duplicate = True
@@ -40,4 +49,6 @@ def similar_to_case(lib: Library, case_no: str, *, limit: int = 10) -> list[Simi
     stored = lib.index.stored(case_no)
     if stored is None:
         return []
-    return similar_to_text(lib, stored.get("text") or stored.get("name", ""), limit=limit, exclude=(case_no,))
+    return similar_to_text(
+        lib, stored.get("text") or stored.get("name", ""), limit=limit, exclude=(case_no,)
+    )

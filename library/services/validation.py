@@ -86,7 +86,9 @@ def validate(schema_name: str, data: dict[str, Any]) -> list[FieldError]:
         fe = _to_field_error(schema_name, err)
         errors.setdefault(fe.field, fe)
     order = list(load_schema(schema_name).get("properties", {}))
-    return sorted(errors.values(), key=lambda e: order.index(e.field) if e.field in order else len(order))
+    return sorted(
+        errors.values(), key=lambda e: order.index(e.field) if e.field in order else len(order)
+    )
 
 
 def check(schema_name: str, data: dict[str, Any]) -> None:

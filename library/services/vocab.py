@@ -91,7 +91,9 @@ def seed(session: Session) -> None:
     if not session.scalar(select(func.count()).select_from(Region)):
         # Parents first: provinces, then cities, then counties.
         for info in sorted(regions().values(), key=lambda r: (r.level, r.code)):
-            session.add(Region(code=info.code, name=info.name, level=info.level, parent_code=info.parent))
+            session.add(
+                Region(code=info.code, name=info.name, level=info.level, parent_code=info.parent)
+            )
         session.flush()
     data = _vocab_data()
     if not session.scalar(select(func.count()).select_from(Theme)):
@@ -115,7 +117,9 @@ def theme_by_name(session: Session, name: str) -> Theme | None:
 
 
 def leaf_themes(session: Session) -> list[Theme]:
-    return list(session.scalars(select(Theme).where(Theme.parent_id.is_not(None)).order_by(Theme.position)))
+    return list(
+        session.scalars(select(Theme).where(Theme.parent_id.is_not(None)).order_by(Theme.position))
+    )
 
 
 def theme_tree(session: Session) -> list[tuple[Theme, list[Theme]]]:

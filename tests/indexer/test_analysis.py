@@ -16,8 +16,22 @@ def test_positions_are_ordinal_not_character_offsets():
     assert tokens == [("推进", 0), ("一网通办", 1), ("改革", 2)]
 
 
-@pytest.mark.parametrize("term", ["营商环境", "一网通办", "最多跑一次", "证照分离", "告知承诺制", "容缺受理",
-                                  "一件事一次办", "双随机一公开", "免申即享", "跨省通办", "拿地即开工"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "营商环境",
+        "一网通办",
+        "最多跑一次",
+        "证照分离",
+        "告知承诺制",
+        "容缺受理",
+        "一件事一次办",
+        "双随机一公开",
+        "免申即享",
+        "跨省通办",
+        "拿地即开工",
+    ],
+)
 def test_domain_terms_stay_whole(term):
     """Terms of the field are one token, in a sentence as on their own."""
     assert term in analysis.analyze(f"我们全面推行{term}改革")
@@ -28,7 +42,15 @@ def test_domain_dictionary_has_at_least_100_terms():
     """The user dictionary covers the field (营商环境, 一网通办, ... at least 100 terms)."""
     terms = analysis.domain_terms()
     assert len(terms) >= 100
-    assert {"营商环境", "一网通办", "最多跑一次", "证照分离", "告知承诺制", "容缺受理", "一件事一次办"} <= set(terms)
+    assert {
+        "营商环境",
+        "一网通办",
+        "最多跑一次",
+        "证照分离",
+        "告知承诺制",
+        "容缺受理",
+        "一件事一次办",
+    } <= set(terms)
 
 
 def test_stop_words_and_punctuation_are_dropped():
@@ -48,8 +70,11 @@ def test_block_cache_gives_the_same_tokens_as_plain_jieba():
     without stop words and punctuation, also when a block repeats."""
     tk = analysis.tokenizer()
     text = "第一条 为了优化营商环境，制定本条例。第二条 县级以上地方人民政府应当加强领导。第一条 为了优化营商环境"
-    expected = [w for w in tk.cut(analysis.normalize(text), HMM=False)
-                if w.strip() and any(c.isalnum() for c in w) and w not in analysis.stop_words()]
+    expected = [
+        w
+        for w in tk.cut(analysis.normalize(text), HMM=False)
+        if w.strip() and any(c.isalnum() for c in w) and w not in analysis.stop_words()
+    ]
     assert analysis.analyze(text) == expected
     assert analysis.analyze(text) == expected  # second time from the cache
 

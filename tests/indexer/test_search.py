@@ -10,28 +10,71 @@ import pytest
 from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc
 
 DOCS = [
-    IndexDoc(case_no="YS2021-00001", name="企业开办一日办结改革", theme="开办企业",
-             tags=("一网通办", "最多跑一次"), case_type="original", region="331002", unit="区市场监督管理局",
-             published=date(2021, 3, 1), rating=4.5, rating_count=2, file_name="企业开办.docx",
-             summary="推行企业开办一网通办。",
-             text="为优化营商环境，本区推行企业开办一网通办改革，营业执照、公章刻制、发票申领一日办结。"
-                  "改革后开办时间压缩至一个工作日。"),
-    IndexDoc(case_no="YS2022-00001", name="不动产登记交房即发证", theme="登记财产",
-             tags=("一件事一次办",), case_type="innovation_borrowed", region="330212", unit="区自然资源和规划局",
-             published=date(2022, 6, 1), rating=3.0, rating_count=1, file_name="不动产登记.pdf",
-             text="针对购房群众办证难，实行交房即发证，营商环境持续改善，登记时间由五个工作日缩短到即时办结。"
-                  "这是一项深化改革的举措。"),
-    IndexDoc(case_no="YS2023-00001", name="涉企检查综合查一次", theme="市场监管",
-             tags=("双随机一公开", "信用监管"), case_type="original", region="330110", unit="区市场监督管理局",
-             published=date(2023, 9, 1), file_name="综合查一次.docx",
-             text="推行双随机一公开监管和综合查一次，减少对企业的重复检查。包含特殊字符<script>alert(1)</script>的说明。"),
-    IndexDoc(case_no="YS2024-00001", name="告知承诺制审批改革", theme="政务服务",
-             tags=("告知承诺制", "容缺受理"), case_type="rectification_borrowed", region="110102",
-             published=date(2024, 1, 15), file_name="告知承诺制.docx",
-             text="对证明事项实行告知承诺制和容缺受理，申请人书面承诺后当场办理，事后核查。"),
-    IndexDoc(case_no="YS2025-00001", name="纳税服务非接触式办税", theme="纳税", tags=(), case_type=None,
-             region=None, published=None, file_name="办税.md",
-             text="推广非接触式办税，纳税人足不出户完成申报，税费缴纳全程网办。"),
+    IndexDoc(
+        case_no="YS2021-00001",
+        name="企业开办一日办结改革",
+        theme="开办企业",
+        tags=("一网通办", "最多跑一次"),
+        case_type="original",
+        region="331002",
+        unit="区市场监督管理局",
+        published=date(2021, 3, 1),
+        rating=4.5,
+        rating_count=2,
+        file_name="企业开办.docx",
+        summary="推行企业开办一网通办。",
+        text="为优化营商环境，本区推行企业开办一网通办改革，营业执照、公章刻制、发票申领一日办结。"
+        "改革后开办时间压缩至一个工作日。",
+    ),
+    IndexDoc(
+        case_no="YS2022-00001",
+        name="不动产登记交房即发证",
+        theme="登记财产",
+        tags=("一件事一次办",),
+        case_type="innovation_borrowed",
+        region="330212",
+        unit="区自然资源和规划局",
+        published=date(2022, 6, 1),
+        rating=3.0,
+        rating_count=1,
+        file_name="不动产登记.pdf",
+        text="针对购房群众办证难，实行交房即发证，营商环境持续改善，登记时间由五个工作日缩短到即时办结。"
+        "这是一项深化改革的举措。",
+    ),
+    IndexDoc(
+        case_no="YS2023-00001",
+        name="涉企检查综合查一次",
+        theme="市场监管",
+        tags=("双随机一公开", "信用监管"),
+        case_type="original",
+        region="330110",
+        unit="区市场监督管理局",
+        published=date(2023, 9, 1),
+        file_name="综合查一次.docx",
+        text="推行双随机一公开监管和综合查一次，减少对企业的重复检查。包含特殊字符<script>alert(1)</script>的说明。",
+    ),
+    IndexDoc(
+        case_no="YS2024-00001",
+        name="告知承诺制审批改革",
+        theme="政务服务",
+        tags=("告知承诺制", "容缺受理"),
+        case_type="rectification_borrowed",
+        region="110102",
+        published=date(2024, 1, 15),
+        file_name="告知承诺制.docx",
+        text="对证明事项实行告知承诺制和容缺受理，申请人书面承诺后当场办理，事后核查。",
+    ),
+    IndexDoc(
+        case_no="YS2025-00001",
+        name="纳税服务非接触式办税",
+        theme="纳税",
+        tags=(),
+        case_type=None,
+        region=None,
+        published=None,
+        file_name="办税.md",
+        text="推广非接触式办税，纳税人足不出户完成申报，税费缴纳全程网办。",
+    ),
 ]
 
 
@@ -62,9 +105,9 @@ def test_a_word_inside_a_longer_word_is_found(index):
 
 
 def test_quoted_phrase_matches_only_as_a_phrase(index):
-    """"营商环境持续改善" matches the case with those words in a row, not one with them apart."""
+    """ "营商环境持续改善" matches the case with those words in a row, not one with them apart."""
     assert nos(index.search(SearchQuery(q='"营商环境持续改善"'))) == ["YS2022-00001"]
-    assert nos(index.search(SearchQuery(q='“改革营商环境”'))) == []
+    assert nos(index.search(SearchQuery(q="“改革营商环境”"))) == []
 
 
 def test_domain_term_query(index):
@@ -105,19 +148,25 @@ def test_region_facet_drills_down_below_the_filter(index):
     assert nos(index.search(SearchQuery(region="331002"))) == ["YS2021-00001"]
 
 
-@pytest.mark.parametrize("query,expected", [
-    (SearchQuery(theme="市场监管"), {"YS2023-00001"}),
-    (SearchQuery(tags=("一网通办",)), {"YS2021-00001"}),
-    (SearchQuery(case_type="innovation_borrowed"), {"YS2022-00001"}),
-    (SearchQuery(case_type="unknown"), {"YS2025-00001"}),
-    (SearchQuery(unit="区市场监督管理局"), {"YS2021-00001", "YS2023-00001"}),
-    (SearchQuery(case_no="YS2024-00001"), {"YS2024-00001"}),
-    (SearchQuery(name="交房即发证"), {"YS2022-00001"}),
-    (SearchQuery(name="登记"), {"YS2022-00001"}),
-    (SearchQuery(year=2023), {"YS2023-00001"}),
-    (SearchQuery(date_from=date(2022, 1, 1), date_to=date(2023, 12, 31)), {"YS2022-00001", "YS2023-00001"}),
-    (SearchQuery(q="改革", theme="开办企业"), {"YS2021-00001"}),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        (SearchQuery(theme="市场监管"), {"YS2023-00001"}),
+        (SearchQuery(tags=("一网通办",)), {"YS2021-00001"}),
+        (SearchQuery(case_type="innovation_borrowed"), {"YS2022-00001"}),
+        (SearchQuery(case_type="unknown"), {"YS2025-00001"}),
+        (SearchQuery(unit="区市场监督管理局"), {"YS2021-00001", "YS2023-00001"}),
+        (SearchQuery(case_no="YS2024-00001"), {"YS2024-00001"}),
+        (SearchQuery(name="交房即发证"), {"YS2022-00001"}),
+        (SearchQuery(name="登记"), {"YS2022-00001"}),
+        (SearchQuery(year=2023), {"YS2023-00001"}),
+        (
+            SearchQuery(date_from=date(2022, 1, 1), date_to=date(2023, 12, 31)),
+            {"YS2022-00001", "YS2023-00001"},
+        ),
+        (SearchQuery(q="改革", theme="开办企业"), {"YS2021-00001"}),
+    ],
+)
 def test_filters(index, query, expected):
     """Each filter narrows the matches to exactly the cases it describes."""
     r = index.search(query)
@@ -127,7 +176,12 @@ def test_filters(index, query, expected):
 def test_sort_by_date_and_rating(index):
     """Date sort: newest first, undated last; rating sort: best rated first."""
     assert nos(index.search(SearchQuery(sort="date"))) == [
-        "YS2024-00001", "YS2023-00001", "YS2022-00001", "YS2021-00001", "YS2025-00001"]
+        "YS2024-00001",
+        "YS2023-00001",
+        "YS2022-00001",
+        "YS2021-00001",
+        "YS2025-00001",
+    ]
     assert nos(index.search(SearchQuery(sort="rating")))[:2] == ["YS2021-00001", "YS2022-00001"]
 
 

@@ -23,7 +23,12 @@ def test_submission_with_place_names_in_practice_fields_is_refused(lib, form, ma
     finding listed and nothing stored."""
     upload = Upload("案例.docx", make_docx(["改革做法说明。"]))
     with pytest.raises(ValidationFailed) as e:
-        submit(lib, form(innovative_practice=NAMED, application_scenario="适用于浙江全省。"), upload, Actor.cli())
+        submit(
+            lib,
+            form(innovative_practice=NAMED, application_scenario="适用于浙江全省。"),
+            upload,
+            Actor.cli(),
+        )
     errors = {err.field: err for err in e.value.errors}
     assert set(errors) == {"innovative_practice", "application_scenario"}
     err = errors["innovative_practice"]
@@ -38,7 +43,9 @@ def test_applying_the_replacements_lets_the_case_in_with_neutral_wording(lib, fo
     """With apply_anonymization the fields are stored with the neutral replacements, and the
     audit log records what was replaced."""
     upload = Upload("案例.docx", make_docx(["改革做法说明。"]))
-    case = submit(lib, {**form(innovative_practice=NAMED), "apply_anonymization": "1"}, upload, Actor.cli())
+    case = submit(
+        lib, {**form(innovative_practice=NAMED), "apply_anonymization": "1"}, upload, Actor.cli()
+    )
     assert "台州市" not in case.innovative_practice and "某市某区" in case.innovative_practice
     with lib.db.session() as s:
         ev = s.scalar(select(AuditEvent).where(AuditEvent.object_id == case.case_no))
@@ -47,8 +54,12 @@ def test_applying_the_replacements_lets_the_case_in_with_neutral_wording(lib, fo
 
 def test_contact_name_and_region_are_metadata_not_findings(lib, form, make_docx):
     """The rule covers the practice fields, not the contact person or the region fields."""
-    case = submit(lib, form(contact_name="王建军", unit="区市场监督管理局"),
-                  Upload("案例.docx", make_docx(["说明。"])), Actor.cli())
+    case = submit(
+        lib,
+        form(contact_name="王建军", unit="区市场监督管理局"),
+        Upload("案例.docx", make_docx(["说明。"])),
+        Actor.cli(),
+    )
     assert case.contact_name == "王建军"
 
 
@@ -62,7 +73,7 @@ def test_cli_check_prints_findings_with_offsets_into_the_file(tmp_path):
     out = subprocess.run([exe, "check", "--json", str(f)], capture_output=True, text=True)
     assert out.returncode == 1, out.stderr
     findings = json.loads(out.stdout)["findings"]
-    assert findings and all(text[x["start"]:x["end"]] == x["text"] for x in findings)
+    assert findings and all(text[x["start"] : x["end"]] == x["text"] for x in findings)
     assert {"text", "start", "end", "kind", "replacement"} == set(findings[0])
     clean = tmp_path / "clean.txt"
     clean.write_text("本区推行一网通办。", encoding="utf-8")

@@ -33,8 +33,12 @@ def test_reviews_update_the_case_aggregates_and_the_index(lib, make_case, people
 def test_one_review_per_person(lib, make_case, people):
     """Saving again edits the same review."""
     case = make_case()
-    _, created = reviews.save_review(lib, case.case_no, {"recommend": True, "rating": 4}, people["city"])
-    _, again = reviews.save_review(lib, case.case_no, {"recommend": False, "rating": 1}, people["city"])
+    _, created = reviews.save_review(
+        lib, case.case_no, {"recommend": True, "rating": 4}, people["city"]
+    )
+    _, again = reviews.save_review(
+        lib, case.case_no, {"recommend": False, "rating": 1}, people["city"]
+    )
     summary = reviews.reviews_of(lib, case.case_no, people["city"])
     assert (created, again) == (True, False)
     assert summary.rating_count == 1 and summary.mine.rating == 1
@@ -44,22 +48,40 @@ def test_recommendation_form_only_for_privileged(lib, make_case, people):
     """A city reviewer cannot set 推荐形式 and does not see it; the provincial one can."""
     case = make_case()
     with pytest.raises(ValidationFailed) as e:
-        reviews.save_review(lib, case.case_no, {"recommend": True, "rating": 4, "recommendation_form": "经验交流"},
-                            people["city"])
+        reviews.save_review(
+            lib,
+            case.case_no,
+            {"recommend": True, "rating": 4, "recommendation_form": "经验交流"},
+            people["city"],
+        )
     assert [x.code for x in e.value.errors] == ["not_allowed"]
-    reviews.save_review(lib, case.case_no, {"recommend": True, "rating": 4, "recommendation_form": "经验交流"},
-                        people["prov"])
-    assert reviews.reviews_of(lib, case.case_no, people["prov"]).reviews[0].recommendation_form == "经验交流"
-    assert reviews.reviews_of(lib, case.case_no, people["city"]).reviews[0].recommendation_form is None
+    reviews.save_review(
+        lib,
+        case.case_no,
+        {"recommend": True, "rating": 4, "recommendation_form": "经验交流"},
+        people["prov"],
+    )
+    assert (
+        reviews.reviews_of(lib, case.case_no, people["prov"]).reviews[0].recommendation_form
+        == "经验交流"
+    )
+    assert (
+        reviews.reviews_of(lib, case.case_no, people["city"]).reviews[0].recommendation_form is None
+    )
 
 
 def test_invalid_reviews_report_every_field(lib, make_case, people):
     """Missing 推荐, a rating out of range and an unknown 推荐形式 at once."""
     case = make_case()
     with pytest.raises(ValidationFailed) as e:
-        reviews.save_review(lib, case.case_no, {"rating": "7", "recommendation_form": "随便"}, people["prov"])
-    assert {x.field: x.code for x in e.value.errors} == {"recommend": "required", "rating": "out_of_range",
-                                                         "recommendation_form": "invalid_choice"}
+        reviews.save_review(
+            lib, case.case_no, {"rating": "7", "recommendation_form": "随便"}, people["prov"]
+        )
+    assert {x.field: x.code for x in e.value.errors} == {
+        "recommend": "required",
+        "rating": "out_of_range",
+        "recommendation_form": "invalid_choice",
+    }
 
 
 def test_submitters_cannot_review(lib, make_case, people):

@@ -16,7 +16,9 @@ def test_password_is_stored_hashed(lib):
     users.create_user(lib, "zhao", "correct-horse", "submitter", unit="某单位", region="331002")
     with lib.db.session() as s:
         u = users.find_user(s, "zhao")
-        assert u.password_hash != "correct-horse" and u.password_hash.startswith(("scrypt:", "pbkdf2:"))
+        assert u.password_hash != "correct-horse" and u.password_hash.startswith(
+            ("scrypt:", "pbkdf2:")
+        )
         assert u.unit.name == "某单位" and u.unit.region_code == "331002"
     assert users.authenticate(lib, "zhao", "correct-horse").username == "zhao"
 
@@ -45,12 +47,22 @@ def test_lock_expires_and_success_resets_the_counter(lib):
         users.authenticate(lib, "qian", "bad", now=now)
     with pytest.raises(TooManyAttempts):
         users.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=10))
-    assert users.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=31)).username == "qian"
+    assert (
+        users.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=31)).username
+        == "qian"
+    )
     with lib.db.session() as s:
         u = s.query(User).filter_by(username="qian").one()
         assert u.failed_logins == 0 and u.locked_until is None
-        actions = [e.action for e in s.query(AuditEvent).filter_by(object_id="qian").order_by(AuditEvent.id)]
-    assert actions.count("auth.login_failed") == 5 and "auth.login_refused" in actions and actions[-1] == "auth.login"
+        actions = [
+            e.action
+            for e in s.query(AuditEvent).filter_by(object_id="qian").order_by(AuditEvent.id)
+        ]
+    assert (
+        actions.count("auth.login_failed") == 5
+        and "auth.login_refused" in actions
+        and actions[-1] == "auth.login"
+    )
 
 
 def test_tokens_are_random_hashed_and_expire(lib):
@@ -71,8 +83,14 @@ def test_tokens_are_random_hashed_and_expire(lib):
 
 def test_privileged_roles(lib):
     """推荐形式 is for the admin and reviewers of a province-level region only."""
-    cases = {("admin", None): True, ("reviewer", "330000"): True, ("reviewer", "331000"): False,
-             ("reviewer", None): False, ("coordinator", "330000"): False, ("submitter", "330000"): False}
+    cases = {
+        ("admin", None): True,
+        ("reviewer", "330000"): True,
+        ("reviewer", "331000"): False,
+        ("reviewer", None): False,
+        ("coordinator", "330000"): False,
+        ("submitter", "330000"): False,
+    }
     for i, ((role, region), expected) in enumerate(cases.items()):
         users.create_user(lib, f"u{i}", "correct-horse", role, region=region)
         with lib.db.session() as s:
