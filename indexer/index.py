@@ -35,7 +35,7 @@ from whoosh.writing import SegmentWriter
 
 from . import highlight
 from .analysis import analyze
-from .errors import IndexBusy, IndexCorrupt
+from .errors import IndexBusy, IndexCorrupt, IndexerError
 from .prepare import parse_terms, resemblance, sketch, sketch_set
 from .query import parse
 from .schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
@@ -49,7 +49,6 @@ NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-
 MLT_TERMS = 25
 # Candidates scored beyond the number of similar cases asked for.
 SIMILAR_EXTRA_CANDIDATES = 6
-READER_CHECK_SECONDS = 0.5
 
 
 def region_parts(code: str | None) -> tuple[str | None, str | None, str | None]:
@@ -111,7 +110,6 @@ class _Reader:
     def __init__(self, ix, build_id: str):
         self.ix = ix
         self.build_id = build_id
-        self.checked = time.monotonic()
         self.searcher = ix.searcher()
         self._evaluator = None
         self._columns: _Columns | None = None
@@ -404,9 +402,13 @@ class CaseIndex:
         ``BULK_SEGMENT_POSTINGS`` postings (each such commit is whole: the documents written
         before a failure stay, the failed segment is cancelled)."""
         with self._locked(timeout):
-            if self.check() in ("missing",):
+            state = self.check()
+            if state == "missing":
                 self._create_in(self.path)
-            ix = whoosh_index.open_dir(str(self.path))
+            elif state != "ok":
+                raise IndexCorrupt(f"检索索引不可写（{state}），需要从数据库重建")
+            with _reading():
+                ix = whoosh_index.open_dir(str(self.path))
             wrapper = IndexWriter(
                 _SegmentWriter(ix, limitmb=self.memory_mb),
                 ix,
@@ -467,25 +469,20 @@ class CaseIndex:
 
     def _reader(self) -> _Reader:
         r: _Reader | None = getattr(self._local, "reader", None)
-        # Another process may have written: look at most every READER_CHECK_SECONDS (this
-        # process's own writes drop the reader at once).
-        if r is not None and time.monotonic() - r.checked < READER_CHECK_SECONDS:
-            return r
+        # Another process may have written since: a look at the meta file and the table of
+        # contents (well under a millisecond) tells.
         meta = self._read_meta()
         if meta is None:
             raise IndexCorrupt("检索索引不存在或已损坏，请执行 caselib reindex 重建")
         if r is not None and r.build_id == meta["build_id"]:
-            if r.searcher.up_to_date():
-                r.checked = time.monotonic()
-                return r
             try:
-                new = r.searcher.refresh()
-            except Exception:  # noqa: BLE001 - a vanished segment: open afresh below
-                new = None
-            if new is not None:
-                r.reset(new)
-                r.checked = time.monotonic()
+                current = r.searcher.up_to_date()
+            except Exception:  # noqa: BLE001 - a vanished table of contents: reopen below
+                current = False
+            if current:
                 return r
+        # Reopen rather than Searcher.refresh(): whoosh-reloaded 2.7.5's refresh keeps the
+        # segments another writer merged away, so a long-lived reader would see cases twice.
         self._drop_reader()
         try:
             ix = whoosh_index.open_dir(str(self.path))
@@ -496,15 +493,21 @@ class CaseIndex:
         return r
 
     def doc_count(self) -> int:
-        return self._reader().searcher.doc_count()
+        with _reading():
+            return self._reader().searcher.doc_count()
 
     def case_nos(self) -> set[str]:
-        r = self._reader()
-        reader = r.searcher.reader()
-        cols = r.columns
-        return {cols.case_no[d] for d in reader.all_doc_ids() if cols.case_no[d]}
+        with _reading():
+            r = self._reader()
+            reader = r.searcher.reader()
+            cols = r.columns
+            return {cols.case_no[d] for d in reader.all_doc_ids() if cols.case_no[d]}
 
     def stored(self, case_no: str) -> dict | None:
+        with _reading():
+            return self._stored(case_no)
+
+    def _stored(self, case_no: str) -> dict | None:
         s = self._reader().searcher
         docnum = s.document_number(case_no=case_no)
         return None if docnum is None else s.stored_fields(docnum)
@@ -545,6 +548,10 @@ class CaseIndex:
         return Q.And(parts) if len(parts) > 1 else parts[0]
 
     def search(self, sq: SearchQuery) -> SearchResult:
+        with _reading():
+            return self._search(sq)
+
+    def _search(self, sq: SearchQuery) -> SearchResult:
         r = self._reader()
         s = r.searcher
         plan = parse(sq.q)
@@ -679,6 +686,12 @@ class CaseIndex:
         """The cases most similar to ``text``: candidates by the draft's most characteristic
         terms, ranked by the cosine of tf-idf vectors over the full-text terms, with
         near-duplicates flagged by the shingle-sketch resemblance."""
+        with _reading():
+            return self._similar(text, limit=limit, exclude=exclude)
+
+    def _similar(
+        self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
+    ) -> list[SimilarHit]:
         r = self._reader()
         s = r.searcher
         tokens = analyze(text)
@@ -721,6 +734,30 @@ class CaseIndex:
             )
         hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
         return hits[:limit]
+
+
+@contextlib.contextmanager
+def _reading() -> Iterator[None]:
+    """Turn a failure inside Whoosh's reading code (a damaged segment, a garbled block)
+    into IndexCorrupt, which the library answers by rebuilding the index. Errors raised
+    by our own code pass through unchanged."""
+    try:
+        yield
+    except IndexerError:
+        raise
+    except Exception as e:
+        if _raised_in_whoosh(e):
+            raise IndexCorrupt("检索索引已损坏，正在从数据库重建") from e
+        raise
+
+
+def _raised_in_whoosh(e: BaseException) -> bool:
+    tb = e.__traceback__
+    last = None
+    while tb is not None:
+        last = tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
+    return bool(last) and f"{os.sep}whoosh{os.sep}" in last
 
 
 def _norm(counts: dict[str, int], df: dict[str, int], n_docs: int) -> float:

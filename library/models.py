@@ -195,7 +195,8 @@ class Document(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     original_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # Unique: a file is in the library once (a second upload is refused as a duplicate).
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str] = mapped_column(String(120))
     format: Mapped[str] = mapped_column(String(10))

@@ -381,12 +381,6 @@ def test_reindex_command_rebuilds_from_postgres(pg_lib, postgres_url):
     assert indexing.rebuild(pg_lib) == published
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest does not check manifest values against the form schema: on "
-    "PostgreSQL a 16-character contact name (VARCHAR(15)) raises DataError and aborts the whole "
-    "run instead of failing that one file",
-)
 def test_manifest_value_over_a_column_limit_fails_only_its_file(pg_lib, tmp_path):
     """A manifest contact name over 15 characters is that file's failure; the others of
     the run are stored."""

@@ -426,17 +426,31 @@ def store(
     lib: Library, draft: Draft, actor: Actor, *, status: str = "published", source: str = "form"
 ) -> str:
     """Write a checked draft: the file into the store, the rows in one transaction."""
-    sha, new_file = None, False
+    sha = None
     if draft.upload is not None:
         sha = draft.upload.sha256
-        new_file = not lib.files.exists(sha)
         lib.files.put(draft.upload.data, sha)
     try:
         return _store_rows(lib, draft, actor, sha, status=status, source=source)
+    except IntegrityError as e:
+        # documents.sha256 is unique: the same file stored meanwhile by someone else.
+        existing = existing_document(lib, sha) if sha else None
+        if existing is None:
+            drop_unreferenced_file(lib, sha)
+            raise
+        raise DuplicateDocument(
+            f"该文件已在案例库中：{existing[0]}《{existing[1]}》", details={"case_no": existing[0]}
+        ) from e
     except BaseException:
-        if new_file:  # leave nothing half-stored
-            lib.files.delete(sha)
+        drop_unreferenced_file(lib, sha)  # leave nothing half-stored
         raise
+
+
+def drop_unreferenced_file(lib: Library, sha: str | None) -> None:
+    """Remove a stored file that no document refers to (after a failed write). A file
+    another case refers to (the same bytes stored twice) stays."""
+    if sha and existing_document(lib, sha) is None:
+        lib.files.delete(sha)
 
 
 def _store_rows(

@@ -13,13 +13,23 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import selectinload
 
-from indexer import Analyzed, ExtractionError, IndexBusy, IndexDoc, analyze_doc, extract
+from indexer import (
+    Analyzed,
+    ExtractionError,
+    IndexBusy,
+    IndexCorrupt,
+    IndexDoc,
+    analyze_doc,
+    extract,
+)
 
 from ..models import Case, utcnow
 from .cases import index_doc
@@ -28,6 +38,8 @@ from .context import Library
 log = logging.getLogger(__name__)
 
 WRITE_WAIT_SECONDS = 5.0
+SYNC_SECONDS = 30.0
+T = TypeVar("T")
 PARALLEL_MIN_DOCS = 12
 
 
@@ -84,9 +96,36 @@ def _mark_indexed(lib: Library, case_nos: list[str], at: datetime) -> None:
             )
 
 
+def reading(lib: Library, read: Callable[[], T]) -> T:
+    """Run an index read; if the index turns out to be damaged, rebuild it from the
+    database and read again."""
+    try:
+        return read()
+    except IndexCorrupt:
+        log.warning("index damaged: rebuilding it from the database", exc_info=True)
+        rebuild(lib)
+        return read()
+
+
+_last_sync: dict[str, float] = {}
+
+
+def sync_now_and_then(lib: Library, every: float = SYNC_SECONDS) -> None:
+    """In a long-running process (a web worker), index what others left pending (a case
+    stored while an ingest held the index) at most every ``every`` seconds."""
+    key = str(lib.settings.index_path)
+    now = time.monotonic()
+    if now - _last_sync.get(key, 0.0) < every:
+        return
+    _last_sync[key] = now
+    pending = pending_case_nos(lib)
+    if pending:
+        index_cases(lib, pending, wait=0.5)
+
+
 def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_SECONDS) -> bool:
     """Index (or re-index) these cases now. False when the index was busy: they stay
-    pending for the next :func:`sync`."""
+    pending for the next :func:`sync`. A damaged index is rebuilt (which takes them)."""
     started = utcnow()
     docs = list(_docs(lib, _query().where(Case.case_no.in_(case_nos))))
     present = {d.case_no for d in docs}
@@ -101,6 +140,10 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
     except IndexBusy:
         log.warning("index busy; %d case(s) left for the next sync", len(docs))
         return False
+    except IndexCorrupt:
+        log.warning("index damaged: rebuilding it from the database", exc_info=True)
+        rebuild(lib)
+        return True
     _mark_indexed(lib, sorted(present), started)
     return True
 

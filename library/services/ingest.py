@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from indexer import (
     SUPPORTED_EXTENSIONS,
@@ -35,11 +36,21 @@ from indexer import (
 )
 
 from ..errors import CaselibError, FieldError, ValidationFailed
-from ..models import CASE_TYPES, AuditEvent, Case, CaseTag, Document, Region, Tag, Theme, utcnow
+from ..models import (
+    CASE_TYPES,
+    AuditEvent,
+    Case,
+    CaseTag,
+    Document,
+    Region,
+    Tag,
+    Theme,
+    utcnow,
+)
 from ..storage.files import sha256_bytes
-from . import vocab
+from . import validation, vocab
 from .audit import Actor
-from .cases import find_borrowed, index_text, reserve_case_nos
+from .cases import drop_unreferenced_file, find_borrowed, index_text, reserve_case_nos
 from .context import Library
 from .indexing import _mark_indexed
 
@@ -223,6 +234,36 @@ def check_defaults(lib: Library, defaults: dict[str, Any]) -> None:
         raise ValidationFailed(errors)
 
 
+def check_meta(lib: Library, meta: dict[str, Any], v: _Vocab) -> list[FieldError]:
+    """The metadata of one file (the manifest's row) against the form's rules and the
+    vocabularies: what is given must be valid; what is missing stays unknown."""
+    data = {k: meta[k] for k in MANIFEST_FIELDS if meta.get(k) not in (None, "", [])}
+    # Only what is given is checked: a borrowed case whose borrowed-from case is not
+    # given is stored without the link (unknown), like any other missing metadata.
+    errors = [e for e in validation.validate("case_form", data) if e.field in data]
+    bad = {e.field for e in errors}
+    if "theme" in data and "theme" not in bad and data["theme"] not in v.themes:
+        errors.append(FieldError("theme", "invalid_choice", f"未知的案例主题：{data['theme']}"))
+    if "region_code" in data and "region_code" not in bad and data["region_code"] not in v.regions:
+        errors.append(
+            FieldError(
+                "region_code", "invalid_choice", f"未知的行政区划代码：{data['region_code']}"
+            )
+        )
+    unknown = [t for t in data.get("tags") or [] if t not in v.tags]
+    if unknown and "tags" not in bad:
+        errors.append(FieldError("tags", "invalid_choice", "不在统一标签中：" + "、".join(unknown)))
+    if data.get("borrowed_from") and "borrowed_from" not in bad:
+        with lib.db.session() as s:
+            if find_borrowed(s, data["borrowed_from"]) is None:
+                errors.append(
+                    FieldError(
+                        "borrowed_from", "not_found", f"找不到借鉴的案例：{data['borrowed_from']}"
+                    )
+                )
+    return errors
+
+
 # -- the worker side ------------------------------------------------------------------------
 
 _EXTRACT_OPTS: dict[str, Any] = {}
@@ -364,6 +405,13 @@ def ingest(
             seen[sha] = str(f)
             meta = dict(defaults)
             meta.update(per_file.get(f.resolve(), {}))
+            bad = check_meta(lib, meta, vocab_ids)
+            if bad:
+                report.failed.append(
+                    Failure(str(f), bad[0].code, "；".join(e.message for e in bad))
+                )
+                done_count += 1
+                continue
             job = _Job(seq, str(f), f.name, data, sha, meta)
             in_flight.acquire()
             jobs_meta[seq] = job
@@ -381,7 +429,29 @@ def ingest(
             if not pending:
                 return
             now = utcnow()
-            rows = _store_batch(lib, pending, vocab_ids, actor, source, now)
+            try:
+                rows = _store_batch(lib, pending, vocab_ids, actor, source, now)
+            except IntegrityError:
+                # The same file stored meanwhile by another process (documents.sha256 is
+                # unique): those files are skipped, the rest of the batch stored.
+                shas = [job.sha256 for job, _ in pending]
+                with lib.db.session() as s:
+                    taken = dict(
+                        s.execute(
+                            select(Document.sha256, Case.case_no)
+                            .join(Case, Case.id == Document.case_id)
+                            .where(Document.sha256.in_(shas))
+                        ).all()
+                    )
+                if not taken:
+                    raise
+                report.skipped.extend(
+                    (job.path, taken[job.sha256]) for job, _ in pending if job.sha256 in taken
+                )
+                pending[:] = [(job, done) for job, done in pending if job.sha256 not in taken]
+                if not pending:
+                    return
+                rows = _store_batch(lib, pending, vocab_ids, actor, source, now)
             for (job, done), (case_no, doc) in zip(pending, rows, strict=True):
                 a = done.analyzed
                 a.doc = doc
@@ -394,8 +464,9 @@ def ingest(
         if n_workers > 1 and total > 1:
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(opts,))
-            # Unordered: a long document does not hold back the ones behind it.
-            results = pool.imap_unordered(_work, jobs(), chunksize=1)
+            # In input order, so case numbers follow the order of the files; the read-ahead
+            # keeps the workers busy behind a long document.
+            results = pool.imap(_work, jobs(), chunksize=1)
         else:
             pool = None
             _init_worker(opts)
@@ -451,7 +522,6 @@ def _store_batch(
 ) -> list[tuple[str, IndexDoc]]:
     """Store the files and rows of one batch in one transaction (bulk inserts); returns the
     case numbers and the documents as the index must see them."""
-    new_files = [job.sha256 for job, _ in batch if not lib.files.exists(job.sha256)]
     for job, _ in batch:
         lib.files.put(job.data, job.sha256)
     rows: list[dict[str, Any]] = []
@@ -548,8 +618,8 @@ def _store_batch(
                 ],
             )
     except BaseException:
-        for sha in new_files:
-            lib.files.delete(sha)
+        for job, _ in batch:
+            drop_unreferenced_file(lib, job.sha256)
         raise
     themes_by_id = {tid: name for name, tid in v.themes.items()}
     for (job, done), row in zip(batch, rows, strict=True):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from indexer import IndexCorrupt, SearchQuery, SearchResult
+from indexer import SearchQuery, SearchResult
 
-from . import validation
+from . import indexing, validation
 from .context import Library
 
 PER_PAGE = 10
@@ -49,11 +49,8 @@ def to_query(params: dict[str, Any]) -> SearchQuery:
 
 def search(lib: Library, params: dict[str, Any] | SearchQuery) -> SearchResult:
     sq = params if isinstance(params, SearchQuery) else to_query(params)
-    try:
-        return lib.index.search(sq)
-    except IndexCorrupt:
-        lib.ensure_index()
-        return lib.index.search(sq)
+    indexing.sync_now_and_then(lib)
+    return indexing.reading(lib, lambda: lib.index.search(sq))
 
 
 def suggest(lib: Library, prefix: str, limit: int = 8) -> list[dict[str, str]]:

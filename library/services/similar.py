@@ -10,13 +10,14 @@ from indexer import ExtractionError, SimilarHit, extract
 from ..errors import DocumentRejected
 from ..models import Case, Document
 from ..storage.files import sha256_bytes
+from . import indexing
 from .context import Library
 
 
 def similar_to_text(
     lib: Library, text: str, *, limit: int = 10, exclude: tuple[str, ...] = ()
 ) -> list[SimilarHit]:
-    return lib.index.similar(text, limit=limit, exclude=exclude)
+    return indexing.reading(lib, lambda: lib.index.similar(text, limit=limit, exclude=exclude))
 
 
 def similar_to_file(
@@ -46,7 +47,7 @@ def similar_to_file(
 
 
 def similar_to_case(lib: Library, case_no: str, *, limit: int = 10) -> list[SimilarHit]:
-    stored = lib.index.stored(case_no)
+    stored = indexing.reading(lib, lambda: lib.index.stored(case_no))
     if stored is None:
         return []
     return similar_to_text(

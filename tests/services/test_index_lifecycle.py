@@ -215,13 +215,6 @@ def test_other_schema_version_is_rebuilt_by_ensure_index(damaged):
 
 
 @accepts_whoosh_file_leak
-@pytest.mark.xfail(
-    strict=True,
-    reason="indexer: CaseIndex.check() reads only the doc count and the case_no "
-    "column, so postings overwritten inside a segment pass as 'ok' and search raises a bare "
-    "Exception('Block tag error ...') instead of IndexCorrupt: no rebuild, the CLI prints an "
-    "internal error",
-)
 def test_garbled_postings_inside_a_segment_are_rebuilt(damaged):
     """Junk written over the postings of a segment (its directory intact) is noticed and
     the index rebuilt: search answers as before."""
@@ -245,12 +238,6 @@ def test_garbled_postings_inside_a_segment_are_rebuilt(damaged):
 
 @accepts_whoosh_file_leak
 @pytest.mark.parametrize("confirm", [False, True], ids=["similar_check_first", "confirmed"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="submit does not rebuild a corrupt index: the similar-case check raises "
-    "IndexCorrupt ('run caselib reindex') and, with the check skipped, the case is stored and then "
-    "whoosh's raw IndexError escapes from index_cases, so the user sees an error for a stored case",
-)
 def test_submission_on_a_garbled_index_rebuilds_it_and_indexes_the_case(lib, make_case, confirm):
     """A submission finding the index garbled rebuilds it (as search does) and returns the
     stored case; both cases are searchable."""
@@ -367,13 +354,6 @@ def test_processes_submitting_at_once_lose_no_case(lib):
             assert f"进程{w}案例{i}" in [h.name for h in hits]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="indexer: CaseIndex._reader() renews a stale searcher with whoosh's "
-    "Searcher.refresh(), and whoosh-reloaded 2.7.5 adds the segments another writer merged away "
-    "back to the refreshed reader: a long-lived reader (a web worker, a thread) sees stale, "
-    "missing and duplicated cases",
-)
 def test_reader_of_another_library_sees_each_case_once(lib, make_case):
     """A reader kept open (another process's Library, like a web worker) sees every case
     written since, exactly once, across the segment merges of the writer."""

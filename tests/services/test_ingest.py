@@ -286,11 +286,6 @@ def test_manifest_with_an_unknown_column_is_refused_before_anything_is_stored(
     assert library_state(lib) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest does not check manifest values against the form schema: a "
-    "16-character contact name is stored on SQLite and aborts the whole run on PostgreSQL",
-)
 def test_manifest_value_over_a_field_limit_fails_that_file_only(lib, tmp_path):
     """A manifest value that breaks a field rule of the schema (联系人 ≤ 15) is reported for
     its file; the other files are stored."""

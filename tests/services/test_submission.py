@@ -299,12 +299,6 @@ def test_same_file_again_is_a_duplicate_document(lib, form, make_docx):
     assert library_state(lib) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="submit looks for the same file before, and outside, the transaction "
-    "that stores it, and documents.sha256 is not unique: two submissions of one file at the same "
-    "moment are both stored",
-)
 def test_same_file_submitted_twice_at_the_same_moment_is_stored_once(
     lib, form, make_docx, monkeypatch
 ):
