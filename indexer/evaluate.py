@@ -31,6 +31,8 @@ INSIDE = 0.7
 SINGLE_CHAR_EXPANSIONS = 256
 # Longer tokens a word is looked for inside, at most (the most frequent first).
 MAX_EXPANSIONS = 64
+# A word found whole in fewer documents than this is also looked for as its pieces.
+FINER_SPLIT_BELOW = 3
 K1, B = 1.2, 0.75
 PROXIMITY_BONUS = 0.5
 PHRASE_BONUS = 2.0
@@ -219,7 +221,9 @@ class Evaluator:
             for longer in self.containing(w, limit) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", w, INSIDE, into="name")
-            if len(w) >= 3:
+            if len(w) >= 3 and inside and len(tf["content"]) < FINER_SPLIT_BELOW:
+                # A word the texts (almost) never hold whole, e.g. always cut in another
+                # way by its context: look for its pieces in a row.
                 parts = tuple(finer_split(w))
                 if len(parts) > 1:
                     # Only where the word is not already found whole: its pieces in a row.

@@ -84,9 +84,10 @@ def _units(tokens: list[str]) -> list[Unit]:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def squash(text: str) -> str:
-    """Normalised text without spaces and punctuation (to find a copied sentence)."""
-    return _NON_WORD.sub("", normalize(text))
+def squash(text: str, *, nfkc: bool = False) -> str:
+    """Text without spaces and punctuation, lower case (to find a copied sentence);
+    ``nfkc`` also folds full-width forms (costly on a whole document)."""
+    return _NON_WORD.sub("", normalize(text) if nfkc else text.lower())
 
 
 def parse(text: str) -> Plan:
@@ -124,6 +125,7 @@ def parse(text: str) -> Plan:
     # would match most cases: it is looked for only when nothing else was typed.
     if any(len(u.text) > 1 for u in plan.required):
         plan.required = [u for u in plan.required if len(u.text) > 1]
+    plan.required = list(dict.fromkeys(plan.required))  # a word typed twice counts once
     plan.needles = list(dict.fromkeys(n for n in plan.needles if n))
     plan.terms = list(dict.fromkeys(plan.terms))
     return plan
