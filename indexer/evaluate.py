@@ -36,7 +36,9 @@ FINER_SPLIT_BELOW = 3
 K1, B = 1.2, 0.75
 PROXIMITY_BONUS = 0.5
 PHRASE_BONUS = 2.0
-PROXIMITY_CANDIDATES = 30
+PROXIMITY_CANDIDATES = 20
+PHRASE_CANDIDATES = 30
+SENTENCE_CANDIDATES = 300
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
 CACHE_TEXTS = 300
@@ -311,20 +313,38 @@ class Evaluator:
             for d, c in held.items():
                 scores[d] *= (c / n) ** 2
         if len(plan.loose) > 1 and docs:
-            # Proximity re-ranks the best candidates only. The words as typed, in a row (a
-            # copied sentence), count most; close together (at most one word apart) less.
-            top = heapq.nlargest(PROXIMITY_CANDIDATES, docs, key=scores.__getitem__)
-            if need < len(units):
-                # A long query: is it, as typed, in the text? (Reading the positions of
-                # every word for every candidate would cost more.)
-                for d in top:
-                    if plan.squashed and plan.squashed in self.squashed_text(d):
-                        scores[d] *= 1 + PHRASE_BONUS
+            # Re-ranking of the best candidates. The text as typed (a copied sentence, the
+            # words in a row) counts most: looked for in the text of the candidates that
+            # hold every word. Then, for a few words, the words close together.
+            n = len(units)
+            if need < n:
+                # A long query: candidates hold every word, and the query's rarest two
+                # adjacent words next to each other (their positions only are read).
+                whole = heapq.nlargest(
+                    SENTENCE_CANDIDATES, (d for d in docs if held[d] == n), key=scores.__getitem__
+                )
+                loose = plan.loose
+                pair = min(
+                    zip(loose, loose[1:], strict=False),
+                    key=lambda p: (
+                        len(self.postings("content", p[0])[0])
+                        + len(self.postings("content", p[1])[0])
+                    ),
+                )
+                whole = list(self.sequence_docs("content", pair, slop=1, among=set(whole)))
             else:
-                for d, span in self.sequence_spans(
-                    "content", tuple(plan.loose), 2, among=set(top)
-                ).items():
-                    scores[d] *= 1 + (PHRASE_BONUS if span == 1 else PROXIMITY_BONUS)
+                whole = docs
+            exact = set()
+            if plan.squashed:
+                for d in heapq.nlargest(PHRASE_CANDIDATES, whole, key=scores.__getitem__):
+                    if plan.squashed in self.squashed_text(d):
+                        exact.add(d)
+                        scores[d] *= 1 + PHRASE_BONUS
+            if need >= n:
+                top = heapq.nlargest(PROXIMITY_CANDIDATES, docs, key=scores.__getitem__)
+                near = self.sequence_spans("content", tuple(plan.loose), 2, among=set(top) - exact)
+                for d in near:
+                    scores[d] *= 1 + PROXIMITY_BONUS
         return list(docs), scores
 
     def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:
