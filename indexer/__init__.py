@@ -6,7 +6,7 @@ private and free to change. The indexer never imports ``library`` or ``web``.
 
 from __future__ import annotations
 
-from .analysis import analyze, domain_terms, stop_words
+from .analysis import analyze, domain_terms, stop_words, worker_pool
 from .anonymity import (
     Finding,
     anonymize,
@@ -73,4 +73,5 @@ __all__ = [
     "sniff",
     "snippets",
     "stop_words",
+    "worker_pool",
 ]

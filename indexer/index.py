@@ -34,7 +34,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from . import highlight
 from .analysis import analyze
@@ -231,6 +231,22 @@ def _open(path: Path):
     return _Storage(str(path)).open_index()
 
 
+class _Pool(PostingPool):
+    """Whoosh's posting pool bounded by a count of postings instead of an estimate of each
+    posting's size (five len() calls and two type checks per posting, in the writer's
+    hottest loop). About 200 bytes a posting, as Whoosh estimates them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._max_items = max(10_000, self.limit // 200)
+
+    def add(self, item):
+        current = self.current
+        current.append(item)
+        if len(current) >= self._max_items:
+            self.save()
+
+
 class _SegmentWriter(SegmentWriter):
     """Whoosh's segment writer with three changes: field lengths read once (see _Lengths);
     postings blocks stored uncompressed (zlib on every small block cost more CPU when
@@ -243,6 +259,7 @@ class _SegmentWriter(SegmentWriter):
         kwargs.setdefault("codec", W3Codec(compression=0))
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
+        self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
 
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())
@@ -269,6 +286,7 @@ class IndexWriter:
         self._pending_postings += sum(len(p) for p in a.postings.values())
         if self._pending_postings >= self._segment_postings:
             self._w.commit(merge=False)
+            _record_files(self._ix.storage.folder)
             self.segments_committed += 1
             self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
             self._pending_postings = 0
@@ -360,6 +378,13 @@ class CaseIndex:
             or meta.get("fingerprint") != analysis_fingerprint()
         ):
             return "stale"
+        for name, size in (meta.get("files") or {}).items():
+            f = self.path / name
+            if not f.exists() or f.stat().st_size != size:
+                # A file cut short or lost since the last commit (an interrupted copy, a
+                # full disk): Whoosh itself would only notice when reading that part.
+                log.warning("index file %s is missing or has changed size", name)
+                return "corrupt"
         try:
             ix = _open(self.path)
             with ix.searcher() as s:
@@ -386,7 +411,17 @@ class CaseIndex:
             "build_id": uuid.uuid4().hex,
             "created": datetime.now().isoformat(timespec="seconds"),
         }
-        (path / META_FILE).write_text(json.dumps(meta), encoding="utf-8")
+        _write_meta(path, meta)
+
+    def verify(self, *, wait: float = 2.0) -> str:
+        """:meth:`check` while no writer is at work (a writer changes files before it
+        records their sizes). If one does not finish within ``wait`` seconds, "ok": the
+        index is being written, so it was readable a moment ago."""
+        try:
+            with self._locked(wait):
+                return self.check()
+        except IndexBusy:
+            return "ok"
 
     def create(self) -> None:
         """An empty index (replacing whatever is there)."""
@@ -448,6 +483,7 @@ class CaseIndex:
                 # Bulk writes leave their segments as they are; Whoosh merges small
                 # segments on later ordinary commits.
                 wrapper._w.commit(merge=not bulk)
+                _record_files(self.path)
         self._drop_reader()
 
     def rebuild(self, analyzed: Iterable[Analyzed], *, timeout: float | None = None) -> int:
@@ -472,6 +508,7 @@ class CaseIndex:
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
             wrapper._w.commit(merge=False)
+            _record_files(tmp)
             old = self.path.with_name(self.path.name + ".old")
             if old.exists():
                 shutil.rmtree(old)
@@ -758,6 +795,25 @@ class CaseIndex:
             )
         hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
         return hits[:limit]
+
+
+def _write_meta(path: Path | str, meta: dict) -> None:
+    target = Path(path) / META_FILE
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(meta), encoding="utf-8")
+    os.replace(tmp, target)
+
+
+def _record_files(path: Path | str) -> None:
+    """Note the size of every index file in the meta file, after a commit (under the lock)."""
+    path = Path(path)
+    meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    meta["files"] = {
+        f.name: f.stat().st_size
+        for f in path.iterdir()
+        if f.is_file() and f.name != META_FILE and not f.name.endswith(("LOCK", ".tmp"))
+    }
+    _write_meta(path, meta)
 
 
 @contextlib.contextmanager

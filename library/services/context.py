@@ -57,7 +57,7 @@ class Library:
         index whatever the database holds that the index lacks. Returns the state found."""
         from .indexing import rebuild, sync
 
-        state = self.index.check()
+        state = self.index.verify()
         if state != "ok":
             # A new library has no index yet: nothing to say. Otherwise say why we rebuild.
             (log.info if state == "missing" else log.warning)(

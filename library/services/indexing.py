@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -29,6 +28,7 @@ from indexer import (
     IndexDoc,
     analyze_doc,
     extract,
+    worker_pool,
 )
 
 from ..models import Case, utcnow
@@ -76,8 +76,7 @@ def analyze_parallel(
     if n_workers <= 1:
         yield from map(analyze_doc, docs)
         return
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(n_workers) as pool:
+    with worker_pool(n_workers) as pool:
         yield from pool.imap(analyze_doc, docs, chunksize=chunksize)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import logging
-import multiprocessing
 import os
 import re
 import threading
@@ -33,6 +32,7 @@ from indexer import (
     IndexDoc,
     analyze_doc,
     extract,
+    worker_pool,
 )
 
 from ..errors import CaselibError, FieldError, ValidationFailed
@@ -57,7 +57,7 @@ from .indexing import _mark_indexed
 log = logging.getLogger(__name__)
 
 BATCH = 100
-IN_FLIGHT = 160
+IN_FLIGHT = 96
 NAME_MAX = 50
 SUMMARY_MAX = 150
 _DATE_IN_NAME = re.compile(r"(19\d{2}|20\d{2})[-_.年](\d{1,2})[-_.月](\d{1,2})")
@@ -462,8 +462,7 @@ def ingest(
             pending.clear()
 
         if n_workers > 1 and total > 1:
-            ctx = multiprocessing.get_context("fork")
-            pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(opts,))
+            pool = worker_pool(n_workers, initializer=_init_worker, initargs=(opts,))
             # In input order, so case numbers follow the order of the files; the read-ahead
             # keeps the workers busy behind a long document.
             results = pool.imap(_work, jobs(), chunksize=1)

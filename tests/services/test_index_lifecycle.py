@@ -143,7 +143,11 @@ def test_deleted_index_directory_is_rebuilt_by_ensure_index(damaged):
 
 
 def _segment(lib: Library) -> Path:
-    return max(lib.settings.index_path.glob("*.seg"), key=lambda p: p.stat().st_size)
+    """The largest file of the index's segments (a compound .seg file, or the postings)."""
+    files = [
+        p for p in lib.settings.index_path.iterdir() if p.suffix in (".seg", ".pst", ".trm", ".col")
+    ]
+    return max(files, key=lambda p: p.stat().st_size)
 
 
 @accepts_whoosh_file_leak
@@ -224,9 +228,12 @@ def test_garbled_postings_inside_a_segment_are_rebuilt(damaged):
     lib, expected = damaged
     lib.close()
     seg = _segment(lib)
-    with open(seg, "rb") as f:
-        parts = CompoundStorage(StructFile(f), use_mmap=False)._dir
-    postings = next(v for k, v in parts.items() if k.endswith(".pst"))
+    if seg.suffix == ".pst":  # segments kept as separate files: the postings file itself
+        postings = {"offset": 0, "length": seg.stat().st_size}
+    else:  # a compound segment: the postings part of it
+        with open(seg, "rb") as f:
+            parts = CompoundStorage(StructFile(f), use_mmap=False)._dir
+        postings = next(v for k, v in parts.items() if k.endswith(".pst"))
     with open(seg, "r+b") as f:
         f.seek(postings["offset"])
         f.write(b"\xff" * postings["length"])
