@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 class Preindexed(list):

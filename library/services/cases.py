@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -150,20 +151,35 @@ def find_borrowed(session: Session, ref: str) -> Case | None:
 
 
 @cache
-def _template_notes() -> tuple[str, ...]:
-    """The grey notes of the 申报表 template (x-note of the schema), longest first."""
-    props = validation.load_schema("case_form")["properties"]
-    notes = {p["x-note"].strip() for p in props.values() if p.get("x-note")}
-    return tuple(sorted(notes, key=len, reverse=True))
+def _template_boilerplate() -> tuple[str, re.Pattern[str]]:
+    """The 申报表's own words, as a filled-in template shows them in its extracted text: the
+    title, the field titles heading the table cells (with the required-field star), the
+    grey notes left in empty fields, the case-type check boxes."""
+    schema = validation.load_schema("case_form")
+    props = schema["properties"]
+    titles = sorted({p["title"] for p in props.values() if p.get("title")}, key=len, reverse=True)
+    notes = sorted(
+        {p["x-note"].strip() for p in props.values() if p.get("x-note")}, key=len, reverse=True
+    )
+    choices = sorted(props["case_type"].get("x-enum-titles", {}).values(), key=len, reverse=True)
+    alt = "|".join
+    pattern = re.compile(
+        rf"(?m)(?:^|(?<=\t))\*?(?:{alt(map(re.escape, titles))})(?=\t)"  # a title heading a cell
+        rf"|(?:注[：:])?(?:{alt(map(re.escape, notes))})"  # a note left in an empty field
+        rf"|[☐☑■□√✔]\s*(?:{alt(map(re.escape, choices))})"  # a case-type check box
+    )
+    return schema["title"], pattern
 
 
 def index_text(text: str) -> str:
-    """A document's text as the index should see it: without the template's notes, which a
-    filled-in 申报表 keeps in the fields left empty and which would match every search."""
-    for note in _template_notes():
-        if note in text:
-            text = text.replace(note, " ")
-    return text
+    """A document's text as the index should see it. In a filled-in 申报表 the form's own
+    words (its title 营商环境改革创新案例申报表, field titles, notes, check boxes) are in
+    every case and would match every search; they are left out. Other documents are kept
+    as they are."""
+    title, pattern = _template_boilerplate()
+    if title not in text:
+        return text
+    return pattern.sub(" ", text.replace(title, " ", 1))
 
 
 def index_doc(case: Case) -> IndexDoc:
