@@ -213,14 +213,17 @@ class PreTokenized(list):
     pass them through instead of segmenting again."""
 
 
-class CaseTokenizer(Tokenizer):
-    """Whoosh tokenizer: jieba words with ordinal positions."""
+class _Tokenizer(Tokenizer):
+    """Whoosh tokenizer over our analysis; subclasses say which words a value yields."""
 
     def __eq__(self, other):
         return type(other) is type(self)
 
     def __hash__(self):
         return hash(type(self).__name__)
+
+    def words(self, value, mode: str) -> list[str]:
+        raise NotImplementedError
 
     def __call__(
         self,
@@ -235,39 +238,26 @@ class CaseTokenizer(Tokenizer):
         mode="",
         **kwargs,
     ) -> Iterator[Token]:
-        words = value if isinstance(value, list) else analyze(value)
+        words = self.words(value, mode)
         return _emit(words, positions, chars, removestops, start_pos, mode, kwargs)
 
 
-class SubwordTokenizer(Tokenizer):
-    """Whoosh tokenizer for the sub-word field (no positions needed)."""
+class CaseTokenizer(_Tokenizer):
+    """jieba words with ordinal positions."""
 
-    def __eq__(self, other):
-        return type(other) is type(self)
+    def words(self, value, mode: str) -> list[str]:
+        return value if isinstance(value, list) else analyze(value)
 
-    def __hash__(self):
-        return hash(type(self).__name__)
 
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ) -> Iterator[Token]:
+class SubwordTokenizer(_Tokenizer):
+    """The sub-words of long tokens (no positions needed); a query is analysed plainly."""
+
+    def words(self, value, mode: str) -> list[str]:
         if isinstance(value, PreTokenized):
-            words = value
-        elif mode == "query":
-            words = analyze(value)
-        else:
-            words = subwords(analyze(value))
-        return _emit(words, positions, chars, removestops, start_pos, mode, kwargs)
+            return value
+        if mode == "query":
+            return analyze(value)
+        return subwords(analyze(value))
 
 
 def _emit(words, positions, chars, removestops, start_pos, mode, kwargs) -> Iterator[Token]:

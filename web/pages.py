@@ -77,9 +77,10 @@ def regions():
     return jsonify({"regions": catalog.region_options(parent)})
 
 
-@bp.get("/cases/<case_no>")
-@login_required
-def case_page(case_no: str):
+def render_case_page(
+    case_no: str, *, review_errors: dict | None = None, review_form: dict | None = None
+) -> str:
+    """The case page (查看), with the review form's errors and input when a review failed."""
     lib = get_lib()
     user = current_user()
     record = catalog.case_record(lib, case_no)
@@ -95,11 +96,17 @@ def case_page(case_no: str):
         preview=preview,
         preview_error=preview_error,
         reviews=reviews.reviews_of(lib, case_no, user),
-        review_errors={},
-        review_form=None,
+        review_errors=review_errors or {},
+        review_form=review_form,
         forms=reviews.recommendation_forms(),
         can_review=user_service.can(user, "review"),
     )
+
+
+@bp.get("/cases/<case_no>")
+@login_required
+def case_page(case_no: str):
+    return render_case_page(case_no)
 
 
 @bp.get("/cases/<case_no>/file")

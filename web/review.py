@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 
-from library.errors import CaselibError, ValidationFailed
-from library.services import catalog, reviews
+from library.errors import ValidationFailed
+from library.services import reviews
 from library.services import users as user_service
 
 from .auth import login_required
+from .pages import render_case_page
 from .views_util import current_user, get_lib
 
 bp = Blueprint("review", __name__)
@@ -26,23 +27,7 @@ def save(case_no: str):
     try:
         _, created = reviews.save_review(lib, case_no, raw, user)
     except ValidationFailed as e:
-        record = catalog.case_record(lib, case_no)
-        preview = preview_error = None
-        if record["file"]:
-            try:
-                preview = catalog.preview(lib, case_no)
-            except CaselibError as err:
-                preview_error = err
-        return render_template(
-            "case.html",
-            case=record,
-            preview=preview,
-            preview_error=preview_error,
-            reviews=reviews.reviews_of(lib, case_no, user),
-            review_errors={x.field: x.message for x in e.errors},
-            review_form=raw,
-            forms=reviews.recommendation_forms(),
-            can_review=True,
-        ), 422
+        errors = {x.field: x.message for x in e.errors}
+        return render_case_page(case_no, review_errors=errors, review_form=raw), 422
     flash("点评已保存" if created else "点评已更新", "success")
     return redirect(url_for("pages.case_page", case_no=case_no) + "#review")

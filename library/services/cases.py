@@ -257,24 +257,7 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
 
 # -- submission -----------------------------------------------------------------------------
 
-FORM_FIELDS = (
-    "name",
-    "theme",
-    "case_type",
-    "borrowed_from",
-    "summary",
-    "problem",
-    "solution",
-    "traditional_practice",
-    "innovative_practice",
-    "application_scenario",
-    "tags",
-    "region_code",
-    "unit",
-    "contact_name",
-    "contact_phone",
-    "published_at",
-)
+FORM_FIELDS = validation.form_fields("case_form")
 
 
 def extract_upload(lib: Library, upload: Upload) -> ExtractedDocument:

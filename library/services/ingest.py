@@ -61,24 +61,8 @@ IN_FLIGHT = 96
 NAME_MAX = 50
 SUMMARY_MAX = 150
 _DATE_IN_NAME = re.compile(r"(19\d{2}|20\d{2})[-_.年](\d{1,2})[-_.月](\d{1,2})")
-MANIFEST_FIELDS = (
-    "name",
-    "theme",
-    "case_type",
-    "borrowed_from",
-    "summary",
-    "problem",
-    "solution",
-    "traditional_practice",
-    "innovative_practice",
-    "application_scenario",
-    "tags",
-    "region_code",
-    "unit",
-    "contact_name",
-    "contact_phone",
-    "published_at",
-)
+# Manifest columns: the case form's fields.
+MANIFEST_FIELDS = validation.form_fields("case_form")
 
 
 @dataclass

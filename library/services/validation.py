@@ -44,6 +44,11 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
+def form_fields(schema_name: str = "case_form") -> tuple[str, ...]:
+    """The fields of a form, in the schema's order."""
+    return tuple(load_schema(schema_name).get("properties", {}))
+
+
 def field_title(schema_name: str, field: str) -> str:
     prop = load_schema(schema_name).get("properties", {}).get(field, {})
     return prop.get("title", field)
