@@ -104,6 +104,7 @@ class _Done:
     extracted: ExtractedDocument | None = None
     analyzed: Analyzed | None = None
     error: tuple[str, str] | None = None
+    template: dict[str, Any] | None = None  # the fields of a filled-in 申报表
 
 
 # -- inputs ---------------------------------------------------------------------------------
@@ -218,6 +219,16 @@ def check_defaults(lib: Library, defaults: dict[str, Any]) -> None:
         raise ValidationFailed(errors)
 
 
+def _take_template(lib: Library, job: _Job, template: dict[str, Any], v: _Vocab) -> None:
+    """A filled-in 申报表's fields become the file's metadata, except those the manifest or
+    the command line set, and those that break the form's rules (left unknown: the file
+    is still stored; the form is a document here, not a submission)."""
+    meta = {**template, **job.meta}
+    from_template = {k: meta[k] for k in template if k not in job.meta}
+    bad = {e.field for e in check_meta(lib, from_template, v)}
+    job.meta = {k: val for k, val in meta.items() if k not in bad}
+
+
 def check_meta(lib: Library, meta: dict[str, Any], v: _Vocab) -> list[FieldError]:
     """The metadata of one file (the manifest's row) against the form's rules and the
     vocabularies: what is given must be valid; what is missing stays unknown."""
@@ -266,11 +277,15 @@ def _work(job: _Job) -> _Done:
     except Exception as e:  # noqa: BLE001 - one bad file must not stop the run
         log.exception("extracting %s", job.path)
         return _Done(job.seq, error=("internal_error", f"处理文件时出错：{type(e).__name__}"))
+    template = _template_fields(job, ex)
+    # A filled-in 申报表: its fields are the case's metadata, where the manifest or the
+    # command line do not say otherwise (the main process checks them: _take_template).
+    meta = {**template, **job.meta} if template else job.meta
     doc = IndexDoc(
         case_no="",
-        name=_name(job.meta, ex, job.filename),
+        name=_name(meta, ex, job.filename),
         text=index_text(ex.text),
-        summary=_summary(job.meta, ex),
+        summary=_summary(meta, ex),
         file_name=job.filename,
     )
     try:
@@ -280,7 +295,18 @@ def _work(job: _Job) -> _Done:
         return _Done(job.seq, error=("internal_error", f"分词时出错：{type(e).__name__}"))
     # The text travels once, inside the analysed document.
     ex.blocks = []
-    return _Done(job.seq, extracted=ex, analyzed=analyzed)
+    return _Done(job.seq, extracted=ex, analyzed=analyzed, template=template)
+
+
+def _template_fields(job: _Job, ex: ExtractedDocument) -> dict[str, Any] | None:
+    if ex.format != "docx" or validation.load_schema("case_form")["title"] not in ex.text:
+        return None
+    from .template import parse_template
+
+    try:
+        return parse_template(job.data, filename=job.filename) or None
+    except ExtractionError:
+        return None
 
 
 def _clip(text: str, limit: int) -> str:
@@ -462,6 +488,8 @@ def ingest(
                 if done.error:
                     report.failed.append(Failure(job.path, *done.error))
                 else:
+                    if done.template:
+                        _take_template(lib, job, done.template, vocab_ids)
                     pending.append((job, done))
                     if len(pending) >= BATCH:
                         flush()

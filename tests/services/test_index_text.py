@@ -35,3 +35,40 @@ def test_other_documents_are_indexed_as_they_are():
     """A document that is not the 申报表 keeps every word, field-like ones included."""
     text = "案例名称\t某项改革\n为保证创新案例评选的公平公正，案例中不能出现地名、人名等相关信息。"
     assert index_text(text) == text
+
+
+def test_ingest_takes_the_fields_of_a_filled_in_template(lib, tmp_path):
+    """caselib ingest of a filled-in 申报表 stores its fields as the case's metadata; a
+    field that breaks the form's rules is left unknown, the file still stored."""
+    from sqlalchemy import select
+
+    from library.models import Case
+    from library.services.ingest import ingest
+
+    values = valid_form(
+        name="政府采购意向公开改革",
+        theme="政府采购",
+        case_type="original",
+        tags=["全程网办"],
+        region_code="330102",
+        contact_name="联系人乙",
+    )
+    (tmp_path / "a.docx").write_bytes(render_template(values))
+    bad = valid_form(name="另一份申报表", theme="不存在的主题", summary="另一份申报表的摘要。")
+    (tmp_path / "b.docx").write_bytes(render_template(bad))
+
+    report = ingest(lib, [tmp_path], workers=1)
+
+    assert report.failed == [] and len(report.added) == 2
+    with lib.db.session() as s:
+        cases = {c.name: c for c in s.scalars(select(Case))}
+        a = cases["政府采购意向公开改革"]
+        assert (a.theme.name, a.case_type, a.region_code, a.contact_name) == (
+            "政府采购",
+            "original",
+            "330102",
+            "联系人乙",
+        )
+        assert [t.name for t in a.tags] == ["全程网办"]
+        b = cases["另一份申报表"]
+        assert b.theme is None and b.summary == "另一份申报表的摘要。"
