@@ -129,15 +129,6 @@ class _Reader:
             self._evaluator = Evaluator(self.searcher, self.containing)
         return self._evaluator
 
-    def reset(self, searcher) -> None:
-        self.searcher = searcher
-        self.norms = {}
-        self._columns = None
-        self._df = None
-        self._lexicon = None
-        self._containing = {}
-        self._evaluator = None
-
     @property
     def columns(self) -> _Columns:
         if self._columns is None:
@@ -278,7 +269,6 @@ class IndexWriter:
         self._pending_postings = 0
         self.added = 0
         self.deleted = 0
-        self.segments_committed = 0
 
     def _maybe_commit_segment(self, a: Analyzed) -> None:
         if self._segment_postings is None or self._ix is None:
@@ -287,7 +277,6 @@ class IndexWriter:
         if self._pending_postings >= self._segment_postings:
             self._w.commit(merge=False)
             _record_files(self._ix.storage.folder)
-            self.segments_committed += 1
             self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
             self._pending_postings = 0
 
