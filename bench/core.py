@@ -35,9 +35,13 @@ from _common import (  # noqa: E402
     tree_pss_mb,
 )
 
+from library.cases import (
+    search,  # noqa: E402
+    similar,  # noqa: E402
+)
+from library.cases.ingest import ingest  # noqa: E402
 from library.config import Settings  # noqa: E402
-from library.services import Library, search, similar  # noqa: E402
-from library.services.ingest import ingest  # noqa: E402
+from library.context import Library  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "corpus-library"
 

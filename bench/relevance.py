@@ -36,8 +36,9 @@ from core import OUT  # noqa: E402
 
 from indexer import analyze  # noqa: E402
 from indexer.analysis import normalize, tokenizer  # noqa: E402
+from library.cases import search  # noqa: E402
 from library.config import Settings  # noqa: E402
-from library.services import Library, search  # noqa: E402
+from library.context import Library  # noqa: E402
 
 _SPLIT = re.compile(r"[。！？；\n]")
 _NONWORD = re.compile(r"\s+")

@@ -91,9 +91,10 @@ VARIANTS = [
 
 def build(home: Path, rebuild: bool) -> dict:
     """The corpus library in ``home``: reused when complete, else built with ingest."""
+    from library.accounts import users
+    from library.cases.ingest import ingest
     from library.config import Settings
-    from library.services import Library, users
-    from library.services.ingest import ingest
+    from library.context import Library
 
     marker = home / MARKER
     if marker.exists() and not rebuild:

@@ -76,6 +76,23 @@ SETTINGS: tuple[Setting, ...] = (
         "WORKERS", 4, "Worker processes of the production server (`caselib serve`, gunicorn).", int
     ),
     Setting("LOG_LEVEL", "INFO", "Logging level."),
+    Setting(
+        "PUBLIC_URL",
+        "http://127.0.0.1:5000",
+        "The address people open the library at; links in notifications sent out start with it.",
+    ),
+    Setting(
+        "NOTIFY_WEBHOOK",
+        "",
+        "URL every notification is also posted to as JSON (a messenger group robot); empty: "
+        "in-app notifications only.",
+    ),
+    Setting(
+        "REMIND_DAYS",
+        "3,1",
+        "Days before a call's deadline on which `caselib remind` reminds units that have not "
+        "submitted (comma-separated).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -122,3 +122,11 @@ class IndexUnavailable(CaselibError):
     code = "index_unavailable"
     status = 503
     message = "检索索引暂不可用，请稍后重试"
+
+
+class InvalidTransition(Conflict):
+    """A workflow action not allowed from the case's current state (or the state changed
+    meanwhile: someone else acted first)."""
+
+    code = "invalid_transition"
+    message = "当前状态下不能执行该操作"

@@ -4,6 +4,7 @@ the corpus (``../shared/corpus``) when it is present."""
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,27 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One real PostgreSQL server for the whole run (see ``tests/pg.py``); tests that use
+    it skip cleanly when none can be had."""
+    pytest.importorskip("psycopg")
+    from tests.pg import Unavailable
+    from tests.pg import postgres_server as start
+
+    try:
+        with start() as server:
+            yield server
+    except Unavailable as e:
+        pytest.skip(str(e))
+
+
+@pytest.fixture(scope="module")
+def postgres_database(postgres_server):
+    """Make empty databases on the shared server: ``postgres_database(name) -> URL``."""
+    return postgres_server.database
+
+
 @pytest.fixture
 def settings(tmp_path):
     from library.config import Settings
@@ -31,7 +53,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def lib(settings):
-    from library.services import Library
+    from library.context import Library
 
     library = Library(settings)
     library.init()
@@ -128,8 +150,9 @@ def form() -> Callable[..., dict[str, Any]]:
 def make_case(lib) -> Callable[..., Any]:
     """Submit a valid case with a generated .docx; overrides change the form, ``paragraphs``
     the document text, ``filename`` the file name."""
-    from library.services.audit import Actor
-    from library.services.cases import Upload, submit
+    from library.accounts.audit import Actor
+    from library.cases.submit import Upload
+    from tests.conftest import submit
 
     counter = {"n": 0}
 
@@ -152,3 +175,67 @@ def make_case(lib) -> Callable[..., Any]:
         )
 
     return make
+
+
+def submit(
+    lib,
+    raw: dict[str, Any],
+    upload,
+    actor,
+    *,
+    confirm_near_duplicate: bool = False,
+    status: str = "published",
+):
+    """A case straight into the library, published and indexed (as an administrator's load
+    and the demo do); the workflow's tests go through ``library.workflow`` instead."""
+    from library.cases.submit import create_case
+
+    return create_case(
+        lib, raw, upload, actor, confirm_near_duplicate=confirm_near_duplicate, status=status
+    )
+
+
+@pytest.fixture(scope="session")
+def initialised_home(tmp_path_factory) -> Path:
+    """The home of an initialised, empty library (tables, vocabularies, index), made once
+    per session; the fixtures below copy it instead of seeding every library again."""
+    from library.config import Settings
+    from library.context import Library
+
+    home = tmp_path_factory.mktemp("initialised") / "home"
+    library = Library(Settings({"home": str(home), "ingest_workers": 2}, env={}))
+    library.init()
+    library.close()
+    return home
+
+
+def _copied_library(initialised_home: Path, settings):
+    from library.context import Library
+
+    shutil.copytree(initialised_home, settings.home_path)
+    library = Library(settings)
+    library.init()  # idempotent: finds everything in place
+    return library
+
+
+@pytest.fixture
+def fresh_lib(settings, initialised_home):
+    """The state of the shared ``lib`` fixture (an initialised, empty library in
+    tmp_path/home), copied from ``initialised_home``. A module overrides ``lib`` with it
+    to save seeding thousands of regions per test."""
+    library = _copied_library(initialised_home, settings)
+    yield library
+    library.close()
+
+
+@pytest.fixture(scope="module")
+def module_lib(tmp_path_factory, initialised_home):
+    """One library shared by the tests of a module, for tests whose state allows it."""
+    from library.config import Settings
+
+    home = tmp_path_factory.mktemp("library") / "home"
+    library = _copied_library(
+        initialised_home, Settings({"home": str(home), "ingest_workers": 2}, env={})
+    )
+    yield library
+    library.close()

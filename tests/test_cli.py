@@ -69,7 +69,7 @@ def run_cli(home: Path, *args: str, cwd: Path | None = None, timeout: float = 30
 def stored(home: Path) -> dict:
     """What the library in ``home`` holds, read in this process."""
     from library.config import Settings
-    from library.services import Library
+    from library.context import Library
     from tests.samples import library_state
 
     lib = Library(Settings({"home": str(home)}, env={}))
@@ -338,7 +338,7 @@ def test_template_writes_a_word_document_with_the_form_titles(home, tmp_path):
     """``template OUT.docx`` writes a real .docx holding the titles of the 申报表 fields."""
     import docx
 
-    from library.services.validation import load_schema
+    from library.validation import load_schema
 
     out = tmp_path / "申报表.docx"
     run = run_cli(home, "template", str(out))

@@ -10,10 +10,7 @@ tests skip when neither is available.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -22,16 +19,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
+from library.accounts.audit import Actor
+from library.cases import indexing, search
+from library.cases.ingest import ingest
+from library.cases.numbering import reserve_case_nos
+from library.cases.similar import similar_to_file
+from library.cases.submit import Upload
 from library.config import Settings
+from library.context import Library
 from library.errors import DuplicateDocument, ValidationFailed
 from library.models import Base, Case, CaseTag, Counter, Document, Region, Tag, Theme
-from library.services import Library, indexing, search
-from library.services.audit import Actor
-from library.services.cases import Upload, reserve_case_nos, submit
-from library.services.ingest import ingest
-from library.services.similar import similar_to_file
 from library.storage.db import schema_version
-from tests.conftest import docx_bytes, pdf_bytes, valid_form
+from library.storage.migrate import head
+from tests.conftest import docx_bytes, pdf_bytes, submit, valid_form
 from tests.samples import (
     DIANLI,
     KAIBAN,
@@ -51,106 +51,9 @@ pytestmark = pytest.mark.postgres
 CASELIB = str(Path(__import__("sys").executable).with_name("caselib"))
 
 
-def _pg_bin() -> Path | None:
-    """The directory of initdb and pg_ctl: on $PATH, else the newest Debian cluster version."""
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    versions = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
-    )
-    return versions[-1].parent if versions else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    """A PostgreSQL database for this module: $CASELIB_TEST_POSTGRES_URL, or a throwaway
-    server (data directory and unix socket in a temporary directory, stopped afterwards)."""
-    given = os.environ.get("CASELIB_TEST_POSTGRES_URL")
-    if given:
-        yield given
-        return
-    pytest.importorskip("psycopg")
-    import psycopg
-
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    run_as: list[str] = []
-    owner = None
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        import pwd
-
-        try:
-            owner = pwd.getpwnam("postgres")
-        except KeyError:
-            pytest.skip("running as root and there is no 'postgres' OS user to run the server")
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            pytest.skip("running as root and runuser is not available")
-        run_as = [runuser, "-u", "postgres", "--"]
-
-    root = Path(tempfile.mkdtemp(prefix="caselib-pg-"))
-    if owner is not None:
-        os.chown(root, owner.pw_uid, owner.pw_gid)
-    data, log, port = root / "data", root / "server.log", _free_port()
-
-    def pg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-        return subprocess.run([*run_as, *args], capture_output=True, text=True, timeout=timeout)
-
-    init = pg(
-        str(bindir / "initdb"),
-        "-D",
-        str(data),
-        "-A",
-        "trust",
-        "-U",
-        "postgres",
-        "-E",
-        "UTF8",
-        "--locale=C",
-        "--no-sync",
-    )
-    if init.returncode != 0:
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.skip(f"initdb failed: {init.stderr.strip()[-300:]}")
-    options = (
-        f"-k {root} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-        "-c full_page_writes=off -c max_connections=50"
-    )
-    start = pg(
-        str(bindir / "pg_ctl"),
-        "-D",
-        str(data),
-        "-l",
-        str(log),
-        "-w",
-        "-t",
-        "60",
-        "-o",
-        options,
-        "start",
-    )
-    if start.returncode != 0:
-        detail = log.read_text(errors="replace")[-300:] if log.exists() else start.stderr
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.skip(f"PostgreSQL did not start: {detail.strip()}")
-    try:
-        with psycopg.connect(
-            host=str(root), port=port, user="postgres", dbname="postgres", autocommit=True
-        ) as c:
-            c.execute("CREATE DATABASE caselib_test")
-        yield f"postgresql+psycopg://postgres@/caselib_test?host={root}&port={port}"
-    finally:
-        pg(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+def postgres_url(postgres_database) -> str:
+    return postgres_database("caselib_test")
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +69,8 @@ def pg_lib(postgres_url, tmp_path_factory) -> Iterator[Library]:
     lib.close()
     if os.environ.get("CASELIB_TEST_POSTGRES_URL"):  # leave the given database empty again
         Base.metadata.drop_all(lib.db.engine)
+        with lib.db.engine.begin() as c:
+            c.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     lib.db.dispose()
 
 
@@ -200,7 +105,7 @@ def test_init_creates_every_table_and_is_idempotent(pg_lib):
     assert _counts(pg_lib) == before
     assert before["regions"] > 3000 and before["tags"] == 30
     assert set(Base.metadata.tables) <= set(inspect(pg_lib.db.engine).get_table_names())
-    assert schema_version(pg_lib.db.engine) == "1"
+    assert schema_version(pg_lib.db.engine) == head()
 
 
 def test_submit_stores_and_indexes_a_case(pg_lib):

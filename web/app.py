@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 from library.config import Settings
-from library.services import Library
+from library.context import Library
 
 log = logging.getLogger(__name__)
 
@@ -58,18 +58,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(test_config)
     app.extensions["caselib"] = lib
 
-    from . import api, auth, errors, pages, review, upload, views_util
+    from . import accounts, cases, errors, openapi, reviews, security, util, workflow
 
-    views_util.init_app(app)
-    auth.init_app(app)
+    util.init_app(app)
+    security.init_app(app)
     errors.init_app(app)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(upload.bp)
-    app.register_blueprint(review.bp)
-    app.register_blueprint(api.bp)
+    workflow.init_app(app)
+    app.register_blueprint(accounts.bp)
+    app.register_blueprint(cases.bp)
+    app.register_blueprint(reviews.bp)
+    app.register_blueprint(workflow.bp)
+    app.add_url_rule("/api/v1/openapi.json", "openapi_json", openapi.serve)
 
-    from library.services import search
+    from library.cases import search
 
     search.warm_up(lib)
     # Open files and connections are not shared with worker processes forked from here.

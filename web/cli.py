@@ -31,11 +31,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _library(*, ensure_index: bool = True):
-    from library.services import Library
+def _library(*, ensure_index: bool = True, init: bool = True):
+    from library.context import Library
 
     lib = Library(Settings())
-    lib.init(ensure_index=ensure_index)
+    if init:
+        lib.init(ensure_index=ensure_index)
     return lib
 
 
@@ -65,7 +66,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from library.services.ingest import ingest
+    from library.cases.ingest import ingest
 
     lib = _library()
     defaults = {"theme": args.theme, "region_code": args.region, "case_type": args.type}
@@ -122,7 +123,8 @@ def _search_params(args) -> dict[str, Any]:
 
 
 def cmd_search(args) -> int:
-    from library.services import search, vocab
+    from library.cases import search
+    from library.vocab import regions
 
     lib = _library()
     result = search.search(lib, _search_params(args))
@@ -146,7 +148,7 @@ def cmd_search(args) -> int:
         print(
             "  地区："
             + "，".join(
-                f"{vocab.region_name(k) if k != 'unknown' else '未知'} {v}"
+                f"{regions.region_name(k) if k != 'unknown' else '未知'} {v}"
                 for k, v in list(f["region"].items())[:10]
             )
         )
@@ -158,7 +160,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_similar(args) -> int:
-    from library.services import similar
+    from library.cases import similar
 
     path = Path(args.file)
     if not path.is_file():
@@ -177,7 +179,7 @@ def cmd_similar(args) -> int:
 
 
 def cmd_reindex(args) -> int:
-    from library.services import indexing
+    from library.cases import indexing
 
     lib = _library(ensure_index=False)  # about to rebuild anyway
     bar = None
@@ -207,7 +209,7 @@ def cmd_reindex(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from library.services.template import render_template
+    from library.cases.template import render_template
 
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
@@ -232,7 +234,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_user_add(args) -> int:
-    from library.services import users
+    from library.accounts import users
 
     lib = _library()
     info = users.create_user(
@@ -255,7 +257,7 @@ def cmd_user_add(args) -> int:
 
 
 def cmd_user_list(args) -> int:
-    from library.services import users
+    from library.accounts import users
 
     lib = _library()
     rows = users.list_users(lib)
@@ -267,6 +269,67 @@ def cmd_user_list(args) -> int:
             f"{u.username:<16} {u.role:<12} {u.role_title:<8} {u.unit or '':<20} {u.region or ''}"
         )
     return 0
+
+
+def cmd_unit_add(args) -> int:
+    from library.accounts import units
+
+    lib = _library(ensure_index=False)
+    info = units.add_unit(lib, args.name, args.region, parent=args.parent)
+    where = "，".join(x for x in (info.region, info.parent and f"上级：{info.parent}") if x)
+    print(f"单位已创建：{info.id} {info.name}" + (f"（{where}）" if where else ""))
+    return 0
+
+
+def cmd_unit_list(args) -> int:
+    from library.accounts import units
+
+    lib = _library(ensure_index=False)
+    rows = units.list_units(lib, region=args.region)
+    if args.json:
+        _print_json([u.as_dict() for u in rows])
+        return 0
+    for u in rows:
+        print(f"{u.id:>5}  {u.name:<24} {u.region_code or '':<7} {u.region}")
+    return 0
+
+
+def cmd_db_upgrade(args) -> int:
+    from library.storage.migrate import upgrade
+
+    lib = _library(ensure_index=False, init=False)
+    before, after = upgrade(lib.db.engine)
+    if before == after:
+        print(f"数据库已是最新版本：{after}")
+    else:
+        print(f"数据库已升级：{before or '（空库）'} → {after}")
+    return 0
+
+
+def cmd_db_current(args) -> int:
+    from library.storage.migrate import current, head
+
+    lib = _library(ensure_index=False, init=False)
+    rev, newest = current(lib.db.engine), head()
+    state = "最新" if rev == newest else f"可升级到 {newest}（caselib db upgrade）"
+    print(f"{rev or '（未初始化或 0.1 版数据库）'}（{state}）")
+    return 0
+
+
+def cmd_remind(args) -> int:
+    from library.workflow.reminders import send_reminders
+
+    lib = _library(ensure_index=False)
+    report = send_reminders(lib)
+    print(
+        f"截止提醒：新发送 {len(report.reminders)} 条（{report.notifications} 个账号）"
+        + (
+            f"，推送 {report.posted} 次，失败 {report.post_failures} 次"
+            if lib.settings.notify_webhook
+            else ""
+        )
+    )
+    return 1 if report.post_failures else 0
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -398,6 +461,28 @@ def build_parser() -> argparse.ArgumentParser:
     up = usub.add_parser("list", help="list the accounts")
     up.add_argument("--json", action="store_true")
     up.set_defaults(func=cmd_user_list)
+
+    sp = sub.add_parser("unit", help="manage units (填报单位)")
+    usub = sp.add_subparsers(dest="unit_command", required=True, parser_class=_Parser)
+    up = usub.add_parser("add", help="create a unit")
+    up.add_argument("name", metavar="NAME")
+    up.add_argument("--region", metavar="CODE", help="region code or name (台州市椒江区)")
+    up.add_argument("--parent", metavar="UNIT", help="the parent unit's id or name")
+    up.set_defaults(func=cmd_unit_add)
+    up = usub.add_parser("list", help="list the units")
+    up.add_argument("--region", metavar="CODE", help="only units in this region and below")
+    up.add_argument("--json", action="store_true")
+    up.set_defaults(func=cmd_unit_list)
+
+    sp = sub.add_parser("db", help="the database schema (migrations)")
+    dsub = sp.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    dp = dsub.add_parser("upgrade", help="create or upgrade the database in place")
+    dp.set_defaults(func=cmd_db_upgrade)
+    dp = dsub.add_parser("current", help="the schema revision of the database")
+    dp.set_defaults(func=cmd_db_current)
+
+    sp = sub.add_parser("remind", help="send due deadline reminders of collection calls (cron)")
+    sp.set_defaults(func=cmd_remind)
     return p
 
 

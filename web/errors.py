@@ -26,7 +26,9 @@ HTTP_ERRORS = {
 
 
 # Page helpers called by the pages' scripts: they answer JSON, errors included.
-JSON_ENDPOINTS = frozenset({"pages.suggest", "pages.regions", "upload.inspect", "upload.similar"})
+JSON_ENDPOINTS = frozenset(
+    {"cases.suggest", "cases.regions_json", "cases.inspect", "cases.similar_json"}
+)
 
 
 def wants_json() -> bool:
@@ -44,7 +46,7 @@ def _body(e: Exception) -> tuple[dict, int]:
         status = e.code or 500
         code, message = HTTP_ERRORS.get(status, ("http_error", "请求无法处理"))
         if status == 413:
-            from .views_util import get_lib
+            from .util import get_lib
 
             message = f"上传的文件过大（最大 {get_lib().settings.max_upload_mb} MB）"
         return {"code": code, "message": message}, status
@@ -63,7 +65,7 @@ def handle(e: Exception):
             resp.headers["Retry-After"] = str(body["retry_after"])
         return resp
     if status == 401 and request.method == "GET":
-        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
     return render_template(
         "error.html", code=body["code"], message=body["message"], status=status, details=body
     ), status

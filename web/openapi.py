@@ -8,7 +8,7 @@ import copy
 from functools import cache
 from typing import Any
 
-from library.services import validation
+from library import validation
 
 VERSION = "1.0.0"
 
@@ -26,8 +26,8 @@ def _errors(*statuses: int) -> dict[str, Any]:
         400: "请求有误",
         401: "缺少或无效的访问令牌",
         403: "当前角色无权执行",
-        404: "案例不存在",
-        409: "重复或疑似重复的案例",
+        404: "不存在（或无权查看）",
+        409: "重复或疑似重复的案例，或当前状态下不能执行该操作（invalid_transition）",
         422: "字段有误：errors 列出每个有误的字段",
         429: "登录失败次数过多",
     }
@@ -117,7 +117,19 @@ def _document() -> dict[str, Any]:
         "enum": ["0", "1"],
         "description": "1：自动替换传统做法/创新做法/应用场景中的地名、人名",
     }
+    upload_body["properties"]["action"] = {
+        "type": "string",
+        "enum": ["save", "submit"],
+        "default": "save",
+        "description": "save：保存为草稿；submit：保存并提交本单位审核",
+    }
+    upload_body["properties"]["call_id"] = {
+        "type": "integer",
+        "description": "所报送的征集通知编号（可选）",
+    }
     upload_body["required"] = [*case_form.get("required", []), "file"]
+    edit_body = copy.deepcopy(upload_body)
+    edit_body["required"] = []
     review = _strip_x(copy.deepcopy(validation.load_schema("review")))
     review["properties"]["recommendation_form"]["description"] = (
         "推荐形式：仅省营商办管理员和省级业务主管部门可填写与查看"
@@ -209,7 +221,7 @@ def _document() -> dict[str, Any]:
                     "content": {"multipart/form-data": {"schema": upload_body}},
                 },
                 "responses": {
-                    "201": _json(_ref("Case"), "已入库的案例"),
+                    "201": _json(_ref("Case"), "新建的案例（status 为 draft 或 submitted）"),
                     **_errors(401, 403, 409, 422),
                 },
             }
@@ -217,10 +229,26 @@ def _document() -> dict[str, Any]:
         "/api/v1/cases/{case_no}": {
             "get": {
                 "tags": cases_tag,
-                "summary": "案例信息",
+                "summary": "案例信息（含 status 与 history；无权查看的未发布案例为 404）",
                 "parameters": [CASE_NO],
                 "responses": {"200": _json(_ref("Case"), "案例"), **_errors(401, 404)},
-            }
+            },
+            "patch": {
+                "tags": cases_tag,
+                "summary": "修改草稿、已退回或已撤回的案例（字段规则同上传；文件为新版本）",
+                "parameters": [CASE_NO],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {"schema": edit_body},
+                        "application/json": {"schema": edit_body},
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Case"), "修改后的案例"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            },
         },
         "/api/v1/cases/{case_no}/file": {
             "get": {
@@ -355,6 +383,7 @@ def _document() -> dict[str, Any]:
                 "responses": {"200": _json({"type": "object"}, "词表"), **_errors(401)},
             }
         },
+        **_workflow_paths(CASE_NO),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -497,7 +526,33 @@ def _document() -> dict[str, Any]:
                             "contact_phone",
                             "published_at",
                             "status",
+                            "status_title",
+                            "submitted_at",
                         )
+                    },
+                    "unit_id": {"type": ["integer", "null"]},
+                    "call_id": {"type": ["integer", "null"]},
+                    "late": {"type": "boolean"},
+                    "can_edit": {"type": "boolean"},
+                    "actions": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "当前账号此刻可执行的流程操作",
+                    },
+                    "theme_path": {"type": "array", "items": {"type": "string"}},
+                    "history": {"type": "array", "items": _ref("HistoryEntry")},
+                    "versions": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "version": {"type": "integer"},
+                                "name": {"type": "string"},
+                                "size": {"type": "integer"},
+                                "sha256": {"type": "string"},
+                                "at": {"type": ["string", "null"]},
+                            },
+                        },
                     },
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "borrowed_count": {"type": "integer"},
@@ -526,6 +581,7 @@ def _document() -> dict[str, Any]:
                     },
                 },
             },
+            **_workflow_schemas(),
             "Preview": {
                 "type": "object",
                 "properties": {
@@ -590,3 +646,279 @@ def _document() -> dict[str, Any]:
 
 def document() -> dict[str, Any]:
     return _document()
+
+
+def serve():
+    """``GET /api/v1/openapi.json``."""
+    from flask import jsonify
+
+    return jsonify(document())
+
+
+CALL_ID = _param("call_id", {"type": "integer"}, "path", required=True, description="征集通知编号")
+
+
+def _obj(**props: Any) -> dict[str, Any]:
+    return {"type": "object", "properties": props}
+
+
+def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
+    wf = ["workflow"]
+    call_body = {
+        "type": "object",
+        "required": ["title", "deadline"],
+        "properties": {
+            "title": {"type": "string", "maxLength": 100},
+            "notice": {"type": "string", "maxLength": 20000},
+            "deadline": {
+                "type": "string",
+                "format": "date-time",
+                "description": "ISO 8601；不带时区的时间按北京时间",
+            },
+            "target_unit_ids": {"type": "array", "items": {"type": "integer"}},
+            "target_region": {"type": "string", "description": "该地区及下级的全部单位"},
+            "case_types": {
+                "type": "array",
+                "items": {"enum": ["original", "innovation_borrowed", "rectification_borrowed"]},
+            },
+        },
+    }
+    binary = {"type": "string", "format": "binary"}
+    return {
+        "/api/v1/cases/{case_no}/transitions": {
+            "post": {
+                "tags": wf,
+                "summary": "流程操作：提交、撤回、审核通过、退回（须填理由）、发布",
+                "parameters": [case_no],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["action"],
+                                "properties": {
+                                    "action": {
+                                        "enum": [
+                                            "submit",
+                                            "approve",
+                                            "return",
+                                            "publish",
+                                            "withdraw",
+                                        ]
+                                    },
+                                    "reason": {"type": "string", "maxLength": 500},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Case"), "操作后的案例"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            }
+        },
+        "/api/v1/calls": {
+            "get": {
+                "tags": wf,
+                "summary": "当前账号可见的征集通知",
+                "responses": {
+                    "200": _json(_obj(calls={"type": "array", "items": _ref("Call")}), "征集通知"),
+                    **_errors(401),
+                },
+            },
+            "post": {
+                "tags": wf,
+                "summary": "发布征集通知（营商办）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": call_body},
+                        "multipart/form-data": {
+                            "schema": {
+                                **call_body,
+                                "properties": {
+                                    **call_body["properties"],
+                                    "attachments": {"type": "array", "items": binary},
+                                },
+                            }
+                        },
+                    },
+                },
+                "responses": {"201": _json(_ref("Call"), "征集通知"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/calls/{call_id}": {
+            "get": {
+                "tags": wf,
+                "summary": "征集通知及各目标单位的报送情况（progress）",
+                "parameters": [CALL_ID],
+                "responses": {"200": _json(_ref("Call"), "征集通知"), **_errors(401, 404)},
+            }
+        },
+        "/api/v1/calls/{call_id}/attachments/{attachment_id}": {
+            "get": {
+                "tags": wf,
+                "summary": "下载征集通知的附件",
+                "parameters": [
+                    CALL_ID,
+                    _param("attachment_id", {"type": "integer"}, "path", required=True),
+                ],
+                "responses": {
+                    "200": {
+                        "description": "附件",
+                        "content": {"application/octet-stream": {"schema": binary}},
+                    },
+                    **_errors(401, 404),
+                },
+            }
+        },
+        "/api/v1/units": {
+            "get": {
+                "tags": ["accounts"],
+                "summary": "单位列表",
+                "parameters": [
+                    _param("region", {"type": "string"}, description="只列该地区及下级的单位")
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "array",
+                            "items": _obj(
+                                id={"type": "integer"},
+                                name={"type": "string"},
+                                region_code={"type": ["string", "null"]},
+                            ),
+                        },
+                        "单位",
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+        "/api/v1/notifications": {
+            "get": {
+                "tags": wf,
+                "summary": "我的通知（最新在前）与未读数",
+                "parameters": [_param("unread", {"type": "string", "enum": ["0", "1"]})],
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            unread={"type": "integer"},
+                            items={"type": "array", "items": _ref("Notification")},
+                        ),
+                        "通知",
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+        "/api/v1/notifications/read": {
+            "post": {
+                "tags": wf,
+                "summary": "标为已读（ids 不填为全部）",
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(ids={"type": "array", "items": {"type": "integer"}})
+                        }
+                    }
+                },
+                "responses": {
+                    "200": _json(_obj(marked={"type": "integer"}), "已标记的条数"),
+                    **_errors(401, 422),
+                },
+            }
+        },
+        "/api/v1/my/cases": {
+            "get": {
+                "tags": wf,
+                "summary": "我的案例：本单位和本人的案例（各状态，含流转记录）",
+                "parameters": [_param("status", {"type": "string"})],
+                "responses": {
+                    "200": _json(
+                        _obj(cases={"type": "array", "items": {"type": "object"}}), "案例"
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+        "/api/v1/todo": {
+            "get": {
+                "tags": wf,
+                "summary": "待办：待报送的征集、待修改、待审核、待发布",
+                "responses": {
+                    "200": _json(
+                        _obj(items={"type": "array", "items": {"type": "object"}}), "待办"
+                    ),
+                    **_errors(401),
+                },
+            }
+        },
+    }
+
+
+def _workflow_schemas() -> dict[str, Any]:
+    return {
+        "HistoryEntry": _obj(
+            at={"type": ["string", "null"]},
+            by={"type": "string"},
+            action={"type": "string"},
+            **{"from": {"type": ["string", "null"]}},
+            to={"type": "string"},
+            reason={"type": ["string", "null"]},
+        ),
+        "Notification": _obj(
+            id={"type": "integer"},
+            kind={"type": "string"},
+            kind_title={"type": "string"},
+            title={"type": "string"},
+            body={"type": "string"},
+            link={"type": ["string", "null"]},
+            created_at={"type": "string"},
+            read={"type": "boolean"},
+        ),
+        "Call": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "integer"},
+                "title": {"type": "string"},
+                "notice": {"type": "string"},
+                "deadline": {"type": "string", "description": "北京时间，ISO 8601"},
+                "deadline_utc": {"type": "string"},
+                "overdue": {"type": "boolean"},
+                "closed": {"type": "boolean"},
+                "case_types": {"type": ["array", "null"], "items": {"type": "string"}},
+                "target_unit_ids": {"type": "array", "items": {"type": "integer"}},
+                "attachments": {"type": "array", "items": {"type": "object"}},
+                "progress": _obj(
+                    target={"type": "integer"},
+                    submitted={"type": "integer"},
+                    on_time={"type": "integer"},
+                    late={"type": "integer"},
+                    not_submitted={"type": "integer"},
+                    counts={"type": "object", "additionalProperties": {"type": "integer"}},
+                    units={
+                        "type": "array",
+                        "items": _obj(
+                            unit_id={"type": "integer"},
+                            unit={"type": "string"},
+                            state={
+                                "enum": [
+                                    "not_submitted",
+                                    "draft",
+                                    "submitted",
+                                    "approved",
+                                    "published",
+                                    "returned",
+                                    "overdue",
+                                ]
+                            },
+                            cases={"type": "array", "items": {"type": "string"}},
+                        ),
+                    },
+                ),
+            },
+        },
+    }

@@ -12,9 +12,9 @@ log = logging.getLogger(__name__)
 
 
 def _banner(app, host: str, port: int, workers: int) -> None:
-    from library.demo.accounts import ACCOUNTS
+    from library.accounts import users
+    from library.demo.accounts import ACCOUNTS, FEATURED
     from library.models import ROLE_TITLES
-    from library.services import users
 
     lib = app.extensions["caselib"]
     existing = {u.username for u in users.list_users(lib)}
@@ -22,7 +22,7 @@ def _banner(app, host: str, port: int, workers: int) -> None:
         f"营商环境改革创新案例库：http://{host}:{port}/  （{workers} 个工作进程，数据目录 {lib.settings.home_path}）",
         flush=True,
     )
-    demo = [a for a in ACCOUNTS if a.username in existing]
+    demo = [a for a in ACCOUNTS if a.username in existing and a.username in FEATURED]
     if demo:
         print("示例账号（用户名 / 密码 / 角色）：")
         for a in demo:

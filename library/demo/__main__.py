@@ -6,10 +6,11 @@ from __future__ import annotations
 import sys
 
 from ..config import Settings
+from ..context import Library
 from ..models import ROLE_TITLES
-from ..services import Library
-from .accounts import load_accounts, load_reviews
+from .accounts import FEATURED, load_accounts, load_reviews
 from .loader import load_demo
+from .workflow import load_workflow
 
 
 def main() -> int:
@@ -20,11 +21,17 @@ def main() -> int:
     accounts = load_accounts(lib)
     reviews = load_reviews(lib)
     print(f"示例点评：新增 {reviews} 条")
+    flow = load_workflow(lib)
+    print(f"示例征集通知：新增 {flow['calls']} 个；流程中的示例案例：新增 {flow['cases']} 个")
+    lib.ensure_index()
     print("示例账号（用户名 / 密码 / 角色）：")
     for a in accounts:
-        print(
-            f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}），{a.unit}：{a.note}"
-        )
+        if a.username in FEATURED:
+            print(
+                f"  {a.username:<14} {a.password:<10} {ROLE_TITLES[a.role]}（{a.role}），{a.unit}：{a.note}"
+            )
+    others = [a.username for a in accounts if a.username not in FEATURED]
+    print(f"  其他县（市、区）和市级单位的账号（密码相同）：{'、'.join(others)}")
     return 0
 
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..models import Case, Review, User
-from ..services import Library
-from ..services import users as user_service
-from ..services.audit import Actor
-from ..services.reviews import save_review
+from ..accounts import users as user_service
+from ..accounts.audit import Actor
+from ..accounts.models import User
+from ..cases.models import Case, Review
+from ..cases.reviews import save_review
+from ..context import Library
+from ..permissions import is_privileged
 
 
 @dataclass(frozen=True)
@@ -27,24 +29,49 @@ class DemoAccount:
 
 DEMO_PASSWORD = "demo-2021"
 
+# The seed's 各县（市、区）and a handful of 市级有关单位 (the notice's list), as units: a
+# call is addressed to them and they answer it.
+COUNTY_UNITS: tuple[tuple[str, str, str], ...] = (
+    # (unit, region, username of its 填报员)
+    ("椒江区人民政府", "331002", "tianbao"),
+    ("黄岩区人民政府", "331003", "huangyan"),
+    ("路桥区人民政府", "331004", "luqiao"),
+    ("临海市人民政府", "331082", "linhai"),
+    ("温岭市人民政府", "331081", "wenling"),
+    ("玉环市人民政府", "331083", "yuhuan"),
+    ("天台县人民政府", "331023", "tiantai"),
+    ("仙居县人民政府", "331024", "xianju"),
+    ("三门县人民政府", "331022", "sanmen"),
+    ("台州湾新区管委会", "331000", "taizhouwan"),
+)
+CITY_UNITS: tuple[tuple[str, str, str], ...] = (
+    ("市市场监管局", "331000", "shijianguan"),
+    ("市发展改革委", "331000", "shifagai"),
+    ("市大数据局", "331000", "shidashuju"),
+    ("市行政服务中心", "331000", "shizhengwu"),
+    ("市税务局", "331000", "shishuiwu"),
+)
+# Units with an approver account (分管领导): "<unit login>_ld", and 椒江区's "shenhe".
+APPROVED_BY = {"huangyan", "luqiao", "linhai", "shijianguan"}
+
 ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "tianbao",
         DEMO_PASSWORD,
         "submitter",
         "椒江区填报员",
-        "椒江区发展和改革局",
+        "椒江区人民政府",
         "331002",
-        "填报单位：上传案例",
+        "填报单位：上传、报送、修改退回的案例",
     ),
     DemoAccount(
         "shenhe",
         DEMO_PASSWORD,
         "approver",
         "椒江区分管领导",
-        "椒江区发展和改革局",
+        "椒江区人民政府",
         "331002",
-        "单位审核人",
+        "单位审核人：审核通过或退回本单位案例",
     ),
     DemoAccount(
         "yingshangban",
@@ -53,7 +80,7 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         "台州市营商办",
         "台州市营商办",
         "331000",
-        "市营商办：汇总上传、点评",
+        "市营商办：发征集通知、汇总发布、点评",
     ),
     DemoAccount(
         "shengting",
@@ -82,7 +109,35 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
         "330000",
         "省营商办：全部权限，可见推荐形式",
     ),
+    *(
+        DemoAccount(
+            login,
+            DEMO_PASSWORD,
+            "submitter",
+            f"{unit.replace('人民政府', '')}填报员",
+            unit,
+            region,
+            "填报单位",
+        )
+        for unit, region, login in COUNTY_UNITS + CITY_UNITS
+        if login != "tianbao"
+    ),
+    *(
+        DemoAccount(
+            f"{login}_ld",
+            DEMO_PASSWORD,
+            "approver",
+            f"{unit.replace('人民政府', '')}分管领导",
+            unit,
+            region,
+            "单位审核人",
+        )
+        for unit, region, login in COUNTY_UNITS + CITY_UNITS
+        if login in APPROVED_BY
+    ),
 )
+# The accounts `make run` prints (one per role, and the other units' logins in a line).
+FEATURED = ("tianbao", "shenhe", "yingshangban", "shengting", "shiju", "admin")
 
 # (reviewer, case name, recommend, rating, comment, recommendation form)
 DEMO_REVIEWS: tuple[tuple[str, str, bool, int, str, str | None], ...] = (
@@ -164,10 +219,18 @@ DEMO_REVIEWS: tuple[tuple[str, str, bool, int, str, str | None], ...] = (
 
 
 def load_accounts(lib: Library) -> list[DemoAccount]:
-    """Create the demo accounts that do not exist yet. Returns every demo account."""
+    """Create the demo units and the demo accounts that do not exist yet. Returns every
+    demo account."""
+    from ..accounts.models import Unit
+    from ..accounts.units import add_unit
+
     actor = Actor(name="demo")
     with lib.db.session() as session:
         existing = set(session.scalars(select(User.username)))
+        units = set(session.execute(select(Unit.name, Unit.region_code)).all())
+    for unit, region, _ in COUNTY_UNITS + CITY_UNITS:
+        if (unit, region) not in units:
+            add_unit(lib, unit, region, actor=actor)
     for a in ACCOUNTS:
         if a.username not in existing:
             user_service.create_user(
@@ -200,7 +263,7 @@ def load_reviews(lib: Library) -> int:
                 continue
             case_no = case.case_no
         raw = {"recommend": recommend, "rating": rating, "comment": comment}
-        if form and user_service.is_privileged(user):
+        if form and is_privileged(user):
             raw["recommendation_form"] = form
         save_review(lib, case_no, raw, user)
         added += 1

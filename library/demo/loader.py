@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from ..services import Library
-from ..services.audit import Actor
-from ..services.cases import Upload, check_submission, existing_document, store
-from ..services.indexing import sync
+from ..accounts.audit import Actor
+from ..cases.indexing import sync
+from ..cases.submit import Upload, check_submission, existing_document, store
+from ..context import Library
 from .render import form_values, load_demo_cases, render_case
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ def load_demo(lib: Library, *, actor: Actor | None = None) -> tuple[int, int]:
             form["borrowed_from"] = case_no_by_key[case["borrowed_from_key"]]
         with lib.db.session() as session:
             draft = check_submission(lib, session, form, upload, actor)
-        case_no_by_key[case["key"]] = store(lib, draft, actor, source="demo")
+        case_no_by_key[case["key"]] = store(lib, draft, actor, status="published", source="demo")
         added += 1
     sync(lib)
     return added, present

@@ -6,7 +6,7 @@ A case (one object of ``cases.json``) becomes either
   write-up, typeset with reportlab's built-in CID font STSong-Light (no font file needed),
   CJK line wrapping and page numbers; or
 * a .docx (``render_docx``): the filled 申报表 produced by
-  ``library.services.template.render_template`` followed, after a page break, by the
+  ``library.cases.template.render_template`` followed, after a page break, by the
   write-up with Word heading styles.
 
 Both renderers are deterministic: the same case always gives the same bytes, so the
@@ -292,7 +292,7 @@ def render_docx(case: dict) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from library.services.template import render_template
+    from library.cases.template import render_template
 
     document = docx.Document(io.BytesIO(render_template(form_values(case))))
     document.add_page_break()

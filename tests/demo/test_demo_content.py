@@ -292,9 +292,9 @@ def test_pdf_renders_extractable_deterministic_text(case: dict) -> None:
 
 def _docx_or_skip():
     try:
-        from library.services import template  # noqa: F401
+        from library.cases import template  # noqa: F401
     except ImportError:
-        pytest.skip("library.services.template is not available yet")
+        pytest.skip("library.cases.template is not available yet")
     from library.demo.render import render_docx
 
     return render_docx
@@ -324,7 +324,7 @@ def test_docx_renders_body_deterministically(case: dict) -> None:
 @pytest.mark.parametrize("case", _sample("docx", 2), ids=lambda c: c["key"])
 def test_docx_form_parses_back_to_the_case_fields(case: dict) -> None:
     render_docx = _docx_or_skip()
-    from library.services.template import parse_template
+    from library.cases.template import parse_template
 
     parsed = parse_template(render_docx(case), filename=case["file_name"])
     expected = {k: v for k, v in form_values(case).items() if k != "published_at"}

@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from library.accounts.audit import Actor
+
 from .conftest import log_in, shot
 
 pytestmark = pytest.mark.e2e
@@ -52,9 +54,9 @@ def test_login_search_facet_open_and_download(new_page, server):
     shot(page, "case")
 
     stored = server["lib"].files
-    from library.services import catalog
+    from library.cases import read as catalog
 
-    f = catalog.document_file(server["lib"], case_no)
+    f = catalog.document_file(server["lib"], case_no, Actor.cli())
     with page.expect_download() as info:
         page.click("[data-testid=download]")
     download = info.value

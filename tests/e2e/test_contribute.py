@@ -46,7 +46,7 @@ def test_upload_docx_after_a_field_error(new_page, server, tmp_path):
     page.fill("#contact_phone", "13800001111")
     page.click("[data-testid=submit]")
     page.wait_for_url(re.compile(r"/cases/YS\d{4}-\d{5}$"))
-    assert "上传成功" in page.inner_text(".flash")
+    assert "已提交审核" in page.inner_text(".flash")
     assert page.inner_text("[data-testid=case-name]") == "优化企业开办服务改革"
     assert "浏览器上传测试" in page.inner_text("[data-testid=document]")
 

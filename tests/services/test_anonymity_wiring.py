@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from library.accounts.audit import Actor
+from library.cases.submit import Upload
 from library.errors import ValidationFailed
 from library.models import AuditEvent, Case
-from library.services.audit import Actor
-from library.services.cases import Upload, submit
+from tests.conftest import submit
 
 NAMED = "在台州市椒江区试点，由王建军局长牵头推进。"
 

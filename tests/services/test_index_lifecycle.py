@@ -16,12 +16,13 @@ import pytest
 from sqlalchemy import select
 
 from indexer import SCHEMA_VERSION, CaseIndex, IndexDoc, analyze_doc
+from library.accounts.audit import Actor
+from library.cases import indexing, search
+from library.cases.submit import Upload, check_submission, store
 from library.config import Settings
+from library.context import Library
 from library.models import Case
-from library.services import Library, indexing, search
-from library.services.audit import Actor
-from library.services.cases import Upload, check_submission, store, submit
-from tests.conftest import docx_bytes, valid_form
+from tests.conftest import docx_bytes, submit, valid_form
 from tests.samples import DIANLI, KAIBAN_OTHER, NASHUI, SHENPI, TONGGUAN, cli_env
 
 CASELIB = str(Path(sys.executable).with_name("caselib"))
@@ -389,7 +390,7 @@ def test_case_written_while_another_writer_holds_the_index_is_repaired_by_sync(l
                 Upload("locked.docx", make_docx(NASHUI)),
                 Actor.cli(),
             )
-        case_no = store(lib, draft, Actor.cli())
+        case_no = store(lib, draft, Actor.cli(), status="published")
         assert indexing.index_cases(lib, [case_no], wait=0.2) is False
 
     assert case_no not in lib.index.case_nos()

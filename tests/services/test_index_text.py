@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from indexer import extract
-from library.services import search
-from library.services.audit import Actor
-from library.services.cases import Upload, index_text, submit
-from library.services.template import render_template
-from tests.conftest import valid_form
+from library.accounts.audit import Actor
+from library.cases import search
+from library.cases.submit import Upload
+from library.cases.template import render_template
+from library.cases.text import index_text
+from tests.conftest import submit, valid_form
 
 
 def test_the_forms_own_words_are_not_indexed_from_a_filled_in_template(lib):
@@ -42,8 +43,8 @@ def test_ingest_takes_the_fields_of_a_filled_in_template(lib, tmp_path):
     field that breaks the form's rules is left unknown, the file still stored."""
     from sqlalchemy import select
 
+    from library.cases.ingest import ingest
     from library.models import Case
-    from library.services.ingest import ingest
 
     values = valid_form(
         name="政府采购意向公开改革",

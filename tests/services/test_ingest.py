@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from library.cases import indexing, search
+from library.cases.ingest import ingest
 from library.config import Settings
+from library.context import Library
 from library.errors import CaselibError, ValidationFailed
 from library.models import AuditEvent, Case, Document
-from library.services import Library, indexing, search
-from library.services.ingest import ingest
 from tests.samples import (
     DIANLI,
     NASHUI,

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from indexer import analyze
+from library.cases import indexing, search
+from library.cases.ingest import ingest
 from library.models import Case, Document
-from library.services import indexing, search
-from library.services.ingest import ingest
 
 pytestmark = pytest.mark.corpus
 
@@ -140,7 +140,7 @@ def policy_sample(corpus: Path, size: int = 100) -> list[Path]:
 @pytest.fixture(scope="module")
 def policy_library(corpus, tmp_path_factory):
     from library.config import Settings
-    from library.services import Library
+    from library.context import Library
 
     files = policy_sample(corpus)
     lib = Library(

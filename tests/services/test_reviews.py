@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from library.accounts import users
+from library.cases import reviews, search
 from library.errors import Forbidden, ValidationFailed
-from library.services import reviews, search, users
 
 
 @pytest.fixture

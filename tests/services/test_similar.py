@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from library.accounts.audit import Actor
+from library.cases.similar import similar_to_case, similar_to_file, similar_to_text
+from library.cases.submit import Upload
 from library.errors import DocumentRejected
-from library.services.audit import Actor
-from library.services.cases import Upload, submit
-from library.services.similar import similar_to_case, similar_to_file, similar_to_text
-from tests.conftest import docx_bytes, valid_form
+from tests.conftest import docx_bytes, submit, valid_form
 from tests.samples import (
     DIANLI,
     KAIBAN,

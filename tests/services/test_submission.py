@@ -12,11 +12,14 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from library.accounts.audit import Actor
+from library.cases import indexing, search
+from library.cases.numbering import reserve_case_nos
+from library.cases.read import get_case
+from library.cases.submit import NearDuplicate, Upload
 from library.errors import DuplicateDocument, ValidationFailed
 from library.models import AuditEvent, Case, CaseTag, Document, Tag
-from library.services import indexing, search
-from library.services.audit import Actor
-from library.services.cases import NearDuplicate, Upload, get_case, reserve_case_nos, submit
+from tests.conftest import submit
 from tests.samples import (
     KAIBAN,
     KAIBAN_EDITED,
@@ -304,7 +307,7 @@ def test_same_file_submitted_twice_at_the_same_moment_is_stored_once(
 ):
     """Two submissions of one file racing each other: one case, the other refused as a
     DuplicateDocument."""
-    from library.services import cases
+    from library.cases import submit as cases
 
     data = make_docx(KAIBAN, title="企业开办一件事")
     real_check = cases.existing_document

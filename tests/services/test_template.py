@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from indexer.errors import ExtractionError
 from indexer.extract import extract
-from library.services.template import FORM_ID, TITLE, parse_template, render_template
+from library.cases.template import FORM_ID, TITLE, parse_template, render_template
 
 SCHEMA = json.loads((resources.files("schemas") / "case_form.json").read_text(encoding="utf-8"))
 ORDER = SCHEMA["x-template-order"]

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from library import permissions
+from library.accounts import auth, tokens, users
 from library.errors import TooManyAttempts, Unauthorized, ValidationFailed
 from library.models import ApiToken, AuditEvent, User, utcnow
-from library.services import users
 
 
 def test_password_is_stored_hashed(lib):
@@ -20,7 +21,7 @@ def test_password_is_stored_hashed(lib):
             ("scrypt:", "pbkdf2:")
         )
         assert u.unit.name == "某单位" and u.unit.region_code == "331002"
-    assert users.authenticate(lib, "zhao", "correct-horse").username == "zhao"
+    assert auth.authenticate(lib, "zhao", "correct-horse").username == "zhao"
 
 
 def test_create_user_reports_every_bad_field(lib):
@@ -32,8 +33,8 @@ def test_create_user_reports_every_bad_field(lib):
 
 def test_lock_grows_with_each_failure(lib):
     """No lock before five failures; then 30 s, doubling, capped at 15 minutes."""
-    assert [users.lock_seconds(n) for n in (1, 4, 5, 6, 7)] == [0, 0, 30, 60, 120]
-    assert users.lock_seconds(50) == users.MAX_LOCK_SECONDS
+    assert [auth.lock_seconds(n) for n in (1, 4, 5, 6, 7)] == [0, 0, 30, 60, 120]
+    assert auth.lock_seconds(50) == auth.MAX_LOCK_SECONDS
 
 
 def test_lock_expires_and_success_resets_the_counter(lib):
@@ -42,13 +43,13 @@ def test_lock_expires_and_success_resets_the_counter(lib):
     now = utcnow()
     for _ in range(4):
         with pytest.raises(Unauthorized):
-            users.authenticate(lib, "qian", "bad", now=now)
+            auth.authenticate(lib, "qian", "bad", now=now)
     with pytest.raises(TooManyAttempts):
-        users.authenticate(lib, "qian", "bad", now=now)
+        auth.authenticate(lib, "qian", "bad", now=now)
     with pytest.raises(TooManyAttempts):
-        users.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=10))
+        auth.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=10))
     assert (
-        users.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=31)).username
+        auth.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=31)).username
         == "qian"
     )
     with lib.db.session() as s:
@@ -68,16 +69,16 @@ def test_lock_expires_and_success_resets_the_counter(lib):
 def test_tokens_are_random_hashed_and_expire(lib):
     """A token is stored only as its hash and refused once expired."""
     info = users.create_user(lib, "sun", "correct-horse", "admin")
-    token, expires = users.issue_token(lib, info.id)
-    other, _ = users.issue_token(lib, info.id)
+    token, expires = tokens.issue_token(lib, info.id)
+    other, _ = tokens.issue_token(lib, info.id)
     assert token != other and expires > utcnow() + timedelta(days=lib.settings.token_days - 1)
-    assert users.user_for_token(lib, token).username == "sun"
+    assert tokens.user_for_token(lib, token).username == "sun"
     with lib.db.transaction() as s:
         assert all(t.token_hash != token for t in s.query(ApiToken))
         for t in s.query(ApiToken):
             t.expires_at = utcnow() - timedelta(seconds=1)
     with pytest.raises(Unauthorized) as e:
-        users.user_for_token(lib, token)
+        tokens.user_for_token(lib, token)
     assert e.value.code == "token_expired"
 
 
@@ -94,4 +95,7 @@ def test_privileged_roles(lib):
     for i, ((role, region), expected) in enumerate(cases.items()):
         users.create_user(lib, f"u{i}", "correct-horse", role, region=region)
         with lib.db.session() as s:
-            assert users.is_privileged(users.find_user(s, f"u{i}")) is expected, (role, region)
+            assert permissions.is_privileged(users.find_user(s, f"u{i}")) is expected, (
+                role,
+                region,
+            )

@@ -16,15 +16,18 @@ PASSWORD = "demo-2021"
 
 def build_demo_home(home: Path) -> Path:
     from library.config import Settings
+    from library.context import Library
     from library.demo.accounts import load_accounts, load_reviews
     from library.demo.loader import load_demo
-    from library.services import Library
+    from library.demo.workflow import load_workflow
 
     lib = Library(Settings({"home": str(home), "ingest_workers": 1}, env={}))
     lib.init()
     load_demo(lib)
     load_accounts(lib)
     load_reviews(lib)
+    load_workflow(lib)
+    lib.ensure_index()
     lib.close()
     return home
 

@@ -26,8 +26,10 @@ def api_rules(app):
 
 def concrete(rule) -> str:
     return re.sub(
-        r"<(?:[^:>]+:)?([^>]+)>",
-        lambda m: "YS2019-00001" if m.group(1) == "case_no" else "x",
+        r"<(?:([^:>]+):)?([^>]+)>",
+        lambda m: (
+            "YS2019-00001" if m.group(2) == "case_no" else "1" if m.group(1) == "int" else "x"
+        ),
         rule.rule,
     )
 
@@ -256,7 +258,7 @@ def test_similar_and_template_endpoints(client, token_for):
     assert client.post("/api/v1/similar", headers=headers, data={}).status_code == 422
     tpl = client.get("/api/v1/template", headers=headers)
     assert tpl.status_code == 200 and tpl.data[:2] == b"PK"
-    from library.services.template import render_template
+    from library.cases.template import render_template
 
     filled = render_template({"name": "模板案例", "contact_name": "联系人乙"})
     resp = client.post(
@@ -309,7 +311,7 @@ def test_unknown_api_route_is_json_404(client, token_for):
     assert resp.status_code == 404 and resp.get_json()["code"] == "not_found"
 
 
-def test_unexpected_errors_are_500_with_a_code_never_a_traceback(app):
+def test_unexpected_errors_are_500_with_a_code_never_a_traceback(app, token_for):
     """An unexpected exception answers internal_error (JSON for /api, a page for people)."""
     from flask import Blueprint
 
@@ -325,7 +327,7 @@ def test_unexpected_errors_are_500_with_a_code_never_a_traceback(app):
 
     app.register_blueprint(bp)
     c = app.test_client()
-    resp = c.get("/api/v1/boom-test")
+    resp = c.get("/api/v1/boom-test", headers=token_for("admin"))
     assert resp.status_code == 500 and resp.get_json() == {
         "code": "internal_error",
         "message": "服务器内部错误，请稍后重试",

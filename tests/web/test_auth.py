@@ -50,7 +50,7 @@ def test_wrong_password_is_refused_with_one_message_and_audited(client, lib):
 
 def test_repeated_failures_lock_the_account(client, lib):
     """After five failures in a row the account is locked, even for the right password."""
-    from library.services.users import find_user
+    from library.accounts.users import find_user
 
     for _ in range(5):
         resp = client.post(

@@ -7,8 +7,9 @@ from web.cli import build_parser, main
 
 def test_user_add_creates_an_account_that_can_log_in(tmp_path, monkeypatch, capsys):
     """caselib user add NAME --role ROLE --unit --region --password creates a hashed account."""
+    from library.accounts import auth, users
     from library.config import Settings
-    from library.services import Library, users
+    from library.context import Library
 
     monkeypatch.setenv("CASELIB_HOME", str(tmp_path / "home"))
     rc = main(
@@ -29,7 +30,7 @@ def test_user_add_creates_an_account_that_can_log_in(tmp_path, monkeypatch, caps
     assert rc == 0
     assert "账号已创建：zhangsan" in capsys.readouterr().out
     lib = Library(Settings())
-    info = users.authenticate(lib, "zhangsan", "s3cret-pass")
+    info = auth.authenticate(lib, "zhangsan", "s3cret-pass")
     assert info.role == "reviewer" and info.unit == "省发展改革委" and info.privileged
     with lib.db.session() as s:
         assert users.find_user(s, "zhangsan").password_hash != "s3cret-pass"

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from library.accounts.audit import Actor
 from tests.conftest import SAMPLE_TEXT, docx_bytes, pdf_bytes, valid_form
 
 from .conftest import audit_actions, case_by_name, csrf_of, login
@@ -31,8 +32,9 @@ def field_errors(html: str) -> dict[str, str]:
     )
 
 
-def test_submitter_uploads_a_docx_and_lands_on_the_case(c, lib):
-    """A valid form and file are stored, indexed, audited, and the case page opens."""
+def test_submitter_saves_a_draft_that_only_the_library_does_not_show(c, lib):
+    """A valid form and file are stored as a draft of the submitter's unit, audited, and
+    the case page opens; the draft is not in search until it is published."""
     form = valid_form(name="企业开办智能审批改革", published_at=None)
     resp = post_form(
         c, form, (docx_bytes(SAMPLE_TEXT + ["智能审批样例。"]), "企业开办智能审批.docx")
@@ -41,11 +43,36 @@ def test_submitter_uploads_a_docx_and_lands_on_the_case(c, lib):
     case = case_by_name(lib, "企业开办智能审批改革")
     assert resp.location == f"/cases/{case.case_no}"
     page = c.get(resp.location).get_data(as_text=True)
-    assert "上传成功" in page and "企业开办智能审批.docx" in page
+    assert "已保存为草稿" in page and "企业开办智能审批.docx" in page
+    assert case.status == "draft" and case.published_at is None
     assert case.created_by_id is not None and case.unit_name == "区市场监督管理局"
+    assert case.unit_id is not None
     assert audit_actions(lib, "case.create")[-1].object_id == case.case_no
     hits = c.get("/?q=智能审批").get_data(as_text=True)
-    assert case.case_no in hits
+    assert case.case_no not in hits
+
+
+def test_submit_button_sends_the_case_for_approval(c, lib):
+    """保存并提交审核 stores the case as submitted, with its history and a notification
+    for the unit's approver."""
+    from library.models import CaseHistory, Notification, User
+
+    form = valid_form(name="企业开办智能审批提交", published_at=None)
+    resp = post_form(
+        c, form, (docx_bytes(SAMPLE_TEXT + ["提交审核样例。"]), "提交审核.docx"), action="submit"
+    )
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
+    case = case_by_name(lib, "企业开办智能审批提交")
+    assert case.status == "submitted" and case.submitted_at is not None
+    with lib.db.session() as s:
+        moves = [
+            (h.action, h.from_status, h.to_status)
+            for h in s.query(CaseHistory).filter_by(case_id=case.id).order_by(CaseHistory.id)
+        ]
+        approver = s.query(User).filter_by(username="shenhe").one()
+        notes = s.query(Notification).filter_by(user_id=approver.id, kind="approval").all()
+    assert moves == [("create", None, "draft"), ("submit", "draft", "submitted")]
+    assert notes[-1].link == f"/cases/{case.case_no}"
 
 
 def test_every_bad_field_is_shown_next_to_it_and_input_is_kept(c, lib):
@@ -78,7 +105,7 @@ def test_borrowed_type_requires_the_borrowed_from_case(c):
 
 def test_borrowed_case_links_to_its_source(c, lib):
     """A borrowed case chosen by number is stored with the link; the source counts it."""
-    from library.services import catalog
+    from library.cases import read as catalog
 
     form = valid_form(
         name="借鉴一日办结的县域实践", case_type="innovation_borrowed", borrowed_from="YS2019-00001"
@@ -86,8 +113,14 @@ def test_borrowed_case_links_to_its_source(c, lib):
     resp = post_form(c, form, (pdf_bytes(SAMPLE_TEXT + ["县域借鉴。"]), "县域借鉴.pdf"))
     assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
     case = case_by_name(lib, "借鉴一日办结的县域实践")
-    assert catalog.case_record(lib, case.case_no)["borrowed_from"] == "YS2019-00001"
-    assert catalog.case_record(lib, "YS2019-00001")["borrowed_count"] == 2
+    assert catalog.case_record(lib, case.case_no, Actor.cli())["borrowed_from"] == "YS2019-00001"
+    # 被借鉴 counts published cases only: a draft borrowing it does not count yet.
+    assert catalog.case_record(lib, "YS2019-00001", Actor.cli())["borrowed_count"] == 1
+    from library.workflow.transitions import transition
+
+    for action in ("submit", "approve", "publish"):
+        transition(lib, case.case_no, action, Actor.cli())
+    assert catalog.case_record(lib, "YS2019-00001", Actor.cli())["borrowed_count"] == 2
 
 
 def test_near_duplicate_warns_and_saves_only_when_confirmed(c, lib):
@@ -108,16 +141,16 @@ def test_near_duplicate_warns_and_saves_only_when_confirmed(c, lib):
     resp = post_form(c, form, None, upload_token=token, confirm_near_duplicate="1")
     assert resp.status_code == 302, resp.get_data(as_text=True)[:2000]
     case = case_by_name(lib, demo["name"])
-    from library.services import catalog
+    from library.cases import read as catalog
 
-    assert catalog.document_file(lib, case.case_no).data == data
+    assert catalog.document_file(lib, case.case_no, Actor.cli()).data == data
 
 
 def test_the_same_file_again_is_refused(c, lib):
     """A file already in the library is a field error on the file."""
-    from library.services import catalog
+    from library.cases import read as catalog
 
-    f = catalog.document_file(lib, "YS2019-00001")
+    f = catalog.document_file(lib, "YS2019-00001", Actor.cli())
     resp = post_form(c, valid_form(name="重复上传"), (f.data, f.name))
     assert resp.status_code == 409
     assert field_errors(resp.get_data(as_text=True)) == {"file": "duplicate_document"}
@@ -132,7 +165,7 @@ def test_unreadable_file_is_a_field_error(c):
 
 def test_inspect_reads_a_filled_template_and_finds_similar_cases(c, lib):
     """Choosing a filled-in 申报表 returns its fields and the most similar cases."""
-    from library.services.template import render_template
+    from library.cases.template import render_template
 
     data = render_template(
         {

@@ -82,6 +82,25 @@
     document.addEventListener("click", function (ev) { if (!box.contains(ev.target)) hide(); });
   });
 
+  // Set a region picker to a path [{code, name}, ...] (province, city, county).
+  function setRegion(picker, path) {
+    if (!picker || !path || !path.length) return;
+    var hidden = $("[data-region-value]", picker), selects = $$("select", picker);
+    hidden.value = path[path.length - 1].code;
+    var step = function (i) {
+      if (i >= selects.length) return;
+      var sel = selects[i], want = path[i] ? path[i].code : "";
+      var parent = i === 0 ? null : path[i - 1] && path[i - 1].code;
+      var fill = i === 0 ? Promise.resolve(null) : getJSON("/regions?parent=" + parent).then(function (d) {
+        sel.length = 1;
+        (d.regions || []).forEach(function (r) { sel.appendChild(el("option", { value: r.code }, r.name)); });
+        sel.disabled = !(d.regions || []).length;
+      });
+      fill.then(function () { sel.value = want; if (want) step(i + 1); });
+    };
+    step(0);
+  }
+
   // Region picker: province › city › county.
   $$("[data-region-picker]").forEach(function (picker) {
     var hidden = $("[data-region-value]", picker), selects = $$("select", picker);
@@ -224,7 +243,10 @@
         }
         fileStatus.classList.remove("field-error");
         $("#upload_token").value = d.upload_token;
-        var filled = [];
+        var filled = [], resolved = d.resolved || {};
+        // What the filled-in 申报表 says about these wins over the form's defaults (the
+        // account's unit and region, 本地首创).
+        var fromForm = { case_type: 1, unit: 1 };
         Object.keys(d.fields || {}).forEach(function (k) {
           var v = d.fields[k];
           if (k === "tags") {
@@ -233,8 +255,12 @@
           }
           if (k === "borrowed_from" || k === "region_code") return;
           var field = form.elements[k];
-          if (field && !field.value) { field.value = v; field.dispatchEvent(new Event("input")); filled.push(k); }
+          if (field && (!field.value || fromForm[k]) && field.value !== v) {
+            field.value = v; field.dispatchEvent(new Event("input")); filled.push(k);
+          }
         });
+        if (resolved.borrowed_from) { chooseBorrowed(resolved.borrowed_from, resolved.borrowed_name || ""); filled.push("borrowed_from"); }
+        if (resolved.region_path) { setRegion($("#region-field [data-region-picker]"), resolved.region_path); filled.push("region_code"); }
         if (d.fields && d.fields.case_type) { typeSel.dispatchEvent(new Event("change")); }
         fileStatus.textContent = "已读取 " + d.file_name + (filled.length ? "，已按申报表自动填写 " + filled.length + " 项，请核对。" : "。");
         showSimilar(d.similar || []);

@@ -46,7 +46,9 @@ def pdf(paragraphs: list[str]) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build([Paragraph(p, style) for p in paragraphs])
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(
+        [Paragraph(p, style) for p in paragraphs]
+    )
     return buf.getvalue()
 
 
@@ -70,11 +72,12 @@ FORM = {
 
 
 def build(home: Path, database_url: str = "") -> None:
-    from library.config import Settings
     from library.services import Library, reviews, users
     from library.services.audit import Actor
     from library.services.cases import Upload, submit
     from library.services.ingest import ingest
+
+    from library.config import Settings
 
     settings = {"home": str(home), "ingest_workers": 1}
     if database_url:
@@ -97,18 +100,40 @@ def build(home: Path, database_url: str = "") -> None:
     first = submit(
         lib,
         FORM,
-        Upload("企业开办一日办结.docx", docx(["针对企业开办环节多的问题，推行一网通办。",
-                                              "改革后企业开办时间压缩至一个工作日。"], FORM["name"])),
+        Upload(
+            "企业开办一日办结.docx",
+            docx(
+                [
+                    "针对企业开办环节多的问题，推行一网通办。",
+                    "改革后企业开办时间压缩至一个工作日。",
+                ],
+                FORM["name"],
+            ),
+        ),
         Actor.cli(),
         confirm_near_duplicate=True,
     )
     submit(
         lib,
-        {**FORM, "name": "不动产登记一窗受理", "theme": "登记财产", "case_type": "innovation_borrowed",
-         "borrowed_from": first.case_no, "tags": ["并联审批", "全程网办"], "published_at": "2021-08-02",
-         "summary": "不动产登记、税费缴纳一窗受理，登记时间压缩至一个工作日。"},
-        Upload("不动产登记一窗受理.pdf", pdf(["不动产登记与交易、缴税业务整合为一窗受理，并联办理。",
-                                             "登记时间由十个工作日压缩至一个工作日。"])),
+        {
+            **FORM,
+            "name": "不动产登记一窗受理",
+            "theme": "登记财产",
+            "case_type": "innovation_borrowed",
+            "borrowed_from": first.case_no,
+            "tags": ["并联审批", "全程网办"],
+            "published_at": "2021-08-02",
+            "summary": "不动产登记、税费缴纳一窗受理，登记时间压缩至一个工作日。",
+        },
+        Upload(
+            "不动产登记一窗受理.pdf",
+            pdf(
+                [
+                    "不动产登记与交易、缴税业务整合为一窗受理，并联办理。",
+                    "登记时间由十个工作日压缩至一个工作日。",
+                ]
+            ),
+        ),
         Actor.cli(),
         confirm_near_duplicate=True,
     )
@@ -128,8 +153,15 @@ def build(home: Path, database_url: str = "") -> None:
         reviewer = s.get(User, ids["shengting"])
         coordinator = s.get(User, ids["yingshangban"])
     reviews.save_review(
-        lib, first.case_no, {"recommend": "1", "rating": "5", "comment": "可复制推广",
-                             "recommendation_form": "典型案例汇编"}, reviewer
+        lib,
+        first.case_no,
+        {
+            "recommend": "1",
+            "rating": "5",
+            "comment": "可复制推广",
+            "recommendation_form": "典型案例汇编",
+        },
+        reviewer,
     )
     reviews.save_review(lib, first.case_no, {"recommend": "1", "rating": "4"}, coordinator)
     users.issue_token(lib, ids["admin"])
@@ -166,10 +198,24 @@ def main() -> int:
             q = parse_qs(parts.query)
             env = dict(os.environ)
             dump = subprocess.run(
-                ["pg_dump", "--inserts", "--no-owner", "--no-privileges", "--no-comments",
-                 "-h", q["host"][0], "-p", q["port"][0], "-U", parts.username or "postgres",
-                 parts.path.lstrip("/")],
-                capture_output=True, text=True, check=True, env=env,
+                [
+                    "pg_dump",
+                    "--inserts",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--no-comments",
+                    "-h",
+                    q["host"][0],
+                    "-p",
+                    q["port"][0],
+                    "-U",
+                    parts.username or "postgres",
+                    parts.path.lstrip("/"),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
             )
             (out / "postgres.sql").write_text(dump.stdout, encoding="utf-8")
             shutil.copytree(pg_home / "files", out / "files", dirs_exist_ok=True)

@@ -1,0 +1,149 @@
+"""Units (填报单位) as records: a county or district government, a municipal department, an
+office under one of them; each in a region. Calls are addressed to units, cases belong to
+one, statistics count per unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..errors import FieldError, NotFound, ValidationFailed
+from ..permissions import require
+from ..vocab.models import Region
+from ..vocab.regions import normalize_region, region_by_name, region_label, within
+from . import audit
+from .audit import Actor
+from .models import Unit, User
+
+if TYPE_CHECKING:
+    from ..context import Library
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    name: str
+    region_code: str | None
+    region: str
+    parent_id: int | None
+    parent: str | None
+    active: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "region_code": self.region_code}
+
+
+def _info(unit: Unit, names: dict[int, str]) -> UnitInfo:
+    return UnitInfo(
+        id=unit.id,
+        name=unit.name,
+        region_code=unit.region_code,
+        region=region_label(unit.region_code),
+        parent_id=unit.parent_id,
+        parent=names.get(unit.parent_id) if unit.parent_id else None,
+        active=unit.active,
+    )
+
+
+def add_unit(
+    lib: Library,
+    name: str,
+    region: str | None,
+    *,
+    parent: str | int | None = None,
+    actor: Actor | None = None,
+) -> UnitInfo:
+    """Create a unit (every bad field reported at once). ``region`` is a code or a name
+    (台州市椒江区); ``parent`` a unit id or name."""
+    actor = actor or Actor.cli()
+    require(actor, "unit.manage")
+    name = (name or "").strip()
+    errors: list[FieldError] = []
+    if not name:
+        errors.append(FieldError("name", "required", "单位名称为必填项"))
+    elif len(name) > 100:
+        errors.append(FieldError("name", "too_long", "单位名称不能超过 100 字"))
+    code = region_by_name(region) if region else None
+    if region and code is None:
+        errors.append(FieldError("region", "invalid_choice", f"未知的地区：{region}"))
+    with lib.db.transaction() as session:
+        parent_unit = None
+        if parent not in (None, ""):
+            parent_unit = find_unit(session, parent)
+            if parent_unit is None:
+                errors.append(FieldError("parent", "not_found", f"上级单位不存在：{parent}"))
+        if name and code is not None or (name and not region):
+            taken = session.scalar(select(Unit).where(Unit.name == name, Unit.region_code == code))
+            if taken is not None:
+                errors.append(FieldError("name", "taken", f"该地区已有单位“{name}”"))
+        if errors:
+            raise ValidationFailed(errors)
+        unit = Unit(name=name, region_code=code, parent_id=parent_unit.id if parent_unit else None)
+        session.add(unit)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "unit.create",
+            "unit",
+            str(unit.id),
+            name=name,
+            region=code,
+            parent=parent_unit.name if parent_unit else None,
+        )
+        names = {parent_unit.id: parent_unit.name} if parent_unit else {}
+        return _info(unit, names)
+
+
+def find_unit(session: Session, ref: str | int) -> Unit | None:
+    """A unit by id, or by its name when that name is unique."""
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+        return session.get(Unit, int(ref))
+    rows = list(session.scalars(select(Unit).where(Unit.name == str(ref).strip()).limit(2)))
+    return rows[0] if len(rows) == 1 else None
+
+
+def list_units(lib: Library, *, region: str | None = None) -> list[UnitInfo]:
+    """Every active unit (in a region and below, when given), by region then name."""
+    region = normalize_region(region) if region else None
+    with lib.db.session() as session:
+        units = list(session.scalars(select(Unit).where(Unit.active.is_(True))))
+    names = {u.id: u.name for u in units}
+    out = [_info(u, names) for u in units if within(u.region_code, region)]
+    return sorted(out, key=lambda u: (u.region_code or "", u.parent_id or 0, u.name))
+
+
+def get_unit(lib: Library, unit_id: int) -> UnitInfo:
+    with lib.db.session() as session:
+        unit = session.get(Unit, unit_id)
+        if unit is None:
+            raise NotFound(f"单位不存在：{unit_id}", code="unit_not_found")
+        parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+        return _info(unit, {parent.id: parent.name} if parent else {})
+
+
+def unit_members(session: Session, unit_ids: list[int], roles: tuple[str, ...]) -> list[User]:
+    """The active accounts of these units with these roles."""
+    if not unit_ids:
+        return []
+    return list(
+        session.scalars(
+            select(User).where(
+                User.unit_id.in_(unit_ids), User.role.in_(roles), User.active.is_(True)
+            )
+        )
+    )
+
+
+def region_members(session: Session, region_code: str | None, roles: tuple[str, ...]) -> list[User]:
+    """The active accounts with these roles whose region holds ``region_code`` (the
+    coordinators of a county's city and province, the admins)."""
+    users = session.scalars(select(User).where(User.role.in_(roles), User.active.is_(True)))
+    return [u for u in users if u.role == "admin" or within(region_code, u.region_code)]
+
+
+def valid_region(session: Session, code: str | None) -> bool:
+    return bool(code) and session.get(Region, code) is not None

@@ -1,0 +1,67 @@
+"""Search: the search request form (validated against ``schemas/search_request.json``) to
+the index, results with facets and highlights."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from indexer import SearchQuery, SearchResult
+
+from .. import validation
+from . import indexing
+
+if TYPE_CHECKING:
+    from ..context import Library
+
+PER_PAGE = 10
+
+
+def to_query(params: dict[str, Any]) -> SearchQuery:
+    """Validate raw parameters (strings from a URL or the command line) and build the query."""
+    data: dict[str, Any] = {}
+    for key, value in params.items():
+        if value is None or value == "" or value == []:
+            continue
+        if key in ("page", "per_page", "year"):
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                pass  # the schema reports it
+        if key == "tags" and isinstance(value, str):
+            value = [t for t in value.replace("，", ",").split(",") if t.strip()]
+        data[key] = value
+    validation.check("search_request", data)
+    return SearchQuery(
+        q=data.get("q", ""),
+        theme=data.get("theme"),
+        tags=tuple(data.get("tags", ())),
+        case_type=data.get("case_type"),
+        region=data.get("region"),
+        unit=data.get("unit"),
+        case_no=data.get("case_no"),
+        name=data.get("name"),
+        year=data.get("year"),
+        date_from=date.fromisoformat(data["from"]) if data.get("from") else None,
+        date_to=date.fromisoformat(data["to"]) if data.get("to") else None,
+        sort=data.get("sort", "relevance"),
+        page=data.get("page", 1),
+        per_page=data.get("per_page", PER_PAGE),
+    )
+
+
+def search(lib: Library, params: dict[str, Any] | SearchQuery) -> SearchResult:
+    sq = params if isinstance(params, SearchQuery) else to_query(params)
+    indexing.sync_now_and_then(lib)
+    return indexing.reading(lib, lambda: lib.index.search(sq))
+
+
+def suggest(lib: Library, prefix: str, limit: int = 8) -> list[dict[str, str]]:
+    prefix = (prefix or "").strip()[:50]
+    return [{"case_no": c, "name": n} for c, n in lib.index.suggest(prefix, limit)]
+
+
+def warm_up(lib: Library) -> None:
+    """Load the Chinese dictionaries and open the index once, e.g. in a server's master
+    process before it forks its workers (they then share the dictionaries' memory)."""
+    search(lib, {"q": "营商环境", "per_page": 1})

@@ -1,0 +1,113 @@
+"""Accounts: logging in and out (pages), API tokens and the current account (API), units
+(``GET /api/v1/units``), and the audit log page."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
+
+from library.accounts import auth, tokens, units
+from library.accounts import users as user_service
+from library.accounts.audit import recent_audit
+from library.errors import FieldError, TooManyAttempts, Unauthorized, ValidationFailed
+from library.permissions import require
+
+from ..security import login_required
+from ..util import csrf_token, current_actor, get_lib, payload
+
+bp = Blueprint("accounts", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (no scheme, no host, no //)."""
+    if not target:
+        return url_for("cases.search_page")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("cases.search_page")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    error = None
+    status = 200
+    username = ""
+    next_url = request.values.get("next", "")
+    if request.method == "POST":
+        username = request.form.get("username", "").strip()
+        password = request.form.get("password", "")
+        try:
+            info = auth.authenticate(get_lib(), username, password, remote=request.remote_addr)
+        except TooManyAttempts as e:
+            error, status = e.message, e.status
+        except Unauthorized as e:
+            error, status = e.message, 401
+        else:
+            session.clear()  # a fresh session (no fixation), a fresh CSRF token
+            session.permanent = True
+            session["uid"] = info.id
+            session["seen"] = int(time.time())
+            csrf_token()
+            flash(f"欢迎，{info.display_name}（{info.role_title}）", "success")
+            return redirect(_safe_next(next_url))
+    return render_template(
+        "accounts/login.html", error=error, username=username, next_url=next_url
+    ), status
+
+
+@bp.post("/logout")
+def logout():
+    uid = session.get("uid")
+    if uid is not None:
+        auth.record_logout(get_lib(), uid)
+    session.clear()
+    flash("已退出登录", "success")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.get("/audit")
+@login_required
+def audit_log():
+    return render_template("accounts/audit.html", events=recent_audit(get_lib(), current_actor()))
+
+
+# -- API ------------------------------------------------------------------------------------
+
+
+@bp.post("/api/v1/token")
+def api_token():
+    data = payload()
+    username, password = data.get("username"), data.get("password")
+    errors = [
+        FieldError(k, "required", f"{t}为必填项")
+        for k, t, v in (("username", "用户名", username), ("password", "密码", password))
+        if not isinstance(v, str) or not v
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+    lib = get_lib()
+    info = auth.authenticate(lib, username, password, remote=request.remote_addr)
+    raw, expires = tokens.issue_token(lib, info.id, remote=request.remote_addr)
+    return jsonify(
+        {
+            "token": raw,
+            "token_type": "Bearer",
+            "expires_at": expires.isoformat(timespec="seconds") + "Z",
+            "user": info.as_dict(),
+        }
+    )
+
+
+@bp.get("/api/v1/me")
+def api_me():
+    return jsonify(user_service.info(current_actor().user).as_dict())
+
+
+@bp.get("/api/v1/units")
+def api_units():
+    require(current_actor(), "unit.list")
+    region = request.args.get("region") or None
+    return jsonify([u.as_dict() for u in units.list_units(get_lib(), region=region)])

@@ -1,0 +1,105 @@
+"""Who is asking, for every request, and CSRF protection.
+
+People log in with a form (a session cookie: HttpOnly, SameSite=Lax, expiring after
+``SESSION_MINUTES`` of inactivity, checked on the server too); scripts use API tokens
+(``Authorization: Bearer …`` on ``/api/v1``). Either way the account is ``g.user``, and
+the views pass it on to the services, which decide what it may do. Every form that
+changes something carries a CSRF token.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+import time
+
+from flask import Flask, flash, g, redirect, request, session, url_for
+
+from library.accounts import tokens
+from library.accounts import users as user_service
+from library.errors import CaselibError, Unauthorized
+
+from .util import get_lib
+
+UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+# API endpoints open without a token.
+PUBLIC_API = frozenset({"accounts.api_token", "openapi_json"})
+
+
+class CsrfFailed(CaselibError):
+    code = "csrf_failed"
+    status = 400
+    message = "页面已过期或来源不明，请刷新页面后重试"
+
+
+def is_api() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _load_user() -> None:
+    g.user = None
+    if request.endpoint == "static":
+        return
+    if is_api():
+        _load_token_user()
+        return
+    uid = session.get("uid")
+    if uid is None:
+        return
+    limit = get_lib().settings.session_minutes * 60
+    seen = session.get("seen", 0)
+    now = int(time.time())
+    if now - seen > limit:
+        session.clear()
+        g.session_expired = True
+        return
+    user = user_service.load_user(get_lib(), uid)
+    if user is None:
+        session.clear()
+        return
+    g.user = user
+    if now - seen > 30:  # refresh the inactivity clock (and the cookie) at most twice a minute
+        session["seen"] = now
+
+
+def _load_token_user() -> None:
+    if request.endpoint in PUBLIC_API or request.endpoint is None:
+        return
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized(
+            "缺少访问令牌：请在 Authorization 头中使用 Bearer 令牌", code="token_missing"
+        )
+    g.user = tokens.user_for_token(get_lib(), token.strip())
+
+
+def _check_csrf() -> None:
+    if request.method not in UNSAFE or is_api():
+        return
+    sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
+    expected = session.get("csrf") or ""
+    if not expected or not secrets.compare_digest(sent, expected):
+        raise CsrfFailed()
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_load_user)
+    app.before_request(_check_csrf)
+
+
+def login_required(view):
+    """Pages: a visitor without a session goes to the login page and comes back. (The
+    API's token check happens for every /api request before any view.)"""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if g.get("user") is None:
+            if request.method == "GET" and not request.headers.get("X-Requested-With"):
+                if g.get("session_expired"):
+                    flash("登录已过期，请重新登录", "warning")
+                return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
+            raise Unauthorized("登录已过期，请重新登录" if g.get("session_expired") else None)
+        return view(*args, **kwargs)
+
+    return wrapped
