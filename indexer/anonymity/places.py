@@ -77,6 +77,7 @@ class PlaceHit:
     replacement: str
     place: Place | None = None  # the gazetteer entry (None for organisations)
     parts: tuple[PlaceHit, ...] = ()  # the places inside a zone or organisation
+    certainty: str = "certain"  # "possible" for names some signals only point to
 
 
 def _straddled(text: str, i: int, j: int, freq: dict) -> bool:

@@ -226,7 +226,8 @@ def test_findings_are_sorted_non_overlapping_and_point_into_the_text():
 
 
 def test_finding_as_dict_has_the_json_fields():
-    """as_dict gives text, start, end, kind and replacement, as `caselib check --json` prints."""
+    """as_dict gives text, start, end, kind, replacement and certainty, as `caselib check
+    --json` prints (a page number only for PDF findings)."""
     f = find_identifying("台州市")[0]
     assert f.as_dict() == {
         "text": "台州市",
@@ -234,6 +235,7 @@ def test_finding_as_dict_has_the_json_fields():
         "end": 3,
         "kind": "city",
         "replacement": "某市",
+        "certainty": "certain",
     }
 
 
@@ -300,7 +302,7 @@ def test_check_command_prints_json_offsets_into_the_file_as_stored(tmp_path):
     findings = json.loads(out.getvalue())["findings"]
     stored = path.read_bytes().decode("utf-8")
     assert [(f["text"], stored[f["start"] : f["end"]]) for f in findings] == [("杨扬", "杨扬")]
-    assert set(findings[0]) == {"text", "start", "end", "kind", "replacement"}
+    assert set(findings[0]) == {"text", "start", "end", "kind", "replacement", "certainty"}
 
 
 def test_check_command_says_so_when_nothing_is_found(tmp_path):

@@ -1,0 +1,295 @@
+"""Person names that stand without a title, a role or a phone number beside them.
+
+In case write-ups and news most names stand alone: 张伟牵头成立专班, 据李明介绍,
+王芳、刘洋等, 个体户陈静说. Each surname in the text (the common single and compound
+ones) opens candidates of one or two more characters, and a candidate is reported only
+when independent signals agree; no one signal decides:
+
+* **the word itself** (cheap, from dictionaries): a common word of jieba's dictionary
+  that is not tagged a name vetoes it (高新, 万元, 常务, 高效, 周年, 方便, 石化); so do
+  candidates that start inside the word before them (提高新…) or whose last character
+  starts the word after them (罗斌认为 holds 罗斌, not 罗斌认). Otherwise it scores by how
+  name-like its given-name characters are (``indexer/data/given_names.tsv``: 伟, 芳,
+  晓 score high, 区, 年, 业 low) and by whether jieba knows it: unknown strings and rare
+  name entries count for it, frequent name entries that are everyday words (文明, 高峰,
+  黎明) count for nothing;
+* **jieba's tagger** on a short window (with HMM, so unknown names come out whole):
+  the candidate is a name token or made of name tokens;
+* **the context**: a verb of speech or action right after it (说, 表示, 介绍, 牵头, 带领),
+  a cue before it (据, 经), a list with another name (王芳、刘洋等), or weaker, the
+  function words that follow a subject (在, 和, 把, 等).
+
+Points: the word 0-3, the tagger 0 or 2, the context 0-2. Four make a name that may be
+one (``possible``: shown, the user keeps or replaces it); six make it certain. Some
+context is always needed: a name-like word that jieba tags a name in the middle of a
+noun phrase (普惠小微贷款) is not reported. So a
+common name entry (高峰) needs both the tagger and a strong context (高峰提出…), and
+用电高峰组织生产 stays clean.
+
+Transliterated names without a middle dot (托马斯说, 巴特尔是) need the tagger's name
+tag, transliteration characters only, and a context; they are at most ``possible``.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+from .gazetteer import gazetteer
+from .lexicon import (
+    ANON_MARK,
+    CJK,
+    COMPOUND_SURNAMES,
+    NOT_IN_GIVEN,
+    NOT_NAMES,
+    PUBLIC_FIGURES,
+    SINGLE_SURNAMES,
+    TRANSLIT_CHARS,
+)
+from .segment import _tokenizer, dict_tag, tagged
+
+__all__ = ["NameHit", "find_uncued", "given_scores"]
+
+_lock = threading.Lock()
+_scores: dict[str, float] | None = None
+
+POSSIBLE, CERTAIN = 4, 6
+_UNSEEN = -3.0  # a character never seen in a given name
+_COMMON = 100  # a name entry this frequent is an everyday word too (文明, 高峰)
+_BOUNDARY_FREQ = 50  # a word across the candidate's edge must be this frequent to veto
+
+# Verbs of speech and action that follow a name (张伟牵头, 李明介绍, 陈静说).
+STRONG_AFTER = tuple(
+    "说 表示 介绍 认为 指出 强调 告诉 谈到 谈及 回忆 感慨 坦言 透露 解释 提出 提议 建议 "
+    "要求 回答 牵头 带领 率领 率队 带队 主持 召集 等人 等同志 夫妇 一行 同志 领衔 亲自 "
+    "专程 多次 主动 表态 讲述 分析 补充 笑着 高兴地 算了 看来 耐心 认真 坚持 立即 当即 "
+    "连夜 随即 深有体会".split()
+)
+# Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
+WEAK_AFTER = tuple(
+    "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 的 负责 分管 "
+    "参加 出席 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 荣获 获评 获得 "
+    "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
+    "介绍 来到 来自 现任 任 作 作了".split()
+)
+STRONG_BEFORE = ("据", "经", "经过", "请", "邀请", "听")
+# Nouns for people that a name follows in apposition (工作人员潘丽, 退休职工戴国强).
+PERSON_NOUNS = tuple(
+    "人员 职工 员工 市民 群众 村民 居民 农民 牧民 代表 负责人 个体户 店主 老板 党员 干部 "
+    "志愿者 专家 教师 医生 网格员 办事员 联络员 代办员 帮办员 村支书 业主 创业者 法人 "
+    "企业家 记者 通讯员".split()
+)
+WEAK_BEFORE = ("由", "让", "和", "与", "同", "跟", "向", "给", "对", "是", "及", "的", "、")
+_AFTER_STRONG = re.compile("|".join(sorted(STRONG_AFTER, key=len, reverse=True)))
+_AFTER_WEAK = re.compile("|".join(sorted(WEAK_AFTER, key=len, reverse=True)))
+_CJK_RE = re.compile(f"[{CJK}]")
+_SURNAME_RE = re.compile(
+    "(?:"
+    + "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
+    + f")|[{''.join(sorted(SINGLE_SURNAMES))}]"
+)
+_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT_CHARS))}]{{3,6}}")
+_CLAUSE = frozenset("，。；：！？、（）“”‘’《》\n\t 　,.;:!?()\"'")
+_NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "nrf"))
+
+
+@dataclass(slots=True)
+class NameHit:
+    start: int
+    end: int
+    certainty: str  # "certain" | "possible"
+
+
+def given_scores() -> dict[str, float]:
+    """Name-likeness of characters in given names (``scripts/build_names.py``)."""
+    global _scores
+    if _scores is None:
+        with _lock:
+            if _scores is None:
+                path = resources.files("indexer") / "data" / "given_names.tsv"
+                out: dict[str, float] = {}
+                for line in path.read_text(encoding="utf-8").splitlines():
+                    if line and line[0] != "#":
+                        c, s = line.split("\t")
+                        out[c] = float(s)
+                _scores = out
+    return _scores
+
+
+def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -> int | None:
+    """Points of the candidate ``text[s:e]`` (surname of ``sl`` characters) as a word,
+    or None when a common word vetoes it."""
+    word = text[s:e]
+    if word in NOT_NAMES or word in PUBLIC_FIGURES or ANON_MARK.search(word):
+        return None
+    f = freq.get(word) or 0
+    named = False
+    if f:
+        tag = dict_tag(word)
+        if not tag.startswith("nr"):
+            return None  # 高新, 万元, 常务, 高效, 周年, 方便, 石化
+        named = True
+    if word in gazetteer():
+        return None
+    # Starts inside the word before it (提高新…, 规范化), or its end starts the next word
+    # (罗斌认为 → not 罗斌认).
+    if s > 0 and _CJK_RE.match(text[s - 1]):
+        left = text[s - 1 : s + 1]
+        lf = freq.get(left) or 0
+        if lf >= _BOUNDARY_FREQ and not dict_tag(left).startswith("nr"):
+            return None
+    if e < len(text) and _CJK_RE.match(text[e]):
+        right = text[e - 1 : e + 1]
+        rf = freq.get(right) or 0
+        if rf >= _BOUNDARY_FREQ and not dict_tag(right).startswith("nr"):
+            return None
+    given = sum(scores.get(c, _UNSEEN) for c in text[s + sl : e])
+    points = 2 if given >= 2.5 else 1 if given >= 0.8 else 0
+    if not f:
+        points += 1  # unknown to the dictionary: most people's names
+    elif named and f >= _COMMON:
+        points = min(points, 1) - 1  # 文明, 高峰, 黎明: everyday words first
+    return points
+
+
+def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
+    """2 for a strong context (a verb of speech or action after, 据 before, a list with
+    another name), 1 for a weak one, else 0."""
+    after = 0
+    if _AFTER_STRONG.match(text, e):
+        after = 2
+    elif e >= len(text) or text[e] in "、，。；：！？":
+        after = 1
+    elif _AFTER_WEAK.match(text, e):
+        after = 1
+    before = 0
+    for cue in STRONG_BEFORE + PERSON_NOUNS:
+        if text.startswith(cue, s - len(cue)):
+            before = 2
+            break
+    else:
+        if s == 0 or text[s - 1] in _CLAUSE:
+            before = 1
+        else:
+            for cue in WEAK_BEFORE:
+                if text.startswith(cue, s - len(cue)):
+                    before = 1
+                    break
+    listed = (e < len(text) and text[e] == "、" and (e + 1) in names_at) or (
+        s > 0 and text[s - 1] == "、" and (s - 1) in names_at
+    )
+    if listed:
+        return 2
+    if after == 2 or before == 2:
+        return 2
+    return 1 if (after and before) else 0
+
+
+def _tagger_agrees(text: str, s: int, e: int) -> bool:
+    """jieba (with HMM) on a short window makes ``text[s:e]`` a name token, or splits it
+    into name tokens (王/nr 文明/nr) and nothing else."""
+    a, b = max(0, s - 6), min(len(text), e + 6)
+    toks = tagged(text, a, b)
+    inside = [t for t in toks if t.start >= s and t.end <= e]
+    if not inside or inside[0].start != s or inside[-1].end != e:
+        return False
+    if sum(t.end - t.start for t in inside) != e - s:
+        return False
+    return all(t.tag in _NAME_TAGS for t in inside) or (
+        len(inside) == 2 and inside[0].tag in _NAME_TAGS and len(inside[0].word) == 1
+    )
+
+
+def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
+    """Names standing without a cue, each with its certainty; none overlaps ``taken``
+    (spans already found by cues or as places)."""
+    freq = _tokenizer().FREQ
+    scores = given_scores()
+    blocked = sorted(taken)
+    hits: list[NameHit] = []
+    cands: list[tuple[int, int, int]] = []  # (start, end, word points)
+    for m in _SURNAME_RE.finditer(text):
+        s = m.start()
+        sl = m.end() - s
+        if sl == 2 and (freq.get(m.group()) or 0) >= _BOUNDARY_FREQ:
+            if not dict_tag(m.group()).startswith("nr"):
+                continue  # 东方英才: 东方 is a word here, not the compound surname
+        best = None
+        for glen in (2, 1):
+            e = s + sl + glen
+            if e > len(text):
+                continue
+            given = text[s + sl : e]
+            if not all(_CJK_RE.match(c) and c not in NOT_IN_GIVEN for c in given):
+                continue
+            pts = _word_points(text, s, sl, e, freq, scores)
+            if pts is None:
+                continue
+            if best is None or pts > best[2]:
+                best = (s, e, pts)
+        if best is not None and best[2] >= 1:
+            cands.append(best)
+    starts = {c[0] for c in cands}
+    ends = {c[1] for c in cands}
+    for s, e, pts in cands:
+        if _overlaps(blocked, s, e):
+            continue
+        ctx = _context(text, s, e, starts | ends)
+        if not ctx or pts + ctx + 2 < POSSIBLE:
+            continue  # even the tagger could not make it a name
+        total = pts + ctx + (2 if _tagger_agrees(text, s, e) else 0)
+        if total >= POSSIBLE:
+            hits.append(NameHit(s, e, "certain" if total >= CERTAIN else "possible"))
+    hits.extend(_transliterated(text, blocked, freq))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[NameHit] = []
+    for h in hits:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    _upgrade_lists(text, out)
+    return out
+
+
+def _upgrade_lists(text: str, hits: list[NameHit]) -> None:
+    """A possible name listed right beside a certain one (何建平、宋海燕) is certain: the
+    list says what its members are."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(hits, hits[1:], strict=False):
+            if b.start - a.end == 1 and text[a.end] in "、和与及":
+                if a.certainty != b.certainty:
+                    a.certainty = b.certainty = "certain"
+                    changed = True
+
+
+def _transliterated(text: str, blocked: list, freq: dict) -> list[NameHit]:
+    out = []
+    for m in _TRANSLIT_RUN.finditer(text):
+        s, e = m.span()
+        if _overlaps(blocked, s, e):
+            continue
+        word = text[s:e]
+        if word in PUBLIC_FIGURES or word in gazetteer():
+            continue
+        if _context(text, s, e, set()) < 1:
+            continue
+        toks = [t for t in tagged(text, max(0, s - 4), min(len(text), e + 4))]
+        for t in toks:
+            if (
+                t.start >= s
+                and t.end <= e
+                and len(t.word) >= 3
+                and t.tag in ("nrt", "nrf", "nr")
+                and not (freq.get(t.word) and dict_tag(t.word) not in ("nrt", "nrf", "nr"))
+                and _context(text, t.start, t.end, set()) >= 1
+            ):
+                out.append(NameHit(t.start, t.end, "possible"))
+    return out
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
