@@ -14,6 +14,7 @@ KIND_LABELS = {
     "township": "乡镇街道名",
     "zone": "开发区/园区名",
     "former_place": "旧地名",
+    "geo": "山川河湖名",
     "place": "地名",
     "person": "人名",
     "organization": "含地名的机构名",

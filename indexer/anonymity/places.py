@@ -78,6 +78,7 @@ class PlaceHit:
     place: Place | None = None  # the gazetteer entry (None for organisations)
     parts: tuple[PlaceHit, ...] = ()  # the places inside a zone or organisation
     certainty: str = "certain"  # "possible" for names some signals only point to
+    abbreviation: bool = False  # 沪, 沪苏浙皖: never the start of an organisation name
 
 
 def _straddled(text: str, i: int, j: int, freq: dict) -> bool:
@@ -269,11 +270,30 @@ def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
     return False
 
 
+# Words beside a river, lake or mountain that say the feature is meant (长江沿岸, 太湖流域,
+# 黄山脚下, 环太湖, 沿长江), for two-character names that are also words (江河, 冰山).
+_GEO_AFTER = re.compile(
+    "流域|沿岸|两岸|沿线|岸线|岸边|之滨|之畔|湖畔|江畔|河畔|湖区|库区|干流|支流|上游|中游|下游|"
+    "水系|水域|水质|经济带|风景区|景区|脚下|山脚|山麓|湖体|入海口|大桥|大堤|航道|湿地|"
+    "生态|保护|治理|边|畔|岸"
+)
+_GEO_BEFORE = re.compile("(?:沿|环|治理|保护|守护|游览|登|登上|游)$")
+
+
+def _geo_context(text: str, h: PlaceHit) -> bool:
+    return bool(
+        _GEO_AFTER.match(text, h.end) or _GEO_BEFORE.search(text, max(0, h.start - 2), h.start)
+    )
+
+
 def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     keep = []
     for k, h in enumerate(hits):
         if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
             keep.append(h)
+        elif h.kind == "geo":
+            if _geo_context(text, h):
+                keep.append(h)
         elif _confirmed(text, hits, k):
             keep.append(h)
     return keep
@@ -285,7 +305,15 @@ def _orgs(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     k = 0
     while k < len(hits):
         run = [hits[k]]
-        while k + len(run) < len(hits) and hits[k + len(run)].start == run[-1].end:
+        if run[0].abbreviation:
+            out.append(run[0])
+            k += 1
+            continue
+        while (
+            k + len(run) < len(hits)
+            and hits[k + len(run)].start == run[-1].end
+            and not hits[k + len(run)].abbreviation
+        ):
             run.append(hits[k + len(run)])
         end = run[-1].end
         nxt = hits[k + len(run)].start if k + len(run) < len(hits) else len(text)
@@ -348,13 +376,176 @@ def replacement_of(text: str, hit: PlaceHit) -> str:
 
 
 def find_places(text: str) -> list[PlaceHit]:
-    """Place hits in ``text``, sorted and non-overlapping."""
+    """Place hits in ``text``, sorted and non-overlapping, each with its certainty."""
     hits = _scan(text)
+    if hits:
+        hits = _zones(text, hits)
+        hits = _locals(text, hits)
+        hits = _resolve_ambiguous(text, hits)
+        hits = _villages(text, hits)
+    hits = _merge(hits, _abbreviations(text, hits))
+    hits = _merge(hits, _lone_villages(text, hits))
     if not hits:
         return hits
-    hits = _zones(text, hits)
-    hits = _locals(text, hits)
-    hits = _resolve_ambiguous(text, hits)
-    hits = _villages(text, hits)
     hits = _orgs(text, hits)
-    return hits
+    _grade(hits)
+    return [h for h in hits if not _weak_and_straddled(text, h)]
+
+
+def _weak_and_straddled(text: str, h: PlaceHit) -> bool:
+    """A possible township short form that jieba's tagger does not read as one word
+    (发展/中/固/安全 holds no 中固): the gazetteer alone is not enough for it."""
+    if h.certainty != "possible" or h.kind != "township":
+        return False
+    toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
+    return not any(t.start == h.start and t.end == h.end for t in toks)
+    i, j = h.start, h.end
+    for a in range(max(0, i - 3), i):
+        for b in range(i + 1, min(len(text), a + 4) + 1):
+            if freq(text[a:b]) >= _STRADDLE_FREQ:
+                return True
+    for a in range(i + 1, j):
+        for b in range(j + 1, min(len(text), a + 4) + 1):
+            if freq(text[a:b]) >= _STRADDLE_FREQ:
+                return True
+    return False
+
+
+def _merge(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
+    if not extra:
+        return hits
+    out = sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[PlaceHit] = []
+    for h in out:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _grade(hits: list[PlaceHit]) -> None:
+    """Certain: names of divisions and zones, in full or short, and anything in a chain.
+    Possible: a township's short form standing alone (亦庄), a river, lake or mountain
+    (钱塘江: the user decides whether it names the case's place), a village found by its
+    suffix alone, a single abbreviation (来沪)."""
+    for k, h in enumerate(hits):
+        chained = (k > 0 and hits[k - 1].end == h.start) or (
+            k + 1 < len(hits) and hits[k + 1].start == h.end
+        )
+        if h.certainty == "possible" and chained and h.kind != "geo":
+            h.certainty = "certain"
+        elif h.kind == "geo":
+            h.certainty = "possible"
+        elif h.kind == "township" and h.place is not None and not h.place.full and not chained:
+            h.certainty = "possible"
+
+
+# One-character abbreviations of provinces (and 港, 澳, 台).
+ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
+    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
+    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
+    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "蜀": "四川",
+    "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "藏": "西藏", "陕": "陕西",
+    "秦": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "宁": "宁夏", "新": "新疆",
+    "港": "香港", "澳": "澳门", "台": "台湾",
+}  # fmt: skip
+# Abbreviations that are everyday characters too (新, 青, 云, 台 ...): never alone.
+_COMMON_ABBR = frozenset("京新青宁云贵台甘黑吉秦蒙港")
+_ABBR_CLASS = "".join(ABBREVIATIONS)
+_ABBR_RUN = re.compile(f"[{_ABBR_CLASS}]{{2,5}}")
+# A single abbreviation stands for the place after a verb of coming, going or staying
+# (来沪, 在渝, 赴京, 驻港, 来川居住), not inside a brand (浙政钉, 浙里办, 渝快办).
+_ABBR_AFTER_VERB = re.compile(f"(?<=[来在赴抵驻离返留旅入进援回到])([{_ABBR_CLASS}])")
+_AFTER_ABBR_OK = re.compile(
+    f"(?:[^{CJK}]|$|投资|工作|居住|发展|设立|落户|创业|就业|务工|生活|学习|求学|考察|调研|"
+    "访问|参加|出席|举办|召开|期间|后|时|的|企业|人员|人才|游客|旅游|办|开|设|[，。、；：）])"
+)
+
+
+def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Abbreviations that stand for provinces: a run of two or more (沪苏浙皖, 京津冀,
+    川渝, 粤港澳; certain) that jieba does not read as another word (藏青 is a colour),
+    or one after a verb of coming, going or staying (来沪投资, 在渝设立; possible)."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _ABBR_RUN.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        if len(set(run)) != len(run) or not free(s, e):
+            continue
+        if set(run) <= _COMMON_ABBR and len(run) < 3:
+            continue  # 新青, 云台, 青藏 would need more than two everyday characters
+        f = freq(run)
+        if f and len(run) < 3 and dict_tag(run) not in ("ns", "j", "nz"):
+            continue
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s not in cuts or e not in cuts:
+            if not (f and dict_tag(run) in ("ns", "j")):
+                continue
+        out.append(PlaceHit(s, e, "place", "多地", None, (), "certain", True))
+        taken.append((s, e))
+    for m in _ABBR_AFTER_VERB.finditer(text):
+        s, e = m.span(1)
+        c = m.group(1)
+        if c in _COMMON_ABBR and c not in "京港台" or not free(s, e):
+            continue
+        if not _AFTER_ABBR_OK.match(text, e):
+            continue
+        pair = text[s - 1 : e]
+        if freq(pair) and dict_tag(pair) not in ("ns", "j", "v"):
+            continue  # 进京赶考 is fine, 回台 too; 入川 v
+        if e < len(text) and freq(text[s : e + 1]) >= 50:
+            continue  # 在渝 + 快办 would be 渝快
+        out.append(PlaceHit(s, e, "province", "某地", None, (), "possible", True))
+    return out
+
+
+_LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")
+_VILLAGE_STOP = frozenset(
+    "的和与及等各在对将为是了个有所该本全两多每农乡城镇新老一二三四五六七八九十百千万邻同此名某"
+)
+
+
+def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A village or community named without its county (余村, 小岗村, 东山社区): a name
+    before 村 or 社区 that is no common word (试点村, 示范村, 贫困村 are not names) and
+    ends on a word boundary; one-character names (余村) only at the start of a clause.
+    Possible: the user decides whether it names the case's place."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+    for m in _LONE_VILLAGE.finditer(text):
+        s, e = m.span()
+        stem = m.group(1)
+        # the shortest stem the regex found may be part of a longer word: widen it to the
+        # word boundary before it
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if _VILLAGE_STOP.intersection(stem):
+            continue
+        whole = text[s:e]
+        fw = freq(whole)
+        if fw and dict_tag(whole) not in _NAME_TAGS:
+            continue  # 城中村, 淘宝村 as words
+        if len(stem) == 1 and dict_tag(whole) != "ns":
+            continue  # 余村 only as jieba's place name; 景村融合, 产村融合 are phrases
+        cuts = boundaries(text, max(0, s - 4), min(len(text), e + 3))
+        if e not in cuts or s not in cuts:
+            continue
+        if any(
+            len(w) >= 2 and freq(w) >= 50 and dict_tag(w) not in _NAME_TAGS
+            for w in _words(text, s, s + len(stem))
+        ):
+            continue
+        if len(stem) >= 2 and freq(stem) >= 50 and dict_tag(stem) not in _NAME_TAGS:
+            continue
+        repl = "某村" if m.group(2) == "村" else "某社区"
+        out.append(PlaceHit(s, e, "place", repl, None, (), "possible"))
+    return out
+
+
+_CLAUSE_START = frozenset("，。；：！？、（“‘《\n\t 　")
