@@ -602,6 +602,9 @@ GEO_ENDINGS = {
 }
 
 
+GEO_NATURE = set("江河湖山海水")
+
+
 def add_geo_names(g: Gazetteer) -> None:
     """Named rivers, lakes and mountains from jieba's dictionary (words tagged ns, nr or
     nz ending in 江, 河, 湖, 山 …: 钱塘江, 苏州河, 千岛湖, 峨眉山), when not already a
@@ -618,6 +621,8 @@ def add_geo_names(g: Gazetteer) -> None:
         if freq < 3 or word in GENERIC_SHORT or word in HAND_AMBIGUOUS:
             continue
         stem = word[:-1]
+        if len(word) == 4 and word[1] in GEO_NATURE and word[3] in GEO_NATURE:
+            continue  # 绿水青山, 三江五湖: four-character phrases, not names
         if len(word) >= 3:
             if g.is_common(stem) and tag != "ns":
                 continue

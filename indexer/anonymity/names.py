@@ -59,20 +59,24 @@ POSSIBLE, CERTAIN = 4, 6
 _UNSEEN = -3.0  # a character never seen in a given name
 _COMMON = 100  # a name entry this frequent is an everyday word too (文明, 高峰)
 _BOUNDARY_FREQ = 50  # a word across the candidate's edge must be this frequent to veto
+_COMPOUND_WORD = 1000  # a compound surname this frequent as another word (东方) is that word
+# Function characters: a word across the candidate's end that ends in one (平和 in
+# 贾平和夏雨, 建国和) is read as name + 和 rather than as that word.
+_FUNCTION_END = frozenset("和与及同跟在是的把将对从向说也都就还又")
 
 # Verbs of speech and action that follow a name (张伟牵头, 李明介绍, 陈静说).
 STRONG_AFTER = tuple(
     "说 表示 介绍 认为 指出 强调 告诉 谈到 谈及 回忆 感慨 坦言 透露 解释 提出 提议 建议 "
     "要求 回答 牵头 带领 率领 率队 带队 主持 召集 等人 等同志 夫妇 一行 同志 领衔 亲自 "
     "专程 多次 主动 表态 讲述 分析 补充 笑着 高兴地 算了 看来 耐心 认真 坚持 立即 当即 "
-    "连夜 随即 深有体会".split()
+    "连夜 随即 深有体会 回顾 听说 说道 感叹 承诺 呼吁 宣布 汇报 批示 谈 讲 问 答道 称".split()
 )
 # Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
 WEAK_AFTER = tuple(
     "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 的 负责 分管 "
     "参加 出席 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 荣获 获评 获得 "
     "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
-    "介绍 来到 来自 现任 任 作 作了".split()
+    "介绍 来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是".split()
 )
 STRONG_BEFORE = ("据", "经", "经过", "请", "邀请", "听")
 # Nouns for people that a name follows in apposition (工作人员潘丽, 退休职工戴国强).
@@ -81,7 +85,10 @@ PERSON_NOUNS = tuple(
     "志愿者 专家 教师 医生 网格员 办事员 联络员 代办员 帮办员 村支书 业主 创业者 法人 "
     "企业家 记者 通讯员".split()
 )
-WEAK_BEFORE = ("由", "让", "和", "与", "同", "跟", "向", "给", "对", "是", "及", "的", "、")
+WEAK_BEFORE = ("由", "让", "和", "与", "同", "跟", "向", "给", "对", "是", "及", "的")
+# Lists of short items (档案、史志、智库) are common in government prose: a 、 says
+# nothing by itself, only a name listed beside another (王芳、刘洋) does.
+_LIST_MARKS = "、和与及"
 _AFTER_STRONG = re.compile("|".join(sorted(STRONG_AFTER, key=len, reverse=True)))
 _AFTER_WEAK = re.compile("|".join(sorted(WEAK_AFTER, key=len, reverse=True)))
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -140,7 +147,7 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
         lf = freq.get(left) or 0
         if lf >= _BOUNDARY_FREQ and not dict_tag(left).startswith("nr"):
             return None
-    if e < len(text) and _CJK_RE.match(text[e]):
+    if e < len(text) and _CJK_RE.match(text[e]) and text[e] not in _FUNCTION_END:
         right = text[e - 1 : e + 1]
         rf = freq.get(right) or 0
         if rf >= _BOUNDARY_FREQ and not dict_tag(right).startswith("nr"):
@@ -150,7 +157,7 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
     if not f:
         points += 1  # unknown to the dictionary: most people's names
     elif named and f >= _COMMON:
-        points = min(points, 1) - 1  # 文明, 高峰, 黎明: everyday words first
+        points = 0  # 文明, 高峰, 黎明: everyday words first, names only if all else says so
     return points
 
 
@@ -160,7 +167,7 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
     after = 0
     if _AFTER_STRONG.match(text, e):
         after = 2
-    elif e >= len(text) or text[e] in "、，。；：！？":
+    elif e >= len(text) or text[e] in "，。；：！？":
         after = 1
     elif _AFTER_WEAK.match(text, e):
         after = 1
@@ -177,8 +184,8 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
                 if text.startswith(cue, s - len(cue)):
                     before = 1
                     break
-    listed = (e < len(text) and text[e] == "、" and (e + 1) in names_at) or (
-        s > 0 and text[s - 1] == "、" and (s - 1) in names_at
+    listed = (e < len(text) and text[e] in _LIST_MARKS and (e + 1) in names_at) or (
+        s > 0 and text[s - 1] in _LIST_MARKS and (s - 1) in names_at
     )
     if listed:
         return 2
@@ -187,19 +194,33 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
     return 1 if (after and before) else 0
 
 
-def _tagger_agrees(text: str, s: int, e: int) -> bool:
-    """jieba (with HMM) on a short window makes ``text[s:e]`` a name token, or splits it
-    into name tokens (王/nr 文明/nr) and nothing else."""
+def _tagger(text: str, s: int, e: int) -> tuple[bool, int]:
+    """Whether jieba (with HMM) on a short window makes ``text[s:e]`` a name token or
+    splits it into name tokens (王/nr 文明/nr) and nothing else; and the context its tags
+    show (1 when a verb or preposition stands before it and a verb, preposition or
+    particle after it: 学习/v 张桂梅/nr 的/uj)."""
     a, b = max(0, s - 6), min(len(text), e + 6)
     toks = tagged(text, a, b)
     inside = [t for t in toks if t.start >= s and t.end <= e]
-    if not inside or inside[0].start != s or inside[-1].end != e:
-        return False
-    if sum(t.end - t.start for t in inside) != e - s:
-        return False
-    return all(t.tag in _NAME_TAGS for t in inside) or (
-        len(inside) == 2 and inside[0].tag in _NAME_TAGS and len(inside[0].word) == 1
+    agrees = (
+        bool(inside)
+        and inside[0].start == s
+        and inside[-1].end == e
+        and sum(t.end - t.start for t in inside) == e - s
+        and (
+            all(t.tag in _NAME_TAGS for t in inside)
+            or (len(inside) == 2 and inside[0].tag in _NAME_TAGS and len(inside[0].word) == 1)
+        )
     )
+    before = [t for t in toks if t.end == s]
+    after = [t for t in toks if t.start == e]
+    ctx = int(
+        bool(before)
+        and before[0].tag[:1] in ("v", "p")
+        and bool(after)
+        and after[0].tag[:1] in ("v", "p", "u", "d", "c")
+    )
+    return agrees, ctx
 
 
 def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
@@ -207,14 +228,14 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     (spans already found by cues or as places)."""
     freq = _tokenizer().FREQ
     scores = given_scores()
-    blocked = sorted(taken)
+    covered = _Covered(taken, len(text))
     hits: list[NameHit] = []
     cands: list[tuple[int, int, int]] = []  # (start, end, word points)
     for m in _SURNAME_RE.finditer(text):
         s = m.start()
         sl = m.end() - s
-        if sl == 2 and (freq.get(m.group()) or 0) >= _BOUNDARY_FREQ:
-            if not dict_tag(m.group()).startswith("nr"):
+        if sl == 2 and (freq.get(m.group()) or 0) >= _COMPOUND_WORD:
+            if dict_tag(m.group()) not in ("nr", "ns"):
                 continue  # 东方英才: 东方 is a word here, not the compound surname
         best = None
         for glen in (2, 1):
@@ -227,22 +248,28 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
             pts = _word_points(text, s, sl, e, freq, scores)
             if pts is None:
                 continue
+            if pts == 0 and not (glen == 1 and (freq.get(text[s:e]) or 0) >= _COMMON):
+                continue  # only a word-like name entry (汪洋, 高峰) may start from nothing
             if best is None or pts > best[2]:
                 best = (s, e, pts)
-        if best is not None and best[2] >= 1:
+        if best is not None:
             cands.append(best)
-    starts = {c[0] for c in cands}
-    ends = {c[1] for c in cands}
+    names_at = {c[0] for c in cands if c[2] >= 1} | {c[1] for c in cands if c[2] >= 1}
     for s, e, pts in cands:
-        if _overlaps(blocked, s, e):
+        if covered(s, e):
             continue
-        ctx = _context(text, s, e, starts | ends)
-        if not ctx or pts + ctx + 2 < POSSIBLE:
+        ctx = _context(text, s, e, names_at)
+        if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
             continue  # even the tagger could not make it a name
-        total = pts + ctx + (2 if _tagger_agrees(text, s, e) else 0)
+        agrees, tag_ctx = _tagger(text, s, e)
+        if pts >= 2:
+            ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
+        if not ctx:
+            continue
+        total = pts + ctx + (2 if agrees else 0)
         if total >= POSSIBLE:
             hits.append(NameHit(s, e, "certain" if total >= CERTAIN else "possible"))
-    hits.extend(_transliterated(text, blocked, freq))
+    hits.extend(_transliterated(text, covered, freq))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[NameHit] = []
     for h in hits:
@@ -266,11 +293,11 @@ def _upgrade_lists(text: str, hits: list[NameHit]) -> None:
                     changed = True
 
 
-def _transliterated(text: str, blocked: list, freq: dict) -> list[NameHit]:
+def _transliterated(text: str, covered: _Covered, freq: dict) -> list[NameHit]:
     out = []
     for m in _TRANSLIT_RUN.finditer(text):
         s, e = m.span()
-        if _overlaps(blocked, s, e):
+        if covered(s, e):
             continue
         word = text[s:e]
         if word in PUBLIC_FIGURES or word in gazetteer():
@@ -291,5 +318,13 @@ def _transliterated(text: str, blocked: list, freq: dict) -> list[NameHit]:
     return out
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Covered:
+    """The characters covered by some spans, for O(1) overlap tests."""
+
+    def __init__(self, spans, n: int) -> None:
+        self.marks = bytearray(n + 1)
+        for a, b in spans:
+            self.marks[a:b] = b"\x01" * (b - a)
+
+    def __call__(self, s: int, e: int) -> bool:
+        return any(self.marks[s:e])

@@ -296,6 +296,20 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                 keep.append(h)
         elif _confirmed(text, hits, k):
             keep.append(h)
+        elif h.place.name[-1] in "江河湖山海" and _geo_context(text, h):
+            # 黄山脚下, 太湖流域: a place name that is also a mountain or a lake, meant as one
+            h.kind, h.certainty = "geo", "possible"
+            h.replacement = "某" + h.place.name[-1]
+            keep.append(h)
+        elif (
+            h.kind == "township"
+            and h.place.full
+            and len(h.place.name) == 2
+            and dict_tag(h.place.name) == "ns"
+        ):
+            # 乌镇: a two-character township that jieba knows as a place name
+            h.certainty = "possible"
+            keep.append(h)
     return keep
 
 
@@ -379,6 +393,7 @@ def find_places(text: str) -> list[PlaceHit]:
     """Place hits in ``text``, sorted and non-overlapping, each with its certainty."""
     hits = _scan(text)
     if hits:
+        hits = _generic_districts(text, hits)
         hits = _zones(text, hits)
         hits = _locals(text, hits)
         hits = _resolve_ambiguous(text, hits)
@@ -398,7 +413,11 @@ def _weak_and_straddled(text: str, h: PlaceHit) -> bool:
     if h.certainty != "possible" or h.kind != "township":
         return False
     toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
-    return not any(t.start == h.start and t.end == h.end for t in toks)
+    return not any(
+        t.start == h.start
+        and (t.end == h.end or (t.end > h.end and t.tag in ("ns", "nz")))  # 良渚遗址/ns
+        for t in toks
+    )
     i, j = h.start, h.end
     for a in range(max(0, i - 3), i):
         for b in range(i + 1, min(len(text), a + 4) + 1):
@@ -409,6 +428,25 @@ def _weak_and_straddled(text: str, h: PlaceHit) -> bool:
             if freq(text[a:b]) >= _STRADDLE_FREQ:
                 return True
     return False
+
+
+_GENERIC_DISTRICT = re.compile("城区|郊区|矿区")
+
+
+def _generic_districts(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """城区, 郊区, 矿区 right after a prefecture are its districts (长治市城区, 阳泉市郊区):
+    generic words elsewhere, so they are not in the gazetteer on their own."""
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        out.append(h)
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        if h.kind != "city" or not h.place.full:
+            continue
+        m = _GENERIC_DISTRICT.match(text, h.end)
+        if m and m.end() <= nxt and m.end() in boundaries(text, h.end, min(len(text), m.end() + 3)):
+            place = Place(m.group(), "county", "某区", True, False, False, h.place.codes)
+            out.append(PlaceHit(m.start(), m.end(), "county", "某区", place))
+    return out
 
 
 def _merge(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
