@@ -404,10 +404,10 @@ def find_places(text: str) -> list[PlaceHit]:
         return hits
     hits = _orgs(text, hits)
     _grade(hits)
-    return [h for h in hits if not _weak_and_straddled(text, h)]
+    return [h for h in hits if not _unread_by_tagger(text, h)]
 
 
-def _weak_and_straddled(text: str, h: PlaceHit) -> bool:
+def _unread_by_tagger(text: str, h: PlaceHit) -> bool:
     """A possible township short form that jieba's tagger does not read as one word
     (发展/中/固/安全 holds no 中固): the gazetteer alone is not enough for it."""
     if h.certainty != "possible" or h.kind != "township":
@@ -418,16 +418,6 @@ def _weak_and_straddled(text: str, h: PlaceHit) -> bool:
         and (t.end == h.end or (t.end > h.end and t.tag in ("ns", "nz")))  # 良渚遗址/ns
         for t in toks
     )
-    i, j = h.start, h.end
-    for a in range(max(0, i - 3), i):
-        for b in range(i + 1, min(len(text), a + 4) + 1):
-            if freq(text[a:b]) >= _STRADDLE_FREQ:
-                return True
-    for a in range(i + 1, j):
-        for b in range(j + 1, min(len(text), a + 4) + 1):
-            if freq(text[a:b]) >= _STRADDLE_FREQ:
-                return True
-    return False
 
 
 _GENERIC_DISTRICT = re.compile("城区|郊区|矿区")
