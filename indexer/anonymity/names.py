@@ -177,7 +177,7 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
             before = 2
             break
     else:
-        if s == 0 or text[s - 1] in _CLAUSE:
+        if s == 0 or (text[s - 1] in _CLAUSE and text[s - 1] != "、"):
             before = 1
         else:
             for cue in WEAK_BEFORE:

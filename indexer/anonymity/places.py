@@ -277,7 +277,7 @@ _GEO_AFTER = re.compile(
     "水系|水域|水质|经济带|风景区|景区|脚下|山脚|山麓|湖体|入海口|大桥|大堤|航道|湿地|"
     "生态|保护|治理|边|畔|岸"
 )
-_GEO_BEFORE = re.compile("(?:沿|环|治理|保护|守护|游览|登|登上|游)$")
+_GEO_BEFORE = re.compile("(?:沿|环)$")
 
 
 def _geo_context(text: str, h: PlaceHit) -> bool:
