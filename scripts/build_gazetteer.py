@@ -546,6 +546,9 @@ def build(corpus: Path) -> Gazetteer:
     return g
 
 
+# Last characters of township stems that are streets, compounds or works (建设大街,
+# 学院南路, 天津铁厂): names of many places, not of one township.
+_STREETISH = set("路街道院区厂矿场园")
 # A township stem more frequent than this in jieba's dictionary is an everyday word
 # whatever its tag (阳光 nr 3451, 爱国 ns 6444, 海洋 ns 4068), not a township's name.
 TOWNSHIP_SHORT_MAX_FREQ = 100
@@ -557,7 +560,8 @@ def add_township_short_forms(g: Gazetteer, streets: list[dict[str, str]]) -> Non
     佳荣) is too often part of other words, one it knows as a common word (城关, 新华) or
     as a brand (nz: 汇丰, 清华) or that is frequent whatever its tag (阳光, 海洋) is no
     mention of the township, and a stem shared by more
-    than two townships in the country is generic. Two-character stems that start with a
+    than two townships in the country is generic. A stem of four characters or more that
+    jieba does not know and that names one township only (甘其毛都) is kept too. Two-character stems that start with a
     surname and are tagged a name (王平) are people's names first. Reported alone as
     possible places only (the check's rule), certain in a chain."""
     stems: dict[str, set[str]] = defaultdict(set)
@@ -578,6 +582,9 @@ def add_township_short_forms(g: Gazetteer, streets: list[dict[str, str]]) -> Non
         if stem in g.entries or stem[-1] in FUNCTION_CHARS:
             continue
         freq, tag = g.jdict.get(stem, (0, ""))
+        if freq == 0 and len(stem) >= 4 and counts[stem] == 1 and stem[-1] not in _STREETISH:
+            g.add(stem, "township", next(iter(repls)) if len(repls) == 1 else "某地", "s")
+            continue  # 甘其毛都: four characters or more, unique, unknown to jieba: a name
         if not 3 <= freq < TOWNSHIP_SHORT_MAX_FREQ or tag not in ("ns", "nr"):
             continue
         if tag == "nr" and len(stem) == 2 and stem[0] in _SURNAMES:

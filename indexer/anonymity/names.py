@@ -28,6 +28,7 @@ common name entry (高峰) needs both the tagger and a strong context (高峰提
 
 Transliterated names without a middle dot (托马斯说, 巴特尔是) need the tagger's name
 tag, transliteration characters only, and a context; they are at most ``possible``.
+Tibetan names (two of the usual syllables: 扎西次仁, 次仁卓玛) need a context.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ _BOUNDARY_FREQ = 50  # a word across the candidate's edge must be this frequent 
 _COMPOUND_WORD = 1000  # a compound surname this frequent as another word (东方) is that word
 # Function characters: a word across the candidate's end that ends in one (平和 in
 # 贾平和夏雨, 建国和) is read as name + 和 rather than as that word.
-_FUNCTION_END = frozenset("和与及同跟在是的把将对从向说也都就还又")
+_FUNCTION_END = frozenset("和与及同跟在是的把将对从向也都就还又")
 
 # Verbs of speech and action that follow a name (张伟牵头, 李明介绍, 陈静说).
 STRONG_AFTER = tuple(
@@ -100,6 +101,14 @@ _SURNAME_RE = re.compile(
 _TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT_CHARS))}]{{3,6}}")
 _CLAUSE = frozenset("，。；：！？、（）“”‘’《》\n\t 　,.;:!?()\"'")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "nrf"))
+# Tibetan given names are two of a small set of syllables (扎西次仁, 次仁卓玛, 格桑拉姆)
+# and carry no surname.
+TIBETAN_SYLLABLES = (
+    "扎西 次仁 多吉 卓玛 旦增 格桑 平措 罗布 达瓦 尼玛 白玛 拉姆 央金 顿珠 索朗 普布 次旦 "
+    "桑珠 德吉 曲珍 洛桑 贡布 仁青 益西 强巴 群培 边巴 巴桑 米玛 琼达 玉珍 措姆 央宗 "
+    "德庆 旺堆 丹增 晋美 嘎玛 泽仁 泽登 格列 阿旺 拉巴 次仁卓 降央 土登 加措 嘉措"
+).split()
+_TIBETAN = re.compile(f"(?:{'|'.join(TIBETAN_SYLLABLES)}){{2}}")
 
 
 @dataclass(slots=True)
@@ -156,8 +165,12 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
     points = 2 if given >= 2.5 else 1 if given >= 0.8 else 0
     if not f:
         points += 1  # unknown to the dictionary: most people's names
+    elif named and f < _COMMON and e - s - sl == 1:
+        points += 1  # a rare name entry of surname + one character (陶然, 韩冬)
     elif named and f >= _COMMON:
-        points = 0  # 文明, 高峰, 黎明: everyday words first, names only if all else says so
+        # 文明, 黎明, 高峰: everyday words first, names only if all else says so; a very
+        # name-like given name (鸣, 诺, 峰) still counts for one point
+        points = 1 if given >= 2.5 else 0
     return points
 
 
@@ -173,7 +186,7 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
         after = 1
     before = 0
     for cue in STRONG_BEFORE + PERSON_NOUNS:
-        if text.startswith(cue, s - len(cue)):
+        if s >= len(cue) and text.startswith(cue, s - len(cue)):
             before = 2
             break
     else:
@@ -181,7 +194,7 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
             before = 1
         else:
             for cue in WEAK_BEFORE:
-                if text.startswith(cue, s - len(cue)):
+                if s >= len(cue) and text.startswith(cue, s - len(cue)):
                     before = 1
                     break
     listed = (e < len(text) and text[e] in _LIST_MARKS and (e + 1) in names_at) or (
@@ -216,9 +229,9 @@ def _tagger(text: str, s: int, e: int) -> tuple[bool, int]:
     after = [t for t in toks if t.start == e]
     ctx = int(
         bool(before)
-        and before[0].tag[:1] in ("v", "p")
+        and before[0].tag in ("v", "p")
         and bool(after)
-        and after[0].tag[:1] in ("v", "p", "u", "d", "c")
+        and after[0].tag in ("v", "vd", "p", "d", "c", "u", "uj", "ul", "uz")
     )
     return agrees, ctx
 
@@ -270,6 +283,10 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
         if total >= POSSIBLE:
             hits.append(NameHit(s, e, "certain" if total >= CERTAIN else "possible"))
     hits.extend(_transliterated(text, covered, freq))
+    for m in _TIBETAN.finditer(text):
+        s, e = m.span()
+        if not covered(s, e) and (ctx := _context(text, s, e, names_at)):
+            hits.append(NameHit(s, e, "certain" if ctx == 2 else "possible"))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     out: list[NameHit] = []
     for h in hits:

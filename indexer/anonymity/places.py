@@ -267,7 +267,12 @@ def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
             continue
         if _related(o.place, h.place) and (listed or other_k < k or not o.place.ambiguous):
             return True
+        if _ROUTE.fullmatch(gap) and not o.place.ambiguous and o.kind in ("city", "county"):
+            return True  # 化州至北流: a route names the places at both of its ends
     return False
+
+
+_ROUTE = re.compile("[ \t\u3000]*(?:至|到|—|－|-)[ \t\u3000]*")
 
 
 # Words beside a river, lake or mountain that say the feature is meant (长江沿岸, 太湖流域,
@@ -286,13 +291,24 @@ def _geo_context(text: str, h: PlaceHit) -> bool:
     )
 
 
+def _listed_geo(text: str, hits: list[PlaceHit], k: int) -> bool:
+    """A river or mountain listed beside another (治理黄河、长江、淮河): the list says what
+    its members are."""
+    for o in (k - 1, k + 1):
+        if 0 <= o < len(hits) and hits[o].kind == "geo":
+            a, b = (hits[o], hits[k]) if o < k else (hits[k], hits[o])
+            if b.start - a.end == 1 and text[a.end] in "、和与及":
+                return True
+    return False
+
+
 def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     keep = []
     for k, h in enumerate(hits):
         if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
             keep.append(h)
         elif h.kind == "geo":
-            if _geo_context(text, h):
+            if _geo_context(text, h) or _listed_geo(text, hits, k):
                 keep.append(h)
         elif _confirmed(text, hits, k):
             keep.append(h)
@@ -400,6 +416,7 @@ def find_places(text: str) -> list[PlaceHit]:
         hits = _villages(text, hits)
     hits = _merge(hits, _abbreviations(text, hits))
     hits = _merge(hits, _lone_villages(text, hits))
+    hits = _merge(hits, _nicknames(text, hits))
     if not hits:
         return hits
     hits = _orgs(text, hits)
@@ -530,6 +547,30 @@ def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if e < len(text) and freq(text[s : e + 1]) >= 50:
             continue  # 在渝 + 快办 would be 渝快
         out.append(PlaceHit(s, e, "province", "某地", None, (), "possible", True))
+    return out
+
+
+# The standard other names (别称) of provinces: 齐鲁 山东, 三晋 山西, 八闽 福建, 陇原 甘肃.
+# 中原 and 天府 are left out: everyday words (中原地区) and a zone's stem (天府新区).
+NICKNAMES = (
+    "齐鲁 三晋 八闽 陇原 三秦 荆楚 三湘 巴蜀 燕赵 赣鄱 岭南 八桂 琼州 龙江 雪域 塞上 江淮 "
+    "潇湘 黔贵 滇黔 关东 辽沈 吴越 八闽大地 齐鲁大地 三晋大地 荆楚大地 巴山蜀水"
+).split()
+_NICKNAME = re.compile("|".join(sorted(NICKNAMES, key=len, reverse=True)))
+
+
+def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Other names of provinces (齐鲁样板, 陇原儿女, 八闽文化) on word boundaries:
+    possible places, the user decides."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+    for m in _NICKNAME.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s in cuts and e in cuts:
+            out.append(PlaceHit(s, e, "place", "某地", None, (), "possible", True))
     return out
 
 
