@@ -49,6 +49,7 @@ GOLD = DATA / "anonymity_gold.jsonl"
 HELDOUT = DATA / "anonymity_heldout.jsonl"
 BLIND = DATA / "anonymity_blind.jsonl"
 SYNTHETIC = DATA / "anonymity_synthetic.jsonl"
+SYNTHETIC2 = DATA / "anonymity_synthetic2.jsonl"
 SEED = 20260301
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 TARGETS = {
@@ -577,6 +578,11 @@ SETS = (
     (
         "blind set of issue 12: synthetic sentences (invented names), frozen before tuning",
         SYNTHETIC,
+        True,
+    ),
+    (
+        "second synthetic set: written after tuning, run once, never tuned on",
+        SYNTHETIC2,
         True,
     ),
 )
