@@ -294,6 +294,38 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
             continue
         out.append(h)
     _upgrade_lists(text, out)
+    return _propagate(text, out, covered, freq)
+
+
+def _propagate(text: str, hits: list[NameHit], covered: _Covered, freq: dict) -> list[NameHit]:
+    """Every other occurrence of a name found here, with the same certainty: a write-up
+    names its people more than once (张伟牵头… 张伟说…). Names that are dictionary words
+    (汪洋, 高峰) are not spread: the other occurrence may be the word."""
+    names: dict[str, str] = {}
+    for h in hits:
+        word = text[h.start : h.end]
+        if not freq.get(word) and h.end - h.start >= 2:
+            if names.get(word) != "certain":
+                names[word] = h.certainty
+    if not names:
+        return hits
+    seen = {(h.start, h.end) for h in hits}
+    extra = []
+    for word, certainty in names.items():
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i, j) not in seen and not covered(i, j):
+                extra.append(NameHit(i, j, certainty))
+            i = text.find(word, j)
+    if not extra:
+        return hits
+    merged = sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start)))
+    out: list[NameHit] = []
+    for h in merged:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
     return out
 
 
