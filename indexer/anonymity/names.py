@@ -70,19 +70,22 @@ STRONG_AFTER = tuple(
     "说 表示 介绍 认为 指出 强调 告诉 谈到 谈及 回忆 感慨 坦言 透露 解释 提出 提议 建议 "
     "要求 回答 牵头 带领 率领 率队 带队 主持 召集 等人 等同志 夫妇 一行 同志 领衔 亲自 "
     "专程 多次 主动 表态 讲述 分析 补充 笑着 高兴地 算了 看来 耐心 认真 坚持 立即 当即 "
-    "连夜 随即 深有体会 回顾 听说 说道 感叹 承诺 呼吁 宣布 汇报 批示 谈 讲 问 答道 称".split()
+    "连夜 随即 深有体会 深有感触 回顾 听说 说道 感叹 承诺 呼吁 宣布 汇报 批示 谈 讲 问 答道 称 "
+    "打算 准备 决定 希望 觉得 而言 来说 看到 发现 想到 记得 第一次 第二次 第三次".split()
 )
 # Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
 WEAK_AFTER = tuple(
     "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 的 负责 分管 "
     "参加 出席 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 荣获 获评 获得 "
     "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
-    "介绍 来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是".split()
+    "介绍 来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是 家 夫妇 老人 "
+    "女士 先生 一边 手中 手里 身边 所在".split()
 )
 STRONG_BEFORE = ("据", "经", "经过", "请", "邀请", "听")
 # Nouns for people that a name follows in apposition (工作人员潘丽, 退休职工戴国强).
 PERSON_NOUNS = tuple(
     "人员 职工 员工 市民 群众 村民 居民 农民 牧民 代表 负责人 个体户 店主 老板 党员 干部 "
+    "创始人 合伙人 老板娘 主人 丈夫 妻子 儿子 女儿 父亲 母亲 同事 徒弟 老党员 "
     "志愿者 专家 教师 医生 网格员 办事员 联络员 代办员 帮办员 村支书 业主 创业者 法人 "
     "企业家 记者 通讯员".split()
 )
@@ -174,9 +177,11 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
     return points
 
 
-def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
+def _context(text: str, s: int, e: int, names_at: set[int], loose: bool = False) -> int:
     """2 for a strong context (a verb of speech or action after, 据 before, a list with
-    another name), 1 for a weak one, else 0."""
+    another name), 1 for a weak one on both sides, else 0. ``loose`` (for strings that are
+    no dictionary word and look much like names): the two sides add up, so a clause start
+    alone (，封志强深有感触) or a weak word after alone counts 1."""
     after = 0
     if _AFTER_STRONG.match(text, e):
         after = 2
@@ -200,14 +205,14 @@ def _context(text: str, s: int, e: int, names_at: set[int]) -> int:
     listed = (e < len(text) and text[e] in _LIST_MARKS and (e + 1) in names_at) or (
         s > 0 and text[s - 1] in _LIST_MARKS and (s - 1) in names_at
     )
-    if listed:
+    if listed or after == 2 or before == 2:
         return 2
-    if after == 2 or before == 2:
-        return 2
+    if loose:
+        return min(2, after + before)
     return 1 if (after and before) else 0
 
 
-def _tagger(text: str, s: int, e: int) -> tuple[bool, int]:
+def _tagger(text: str, s: int, e: int, loose: bool = False) -> tuple[bool, int]:
     """Whether jieba (with HMM) on a short window makes ``text[s:e]`` a name token or
     splits it into name tokens (王/nr 文明/nr) and nothing else; and the context its tags
     show (1 when a verb or preposition stands before it and a verb, preposition or
@@ -227,12 +232,9 @@ def _tagger(text: str, s: int, e: int) -> tuple[bool, int]:
     )
     before = [t for t in toks if t.end == s]
     after = [t for t in toks if t.start == e]
-    ctx = int(
-        bool(before)
-        and before[0].tag in ("v", "p")
-        and bool(after)
-        and after[0].tag in ("v", "vd", "p", "d", "c", "u", "uj", "ul", "uz")
-    )
+    before_ok = bool(before) and before[0].tag in ("v", "p")
+    after_ok = bool(after) and after[0].tag in ("v", "vd", "p", "d", "c", "u", "uj", "ul", "uz")
+    ctx = int((before_ok or after_ok) if loose else (before_ok and after_ok))
     return agrees, ctx
 
 
@@ -271,11 +273,12 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     for s, e, pts in cands:
         if covered(s, e):
             continue
-        ctx = _context(text, s, e, names_at)
+        loose = pts >= 3 and not freq.get(text[s:e])
+        ctx = _context(text, s, e, names_at, loose)
         if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
             continue  # even the tagger could not make it a name
-        agrees, tag_ctx = _tagger(text, s, e)
-        if pts >= 2:
+        agrees, tag_ctx = _tagger(text, s, e, loose)
+        if pts >= 2 and agrees:
             ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
         if not ctx:
             continue

@@ -459,3 +459,31 @@ def test_shipped_given_name_scores_are_what_the_script_generates(tmp_path):
     assert module.main(["build_names.py", "--out", str(out)]) == 0
     shipped = root / "indexer" / "data" / "given_names.tsv"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("提起这次改革，封志强深有感触。", "封志强"),
+        ("走进靳秀英家，客厅里挂满了奖状。", "靳秀英"),
+        ("对蒲建平而言，这次经历终生难忘。", "蒲建平"),
+        ("这家企业的创始人郎文军毕业于本地的职业学院。", "郎文军"),
+    ],
+)
+def test_a_very_name_like_string_needs_less_context(text, name):
+    """A string jieba's dictionary does not know, whose given name is much like a name
+    (志强, 秀英) and that the tagger makes a name, is found at a clause start or beside a
+    word for people or a verb."""
+    assert name in [n for n, _ in persons(text)]
+
+
+def test_a_name_found_once_is_found_wherever_it_occurs():
+    """张伟牵头… 张伟又带队… 对张伟的工作: every occurrence, with the same certainty."""
+    text = "张伟牵头成立专班。专班成立后，张伟又带队走访企业，企业对张伟的工作很满意。"
+    assert persons(text) == [("张伟", "certain")] * 3
+
+
+def test_a_name_like_string_at_a_clause_start_alone_is_not_enough():
+    """林草部门, 农惠: name-like characters at the start of a clause, but nothing else
+    points to a person."""
+    assert persons("林草部门开展防火巡查。实施助农惠民工程。") == []
