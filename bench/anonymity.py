@@ -12,7 +12,18 @@ bench/data/anonymity_README.md for how they were drawn and annotated:
 * anonymity_gold.jsonl, the development set (931 sentences, ``sample()``): used while the
   check was built, so its figures are optimistic;
 * anonymity_heldout.jsonl, the held-out set (318 sentences, ``sample_heldout()``): drawn
-  and annotated after the check was built, before it was run on them.
+  and annotated after the check was built, before it was run on them;
+* anonymity_blind.jsonl (430 real sentences, ``sample_blind()``, with the 130 titles of
+  国办发〔2018〕108号 for the place chain at their start) and anonymity_synthetic.jsonl (194
+  sentences with invented names, written for it): the blind sets of issue 12, annotated
+  and committed before the check was extended (persons without a title beside them, new
+  place kinds), then used to tune it; first-run and after-tuning figures are kept apart
+  in bench/data/anonymity_README.md;
+* anonymity_synthetic2.jsonl (80 sentences with invented names): written after tuning,
+  never tuned on.
+
+For the blind sets the figures of the check are given twice: both tiers (everything
+find_identifying returns) and certain findings only.
 
 Every sentence was read and annotated by hand, with jieba's ns/nr tags shown as hints
 only; the gazetteer was not used to make either set.

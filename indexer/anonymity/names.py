@@ -269,22 +269,21 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
                 best = (s, e, pts)
         if best is not None:
             cands.append(best)
-    names_at = {c[0] for c in cands if c[2] >= 1} | {c[1] for c in cands if c[2] >= 1}
-    for s, e, pts in cands:
-        if covered(s, e):
-            continue
-        loose = pts >= 3 and not freq.get(text[s:e])
-        ctx = _context(text, s, e, names_at, loose)
-        if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
-            continue  # even the tagger could not make it a name
-        agrees, tag_ctx = _tagger(text, s, e, loose)
-        if pts >= 2 and agrees:
-            ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
-        if not ctx:
-            continue
-        total = pts + ctx + (2 if agrees else 0)
-        if total >= POSSIBLE:
-            hits.append(NameHit(s, e, "certain" if total >= CERTAIN else "possible"))
+    # Two passes: names found on their own, then candidates listed beside them
+    # (王芳、刘洋; 何建平、宋海燕) with the list as their context.
+    names_at: set[int] = set()
+    done: set[int] = set()
+    for second in (False, True):
+        for s, e, pts in cands:
+            if s in done or covered(s, e):
+                continue
+            if second and (e + 1) not in names_at and (s - 1) not in names_at:
+                continue
+            hit = _judge(text, s, e, pts, names_at, freq)
+            if hit is not None:
+                hits.append(hit)
+                done.add(s)
+        names_at = {h.start for h in hits} | {h.end for h in hits}
     hits.extend(_transliterated(text, covered, freq))
     for m in _TIBETAN.finditer(text):
         s, e = m.span()
@@ -330,6 +329,23 @@ def _propagate(text: str, hits: list[NameHit], covered: _Covered, freq: dict) ->
             continue
         out.append(h)
     return out
+
+
+def _judge(text: str, s: int, e: int, pts: int, names_at: set[int], freq: dict) -> NameHit | None:
+    """The candidate ``text[s:e]`` with ``pts`` points as a word: a hit or None."""
+    loose = pts >= 3 and not freq.get(text[s:e])
+    ctx = _context(text, s, e, names_at, loose)
+    if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
+        return None  # even the tagger could not make it a name
+    agrees, tag_ctx = _tagger(text, s, e, loose)
+    if pts >= 2 and agrees:
+        ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
+    if not ctx:
+        return None
+    total = pts + ctx + (2 if agrees else 0)
+    if total < POSSIBLE:
+        return None
+    return NameHit(s, e, "certain" if total >= CERTAIN else "possible")
 
 
 def _upgrade_lists(text: str, hits: list[NameHit]) -> None:

@@ -495,7 +495,8 @@ ABBREVIATIONS = {
     "秦": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "宁": "宁夏", "新": "新疆",
     "港": "香港", "澳": "澳门", "台": "台湾",
 }  # fmt: skip
-# Abbreviations that are everyday characters too (新, 青, 云, 台 ...): never alone.
+# Abbreviations that are everyday characters too (新, 青, 云, 台, 港 of 抵港 ...): never
+# alone.
 _COMMON_ABBR = frozenset("京新青宁云贵台甘黑吉秦蒙港")
 _ABBR_CLASS = "".join(ABBREVIATIONS)
 _ABBR_RUN = re.compile(f"[{_ABBR_CLASS}]{{2,5}}")
@@ -537,7 +538,7 @@ def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     for m in _ABBR_AFTER_VERB.finditer(text):
         s, e = m.span(1)
         c = m.group(1)
-        if c in _COMMON_ABBR and c not in "京港台" or not free(s, e):
+        if (c in _COMMON_ABBR and c != "京") or not free(s, e):
             continue
         if not _AFTER_ABBR_OK.match(text, e):
             continue
@@ -577,6 +578,7 @@ def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 _LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")
 _VILLAGE_STOP = frozenset(
     "的和与及等各在对将为是了个有所该本全两多每农乡城镇新老一二三四五六七八九十百千万邻同此名某"
+    "不没无未非要把被让进出入到回驻包联"
 )
 
 
