@@ -271,7 +271,8 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
             cands.append(best)
     # Two passes: names found on their own, then candidates listed beside them
     # (王芳、刘洋; 何建平、宋海燕) with the list as their context.
-    names_at: set[int] = set()
+    # In the first pass a list partner counts when it is itself much like a name.
+    names_at = {c[0] for c in cands if c[2] >= 2} | {c[1] for c in cands if c[2] >= 2}
     done: set[int] = set()
     for second in (False, True):
         for s, e, pts in cands:
@@ -283,7 +284,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
             if hit is not None:
                 hits.append(hit)
                 done.add(s)
-        names_at = {h.start for h in hits} | {h.end for h in hits}
+        names_at |= {h.start for h in hits} | {h.end for h in hits}
     hits.extend(_transliterated(text, covered, freq))
     for m in _TIBETAN.finditer(text):
         s, e = m.span()
