@@ -592,7 +592,7 @@ SETS = (
         True,
     ),
     (
-        "second synthetic set: written after tuning, run once, never tuned on",
+        "second synthetic set: written after tuning, never tuned on (its errors never read)",
         SYNTHETIC2,
         True,
     ),
