@@ -486,7 +486,7 @@ def build(corpus: Path) -> Gazetteer:
         elif len(stem) >= 2 and not g.is_common(stem) and stem not in GENERIC_SHORT:
             g.add(name, "township", repl, "f")
 
-    add_township_short_forms(g, rows("streets.csv"))
+    add_township_short_forms(g, rows("streets.csv"), _report_texts(corpus))
 
     with open(modood / "HK-MO-TW.json", encoding="utf-8") as f:
         hmt = json.load(f)
@@ -554,7 +554,24 @@ _STREETISH = set("路街道院区厂矿场园")
 TOWNSHIP_SHORT_MAX_FREQ = 100
 
 
-def add_township_short_forms(g: Gazetteer, streets: list[dict[str, str]]) -> None:
+# The 2026 provincial work reports: a township stem that three or more of them use is a
+# word of government prose (宜居, 福祉, 碧水, 立德, 枫桥 of 枫桥经验), not a township's name.
+REPORTS = "01_policy_texts/gov_work_reports_provincial_2026_csv"
+PROSE_REPORTS = 3
+
+
+def _report_texts(corpus: Path) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    out = []
+    for path in sorted((corpus / REPORTS).glob("2026_*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            out.extend(row["full_text"] for row in csv.DictReader(f))
+    return out
+
+
+def add_township_short_forms(
+    g: Gazetteer, streets: list[dict[str, str]], reports: list[str]
+) -> None:
     """Short forms of townships (亦庄 of 亦庄地区, 吴淞 of 吴淞街道, 良渚 of 良渚街道) that
     jieba's dictionary knows as a place or a proper name: a stem it does not know (段集,
     佳荣) is too often part of other words, one it knows as a common word (城关, 新华) or
@@ -562,7 +579,9 @@ def add_township_short_forms(g: Gazetteer, streets: list[dict[str, str]]) -> Non
     mention of the township, and a stem shared by more
     than two townships in the country is generic. A stem of four characters or more that
     jieba does not know and that names one township only (甘其毛都) is kept too. Two-character stems that start with a
-    surname and are tagged a name (王平) are people's names first. Reported alone as
+    surname and are tagged a name (王平) are people's names first. A stem that three or
+    more provincial work reports use is a word of government prose (宜居, 福祉). Reported
+    alone as
     possible places only (the check's rule), certain in a chain."""
     stems: dict[str, set[str]] = defaultdict(set)
     for r in streets:
@@ -582,12 +601,20 @@ def add_township_short_forms(g: Gazetteer, streets: list[dict[str, str]]) -> Non
         if stem in g.entries or stem[-1] in FUNCTION_CHARS:
             continue
         freq, tag = g.jdict.get(stem, (0, ""))
-        if freq == 0 and len(stem) >= 4 and counts[stem] == 1 and stem[-1] not in _STREETISH:
+        if (
+            freq == 0
+            and len(stem) >= 4
+            and counts[stem] == 1
+            and stem[-1] not in _STREETISH
+            and sum(stem in r for r in reports) < PROSE_REPORTS
+        ):
             g.add(stem, "township", next(iter(repls)) if len(repls) == 1 else "某地", "s")
             continue  # 甘其毛都: four characters or more, unique, unknown to jieba: a name
         if not 3 <= freq < TOWNSHIP_SHORT_MAX_FREQ or tag not in ("ns", "nr"):
             continue
         if tag == "nr" and len(stem) == 2 and stem[0] in _SURNAMES:
+            continue
+        if sum(stem in r for r in reports) >= PROSE_REPORTS:
             continue
         repl = next(iter(repls)) if len(repls) == 1 else "某地"
         g.add(stem, "township", repl, "s")

@@ -152,6 +152,10 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
         named = True
     if word in gazetteer():
         return None
+    if 0 < s and e < len(text) and text[s - 1] in "“‘「『《" and text[e] in "”’」』》":
+        return None  # “金芙蓉”, “苏超”: a name in quotation marks is a thing's name
+    if _inside_longer_word(text, s, e, freq):
+        return None  # 欣欣向荣: 向荣 is inside the idiom
     # Starts inside the word before it (提高新…, 规范化), or its end starts the next word
     # (罗斌认为 → not 罗斌认).
     if s > 0 and _CJK_RE.match(text[s - 1]):
@@ -164,17 +168,39 @@ def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -
         rf = freq.get(right) or 0
         if rf >= _BOUNDARY_FREQ and not dict_tag(right).startswith("nr"):
             return None
+    if e - s - sl == 2:
+        head = text[s : s + sl + 1]
+        hf = freq.get(head) or 0
+        if hf >= _BOUNDARY_FREQ and dict_tag(head)[:2] not in ("nr", "ns"):
+            return None  # 师德师风: 师德 is a word, the name would start inside it
     given = sum(scores.get(c, _UNSEEN) for c in text[s + sl : e])
     points = 2 if given >= 2.5 else 1 if given >= 0.8 else 0
     if not f:
         points += 1  # unknown to the dictionary: most people's names
     elif named and f < _COMMON and e - s - sl == 1:
         points += 1  # a rare name entry of surname + one character (陶然, 韩冬)
-    elif named and f >= _COMMON:
-        # 文明, 黎明, 高峰: everyday words first, names only if all else says so; a very
-        # name-like given name (鸣, 诺, 峰) still counts for one point
+    elif named and (f >= _COMMON or (e - s - sl == 2 and f >= _BOUNDARY_FREQ)):
+        # 文明, 黎明, 高峰, 高水平: everyday words first, names only if all else says so;
+        # a very name-like given name (鸣, 诺, 峰) still counts for one point
         points = 1 if given >= 2.5 else 0
     return points
+
+
+def _inside_longer_word(text: str, s: int, e: int, freq: dict) -> bool:
+    """A frequent dictionary word of three or four characters that is no name runs across
+    the candidate's start or end."""
+    n = len(text)
+    for a in range(max(0, s - 3), s):
+        for b in range(s + 1, min(n, a + 4) + 1):
+            if b - a >= 3 and (freq.get(text[a:b]) or 0) >= _BOUNDARY_FREQ:
+                if not dict_tag(text[a:b]).startswith("nr"):
+                    return True
+    for a in range(s + 1, e):
+        for b in range(e + 1, min(n, a + 4) + 1):
+            if b - a >= 3 and (freq.get(text[a:b]) or 0) >= _BOUNDARY_FREQ:
+                if not dict_tag(text[a:b]).startswith("nr"):
+                    return True
+    return False
 
 
 def _context(text: str, s: int, e: int, names_at: set[int], loose: bool = False) -> int:
@@ -339,6 +365,7 @@ def _judge(text: str, s: int, e: int, pts: int, names_at: set[int], freq: dict) 
     if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
         return None  # even the tagger could not make it a name
     agrees, tag_ctx = _tagger(text, s, e, loose)
+    said = ctx  # the context the words themselves give
     if pts >= 2 and agrees:
         ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
     if not ctx:
@@ -346,7 +373,10 @@ def _judge(text: str, s: int, e: int, pts: int, names_at: set[int], freq: dict) 
     total = pts + ctx + (2 if agrees else 0)
     if total < POSSIBLE:
         return None
-    return NameHit(s, e, "certain" if total >= CERTAIN else "possible")
+    # Certain only with a context in the words (not only in the tags), a strong one for
+    # a string the dictionary knows (楼宇 is tagged a name, 以楼宇为依托 is no person).
+    sure = total >= CERTAIN and said >= (2 if freq.get(text[s:e]) else 1)
+    return NameHit(s, e, "certain" if sure else "possible")
 
 
 def _upgrade_lists(text: str, hits: list[NameHit]) -> None:

@@ -427,8 +427,8 @@ def find_places(text: str) -> list[PlaceHit]:
 def _unread_by_tagger(text: str, h: PlaceHit) -> bool:
     """A possible township short form that jieba's tagger does not read as one word
     (发展/中/固/安全 holds no 中固): the gazetteer alone is not enough for it."""
-    if h.certainty != "possible" or h.kind != "township":
-        return False
+    if h.certainty != "possible" or h.kind != "township" or h.end - h.start >= 4:
+        return False  # four characters or more (甘其毛都) are specific enough alone
     toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
     return not any(
         t.start == h.start

@@ -487,3 +487,38 @@ def test_a_name_like_string_at_a_clause_start_alone_is_not_enough():
     """林草部门, 农惠: name-like characters at the start of a clause, but nothing else
     points to a person."""
     assert persons("林草部门开展防火巡查。实施助农惠民工程。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设宜居宜业和美乡村，不断增进民生福祉，深入打好蓝天碧水净土保卫战。",
+        "坚持和发展新时代“枫桥经验”，实施新时代立德树人工程。",
+        "企业在货物抵港后才开始办理报关手续。",
+    ],
+)
+def test_words_of_government_prose_are_no_township_short_forms(text):
+    """宜居, 福祉, 碧水, 枫桥, 立德 are townships' stems too, but three or more provincial
+    work reports use them as words; 抵港 is arriving at a port, not at Hong Kong."""
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "持续推进“金芙蓉”跃升行动，以“苏超”促进文旅消费。",
+        "体育事业欣欣向荣。",
+        "加强师德师风建设，推进“双减”。",
+    ],
+)
+def test_names_of_things_and_idioms_are_no_certain_persons(text):
+    """A name in quotation marks is a thing's name; 向荣 inside 欣欣向荣 is part of the
+    idiom; 师德师 may look like a name but is never certain without a context."""
+    assert [n for n, c in persons(text) if c == "certain"] == []
+    assert persons(text.replace("师德师风建设，", "")) == []
+
+
+def test_a_dictionary_word_tagged_a_name_is_at_most_possible_without_words_around_it():
+    """楼宇 is tagged a name in jieba's dictionary: in 以楼宇为依托 only the tags make it
+    one, so it is not certain."""
+    assert ("楼宇", "certain") not in persons("发展楼宇经济，以楼宇为依托加快集聚各类企业。")
