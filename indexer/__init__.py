@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from .analysis import analyze, domain_terms, stop_words, worker_pool
 from .anonymity import (
+    CERTAINTY_LABELS,
     Finding,
     anonymize,
+    anonymize_docx,
     find_identifying,
+    find_in_document,
     find_in_fields,
+    form_header_spans,
     format_findings,
     in_context,
 )
@@ -33,6 +37,7 @@ from .schema import SCHEMA_VERSION
 from .types import Analyzed, IndexDoc, SearchHit, SearchQuery, SearchResult, SimilarHit
 
 __all__ = [
+    "CERTAINTY_LABELS",
     "SCHEMA_VERSION",
     "SUPPORTED_EXTENSIONS",
     "UNKNOWN",
@@ -55,11 +60,14 @@ __all__ = [
     "analyze",
     "analyze_doc",
     "anonymize",
+    "anonymize_docx",
     "compile_needles",
     "domain_terms",
     "extract",
     "find_identifying",
+    "find_in_document",
     "find_in_fields",
+    "form_header_spans",
     "format_findings",
     "in_context",
     "mark",

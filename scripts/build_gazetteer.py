@@ -42,7 +42,15 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "indexer" / "data" / "gazetteer.tsv"
 
 # Precedence when one name has several meanings (吉林 = province and city).
-LEVEL = {"province": 0, "city": 1, "county": 2, "zone": 3, "township": 4, "former_place": 5}
+LEVEL = {
+    "province": 0,
+    "city": 1,
+    "county": 2,
+    "zone": 3,
+    "township": 4,
+    "former_place": 5,
+    "geo": 6,
+}
 
 # The 56 recognised ethnic groups (with and without 族, as they appear in names of
 # autonomous units: 伊犁哈萨克自治州, 博尔塔拉蒙古自治州).
@@ -275,6 +283,11 @@ GENERIC_ZONE_STEMS = set(
     "城市 生物医药 空港 电子信息 新能源 新材料 环保 再生资源 轻工食品 农业示范 石化 高铁 临空经济 "
     "现代服务业 先进制造业 智能制造 装备制造 文化创意 大数据 商贸物流 跨境电商 循环经济".split()
 )
+# Common single-character surnames (as in indexer/anonymity/lexicon.py).
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+)
 # Conjunctions and particles that end some short forms (新和, 民和, 平和).
 FUNCTION_CHARS = set("和与及的在是了对")
 
@@ -473,6 +486,8 @@ def build(corpus: Path) -> Gazetteer:
         elif len(stem) >= 2 and not g.is_common(stem) and stem not in GENERIC_SHORT:
             g.add(name, "township", repl, "f")
 
+    add_township_short_forms(g, rows("streets.csv"), _report_texts(corpus))
+
     with open(modood / "HK-MO-TW.json", encoding="utf-8") as f:
         hmt = json.load(f)
     hmt_codes = {"香港特别行政区": "81", "澳门特别行政区": "82", "台湾省": "71"}
@@ -527,7 +542,127 @@ def build(corpus: Path) -> Gazetteer:
             g.add(stem, "zone", "某地", "z")
     for stem in STANDALONE_ZONE_STEMS:
         g.add(stem, "zone", "某地", "s")
+    add_geo_names(g)
     return g
+
+
+# Last characters of township stems that are streets, compounds or works (建设大街,
+# 学院南路, 天津铁厂): names of many places, not of one township.
+_STREETISH = set("路街道院区厂矿场园")
+# A township stem more frequent than this in jieba's dictionary is an everyday word
+# whatever its tag (阳光 nr 3451, 爱国 ns 6444, 海洋 ns 4068), not a township's name.
+TOWNSHIP_SHORT_MAX_FREQ = 100
+
+
+# The 2026 provincial work reports: a township stem that three or more of them use is a
+# word of government prose (宜居, 福祉, 碧水, 立德, 枫桥 of 枫桥经验), not a township's name.
+REPORTS = "01_policy_texts/gov_work_reports_provincial_2026_csv"
+PROSE_REPORTS = 3
+
+
+def _report_texts(corpus: Path) -> list[str]:
+    csv.field_size_limit(1 << 30)
+    out = []
+    for path in sorted((corpus / REPORTS).glob("2026_*.csv")):
+        with open(path, encoding="utf-8", newline="") as f:
+            out.extend(row["full_text"] for row in csv.DictReader(f))
+    return out
+
+
+def add_township_short_forms(
+    g: Gazetteer, streets: list[dict[str, str]], reports: list[str]
+) -> None:
+    """Short forms of townships (亦庄 of 亦庄地区, 吴淞 of 吴淞街道, 良渚 of 良渚街道) that
+    jieba's dictionary knows as a place or a proper name: a stem it does not know (段集,
+    佳荣) is too often part of other words, one it knows as a common word (城关, 新华) or
+    as a brand (nz: 汇丰, 清华) or that is frequent whatever its tag (阳光, 海洋) is no
+    mention of the township, and a stem shared by more
+    than two townships in the country is generic. A stem of four characters or more that
+    jieba does not know and that names one township only (甘其毛都) is kept too. Two-character stems that start with a
+    surname and are tagged a name (王平) are people's names first. A stem that three or
+    more provincial work reports use is a word of government prose (宜居, 福祉). Reported
+    alone as
+    possible places only (the check's rule), certain in a chain."""
+    stems: dict[str, set[str]] = defaultdict(set)
+    for r in streets:
+        s = _strip(r["name"], TOWNSHIP_SUFFIXES + [("地区", "某地区")])
+        if s is None:
+            continue
+        stem = _strip_ethnic(s[0])
+        stems[stem].add("某街道" if s[1] in ("某街道", "某地区") else s[1])
+    counts: dict[str, int] = defaultdict(int)
+    for r in streets:
+        s = _strip(r["name"], TOWNSHIP_SUFFIXES + [("地区", "某地区")])
+        if s:
+            counts[_strip_ethnic(s[0])] += 1
+    for stem, repls in stems.items():
+        if len(stem) < 2 or counts[stem] > 2 or stem in GENERIC_SHORT or stem in HAND_AMBIGUOUS:
+            continue
+        if stem in g.entries or stem[-1] in FUNCTION_CHARS:
+            continue
+        freq, tag = g.jdict.get(stem, (0, ""))
+        if (
+            freq == 0
+            and len(stem) >= 4
+            and counts[stem] == 1
+            and stem[-1] not in _STREETISH
+            and sum(stem in r for r in reports) < PROSE_REPORTS
+        ):
+            g.add(stem, "township", next(iter(repls)) if len(repls) == 1 else "某地", "s")
+            continue  # 甘其毛都: four characters or more, unique, unknown to jieba: a name
+        if not 3 <= freq < TOWNSHIP_SHORT_MAX_FREQ or tag not in ("ns", "nr"):
+            continue
+        if tag == "nr" and len(stem) == 2 and stem[0] in _SURNAMES:
+            continue
+        if sum(stem in r for r in reports) >= PROSE_REPORTS:
+            continue
+        repl = next(iter(repls)) if len(repls) == 1 else "某地"
+        g.add(stem, "township", repl, "s")
+
+
+# Rivers, lakes, mountains, seas, gorges, ridges, peaks, streams and springs: the last
+# character of their name and its neutral wording.
+GEO_ENDINGS = {
+    "江": "某江",
+    "河": "某河",
+    "湖": "某湖",
+    "山": "某山",
+    "海": "某海",
+    "峡": "某峡",
+    "岭": "某岭",
+    "峰": "某峰",
+    "溪": "某溪",
+    "泉": "某泉",
+}
+
+
+GEO_NATURE = set("江河湖山海水")
+
+
+def add_geo_names(g: Gazetteer) -> None:
+    """Named rivers, lakes and mountains from jieba's dictionary (words tagged ns, nr or
+    nz ending in 江, 河, 湖, 山 …: 钱塘江, 苏州河, 千岛湖, 峨眉山), when not already a
+    division's name (黄山, 太湖 stay the city and the county). Names of three or more
+    characters whose stem is no common word count alone; two-character ones (长江, 洱海,
+    but also 江河, 冰山, 开山, all tagged ns) are marked ambiguous: the check reports them
+    only beside a word that says a river, lake or mountain is meant (长江沿岸, 太湖流域,
+    黄山脚下)."""
+    for word, (freq, tag) in g.jdict.items():
+        if not 2 <= len(word) <= 6 or word[-1] not in GEO_ENDINGS or word in g.entries:
+            continue
+        if tag != "ns" and not (len(word) >= 3 and tag in ("nr", "nz")):
+            continue
+        if freq < 3 or word in GENERIC_SHORT or word in HAND_AMBIGUOUS:
+            continue
+        stem = word[:-1]
+        if len(word) == 4 and word[1] in GEO_NATURE and word[3] in GEO_NATURE:
+            continue  # 绿水青山, 三江五湖: four-character phrases, not names
+        if len(word) >= 3:
+            if g.is_common(stem) and tag != "ns":
+                continue
+            g.add(word, "geo", GEO_ENDINGS[word[-1]], "s")
+        else:
+            g.add(word, "geo", GEO_ENDINGS[word[-1]], "sa")
 
 
 def write(g: Gazetteer, out: Path) -> dict[str, int]:

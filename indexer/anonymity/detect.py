@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Finding
+from .names import find_uncued
 from .persons import find_persons
 from .places import find_places, replacement_of
 
@@ -17,16 +18,41 @@ def find_identifying(text: str) -> list[Finding]:
     place inside an organisation name comes out as the organisation, whose replacement
     neutralises the place only (台州市市场监督管理局 → 某市市场监督管理局). Where a
     place and a person overlap, the longer wins.
+
+    Both tiers are returned: ``certainty`` is ``"certain"`` for names the check is sure
+    of (a gazetteer name in full or in a chain, a person beside a title, a role or a
+    phone number, or standing where every signal agrees) and ``"possible"`` for names
+    only some signals point to (a standalone township short form, a person found by the
+    word and its context alone).
     """
     if not text:
         return []
     found: list[Finding] = []
-    for h in find_places(text):
+    places = find_places(text)
+    lone = _lone_short_forms(places)
+    for h in places:
         found.append(
-            Finding(text[h.start : h.end], h.start, h.end, h.kind, replacement_of(text, h))
+            Finding(
+                text[h.start : h.end],
+                h.start,
+                h.end,
+                h.kind,
+                replacement_of(text, h),
+                h.certainty,
+            )
         )
-    for p in find_persons(text):
+    cued = find_persons(text)
+    for p in cued:
         found.append(Finding(text[p.start : p.end], p.start, p.end, "person", p.replacement))
+    # A short form standing alone (建平 in 何建平) may be part of a name: a name all
+    # signals agree on wins over it, a possible one does not.
+    taken = [(f.start, f.end) for f in found if (f.start, f.end) not in lone]
+    for n in find_uncued(text, taken):
+        if n.certainty != "certain" and any(a < n.end and n.start < b for a, b in lone):
+            continue
+        found.append(
+            Finding(text[n.start : n.end], n.start, n.end, "person", "某同志", n.certainty)
+        )
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Finding] = []
     for f in found:
@@ -36,6 +62,19 @@ def find_identifying(text: str) -> list[Finding]:
                 out[-1] = f
             continue
         out.append(f)
+    return out
+
+
+def _lone_short_forms(places) -> set[tuple[int, int]]:
+    """Spans of short forms of divisions (建平, not 建平县) with no place beside them."""
+    out = set()
+    for k, h in enumerate(places):
+        if h.place is None or h.place.full or h.kind in ("zone", "organization", "place"):
+            continue
+        before = k > 0 and places[k - 1].end == h.start
+        after = k + 1 < len(places) and places[k + 1].start == h.end
+        if not (before or after):
+            out.add((h.start, h.end))
     return out
 
 

@@ -19,7 +19,7 @@ _gazetteer: Gazetteer | None = None
 
 class Place(NamedTuple):
     name: str
-    kind: str  # province | city | county | township | zone | former_place
+    kind: str  # province | city | county | township | zone | former_place | geo
     replacement: str
     full: bool  # 台州市 (True) or a short form, 台州 (False)
     ambiguous: bool  # reported only in a chain with a related place

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Finding", "KINDS", "KIND_LABELS"]
+__all__ = ["CERTAINTIES", "CERTAINTY_LABELS", "Finding", "KINDS", "KIND_LABELS"]
 
 # kind -> label shown to people (Simplified Chinese).
 KIND_LABELS = {
@@ -14,11 +14,16 @@ KIND_LABELS = {
     "township": "乡镇街道名",
     "zone": "开发区/园区名",
     "former_place": "旧地名",
+    "geo": "山川河湖名",
     "place": "地名",
     "person": "人名",
     "organization": "含地名的机构名",
 }
 KINDS = tuple(KIND_LABELS)
+# certainty -> label shown to people. A certain finding blocks the submission until it is
+# replaced; a possible one is shown and the user keeps or replaces it.
+CERTAINTY_LABELS = {"certain": "确定", "possible": "疑似"}
+CERTAINTIES = tuple(CERTAINTY_LABELS)
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,9 @@ class Finding:
 
     ``start``/``end`` are character offsets into the checked string (``end`` exclusive),
     so ``text[start:end] == finding.text``. ``replacement`` is the neutral wording that
-    :func:`~indexer.anonymity.anonymize` puts in its place.
+    :func:`~indexer.anonymity.anonymize` puts in its place. ``certainty`` is
+    ``"certain"`` (确定: blocking until replaced) or ``"possible"`` (疑似: the user keeps
+    or replaces it). ``page`` is the 1-based page of a PDF finding, else None.
     """
 
     text: str
@@ -35,17 +42,29 @@ class Finding:
     end: int
     kind: str
     replacement: str
+    certainty: str = "certain"
+    page: int | None = None
 
     @property
     def label(self) -> str:
         """What was found, in Chinese (县区名, 人名 ...)."""
         return KIND_LABELS.get(self.kind, self.kind)
 
+    @property
+    def certainty_label(self) -> str:
+        """确定 or 疑似."""
+        return CERTAINTY_LABELS.get(self.certainty, self.certainty)
+
     def as_dict(self) -> dict:
-        return {
+        """The JSON of a finding (``caselib check --json``); ``page`` only when known."""
+        out = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
             "replacement": self.replacement,
+            "certainty": self.certainty,
         }
+        if self.page is not None:
+            out["page"] = self.page
+        return out

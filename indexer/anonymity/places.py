@@ -77,6 +77,8 @@ class PlaceHit:
     replacement: str
     place: Place | None = None  # the gazetteer entry (None for organisations)
     parts: tuple[PlaceHit, ...] = ()  # the places inside a zone or organisation
+    certainty: str = "certain"  # "possible" for names some signals only point to
+    abbreviation: bool = False  # 沪, 沪苏浙皖: never the start of an organisation name
 
 
 def _straddled(text: str, i: int, j: int, freq: dict) -> bool:
@@ -265,6 +267,38 @@ def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
             continue
         if _related(o.place, h.place) and (listed or other_k < k or not o.place.ambiguous):
             return True
+        if _ROUTE.fullmatch(gap) and not o.place.ambiguous and o.kind in ("city", "county"):
+            return True  # 化州至北流: a route names the places at both of its ends
+    return False
+
+
+_ROUTE = re.compile("[ \t\u3000]*(?:至|到|—|－|-)[ \t\u3000]*")
+
+
+# Words beside a river, lake or mountain that say the feature is meant (长江沿岸, 太湖流域,
+# 黄山脚下, 环太湖, 沿长江), for two-character names that are also words (江河, 冰山).
+_GEO_AFTER = re.compile(
+    "流域|沿岸|两岸|沿线|岸线|岸边|之滨|之畔|湖畔|江畔|河畔|湖区|库区|干流|支流|上游|中游|下游|"
+    "水系|水域|水质|经济带|风景区|景区|脚下|山脚|山麓|湖体|入海口|大桥|大堤|航道|湿地|"
+    "生态|保护|治理|边|畔|岸"
+)
+_GEO_BEFORE = re.compile("(?:沿|环)$")
+
+
+def _geo_context(text: str, h: PlaceHit) -> bool:
+    return bool(
+        _GEO_AFTER.match(text, h.end) or _GEO_BEFORE.search(text, max(0, h.start - 2), h.start)
+    )
+
+
+def _listed_geo(text: str, hits: list[PlaceHit], k: int) -> bool:
+    """A river or mountain listed beside another (治理黄河、长江、淮河): the list says what
+    its members are."""
+    for o in (k - 1, k + 1):
+        if 0 <= o < len(hits) and hits[o].kind == "geo":
+            a, b = (hits[o], hits[k]) if o < k else (hits[k], hits[o])
+            if b.start - a.end == 1 and text[a.end] in "、和与及":
+                return True
     return False
 
 
@@ -273,7 +307,24 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     for k, h in enumerate(hits):
         if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
             keep.append(h)
+        elif h.kind == "geo":
+            if _geo_context(text, h) or _listed_geo(text, hits, k):
+                keep.append(h)
         elif _confirmed(text, hits, k):
+            keep.append(h)
+        elif h.place.name[-1] in "江河湖山海" and _geo_context(text, h):
+            # 黄山脚下, 太湖流域: a place name that is also a mountain or a lake, meant as one
+            h.kind, h.certainty = "geo", "possible"
+            h.replacement = "某" + h.place.name[-1]
+            keep.append(h)
+        elif (
+            h.kind == "township"
+            and h.place.full
+            and len(h.place.name) == 2
+            and dict_tag(h.place.name) == "ns"
+        ):
+            # 乌镇: a two-character township that jieba knows as a place name
+            h.certainty = "possible"
             keep.append(h)
     return keep
 
@@ -284,7 +335,15 @@ def _orgs(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     k = 0
     while k < len(hits):
         run = [hits[k]]
-        while k + len(run) < len(hits) and hits[k + len(run)].start == run[-1].end:
+        if run[0].abbreviation:
+            out.append(run[0])
+            k += 1
+            continue
+        while (
+            k + len(run) < len(hits)
+            and hits[k + len(run)].start == run[-1].end
+            and not hits[k + len(run)].abbreviation
+        ):
             run.append(hits[k + len(run)])
         end = run[-1].end
         nxt = hits[k + len(run)].start if k + len(run) < len(hits) else len(text)
@@ -347,13 +406,217 @@ def replacement_of(text: str, hit: PlaceHit) -> str:
 
 
 def find_places(text: str) -> list[PlaceHit]:
-    """Place hits in ``text``, sorted and non-overlapping."""
+    """Place hits in ``text``, sorted and non-overlapping, each with its certainty."""
     hits = _scan(text)
+    if hits:
+        hits = _generic_districts(text, hits)
+        hits = _zones(text, hits)
+        hits = _locals(text, hits)
+        hits = _resolve_ambiguous(text, hits)
+        hits = _villages(text, hits)
+    hits = _merge(hits, _abbreviations(text, hits))
+    hits = _merge(hits, _lone_villages(text, hits))
+    hits = _merge(hits, _nicknames(text, hits))
     if not hits:
         return hits
-    hits = _zones(text, hits)
-    hits = _locals(text, hits)
-    hits = _resolve_ambiguous(text, hits)
-    hits = _villages(text, hits)
     hits = _orgs(text, hits)
-    return hits
+    _grade(hits)
+    return [h for h in hits if not _unread_by_tagger(text, h)]
+
+
+def _unread_by_tagger(text: str, h: PlaceHit) -> bool:
+    """A possible township short form that jieba's tagger does not read as one word
+    (发展/中/固/安全 holds no 中固): the gazetteer alone is not enough for it."""
+    if h.certainty != "possible" or h.kind != "township" or h.end - h.start >= 4:
+        return False  # four characters or more (甘其毛都) are specific enough alone
+    toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
+    return not any(
+        t.start == h.start
+        and (t.end == h.end or (t.end > h.end and t.tag in ("ns", "nz")))  # 良渚遗址/ns
+        for t in toks
+    )
+
+
+_GENERIC_DISTRICT = re.compile("城区|郊区|矿区")
+
+
+def _generic_districts(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """城区, 郊区, 矿区 right after a prefecture are its districts (长治市城区, 阳泉市郊区):
+    generic words elsewhere, so they are not in the gazetteer on their own."""
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        out.append(h)
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        if h.kind != "city" or not h.place.full:
+            continue
+        m = _GENERIC_DISTRICT.match(text, h.end)
+        if m and m.end() <= nxt and m.end() in boundaries(text, h.end, min(len(text), m.end() + 3)):
+            place = Place(m.group(), "county", "某区", True, False, False, h.place.codes)
+            out.append(PlaceHit(m.start(), m.end(), "county", "某区", place))
+    return out
+
+
+def _merge(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
+    if not extra:
+        return hits
+    out = sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[PlaceHit] = []
+    for h in out:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _grade(hits: list[PlaceHit]) -> None:
+    """Certain: names of divisions and zones, in full or short, and anything in a chain.
+    Possible: a township's short form standing alone (亦庄), a river, lake or mountain
+    (钱塘江: the user decides whether it names the case's place), a village found by its
+    suffix alone, a single abbreviation (来沪)."""
+    for k, h in enumerate(hits):
+        chained = (k > 0 and hits[k - 1].end == h.start) or (
+            k + 1 < len(hits) and hits[k + 1].start == h.end
+        )
+        if h.certainty == "possible" and chained and h.kind != "geo":
+            h.certainty = "certain"
+        elif h.kind == "geo":
+            h.certainty = "possible"
+        elif h.kind == "township" and h.place is not None and not h.place.full and not chained:
+            h.certainty = "possible"
+
+
+# One-character abbreviations of provinces (and 港, 澳, 台).
+ABBREVIATIONS = {
+    "京": "北京", "津": "天津", "沪": "上海", "渝": "重庆", "冀": "河北", "晋": "山西",
+    "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林", "黑": "黑龙江", "苏": "江苏", "浙": "浙江",
+    "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东", "豫": "河南", "鄂": "湖北",
+    "湘": "湖南", "粤": "广东", "桂": "广西", "琼": "海南", "川": "四川", "蜀": "四川",
+    "黔": "贵州", "贵": "贵州", "滇": "云南", "云": "云南", "藏": "西藏", "陕": "陕西",
+    "秦": "陕西", "甘": "甘肃", "陇": "甘肃", "青": "青海", "宁": "宁夏", "新": "新疆",
+    "港": "香港", "澳": "澳门", "台": "台湾",
+}  # fmt: skip
+# Abbreviations that are everyday characters too (新, 青, 云, 台, 港 of 抵港 ...): never
+# alone.
+_COMMON_ABBR = frozenset("京新青宁云贵台甘黑吉秦蒙港")
+_ABBR_CLASS = "".join(ABBREVIATIONS)
+_ABBR_RUN = re.compile(f"[{_ABBR_CLASS}]{{2,5}}")
+# A single abbreviation stands for the place after a verb of coming, going or staying
+# (来沪, 在渝, 赴京, 驻港, 来川居住), not inside a brand (浙政钉, 浙里办, 渝快办).
+_ABBR_AFTER_VERB = re.compile(f"(?<=[来在赴抵驻离返留旅入进援回到])([{_ABBR_CLASS}])")
+_AFTER_ABBR_OK = re.compile(
+    f"(?:[^{CJK}]|$|投资|工作|居住|发展|设立|落户|创业|就业|务工|生活|学习|求学|考察|调研|"
+    "访问|参加|出席|举办|召开|期间|后|时|的|企业|人员|人才|游客|旅游|办|开|设|[，。、；：）])"
+)
+
+
+def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Abbreviations that stand for provinces: a run of two or more (沪苏浙皖, 京津冀,
+    川渝, 粤港澳; certain) that jieba does not read as another word (藏青 is a colour),
+    or one after a verb of coming, going or staying (来沪投资, 在渝设立; possible)."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for m in _ABBR_RUN.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        if len(set(run)) != len(run) or not free(s, e):
+            continue
+        if set(run) <= _COMMON_ABBR and len(run) < 3:
+            continue  # 新青, 云台, 青藏 would need more than two everyday characters
+        f = freq(run)
+        if f and len(run) < 3 and dict_tag(run) not in ("ns", "j", "nz"):
+            continue
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s not in cuts or e not in cuts:
+            if not (f and dict_tag(run) in ("ns", "j")):
+                continue
+        out.append(PlaceHit(s, e, "place", "多地", None, (), "certain", True))
+        taken.append((s, e))
+    for m in _ABBR_AFTER_VERB.finditer(text):
+        s, e = m.span(1)
+        c = m.group(1)
+        if (c in _COMMON_ABBR and c != "京") or not free(s, e):
+            continue
+        if not _AFTER_ABBR_OK.match(text, e):
+            continue
+        pair = text[s - 1 : e]
+        if freq(pair) and dict_tag(pair) not in ("ns", "j", "v"):
+            continue  # 进京赶考 is fine, 回台 too; 入川 v
+        if e < len(text) and freq(text[s : e + 1]) >= 50:
+            continue  # 在渝 + 快办 would be 渝快
+        out.append(PlaceHit(s, e, "province", "某地", None, (), "possible", True))
+    return out
+
+
+# The standard other names (别称) of provinces: 齐鲁 山东, 三晋 山西, 八闽 福建, 陇原 甘肃.
+# 中原 and 天府 are left out: everyday words (中原地区) and a zone's stem (天府新区).
+NICKNAMES = (
+    "齐鲁 三晋 八闽 陇原 三秦 荆楚 三湘 巴蜀 燕赵 赣鄱 岭南 八桂 琼州 龙江 雪域 塞上 江淮 "
+    "潇湘 黔贵 滇黔 关东 辽沈 吴越 八闽大地 齐鲁大地 三晋大地 荆楚大地 巴山蜀水"
+).split()
+_NICKNAME = re.compile("|".join(sorted(NICKNAMES, key=len, reverse=True)))
+
+
+def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Other names of provinces (齐鲁样板, 陇原儿女, 八闽文化) on word boundaries:
+    possible places, the user decides."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+    for m in _NICKNAME.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s in cuts and e in cuts:
+            out.append(PlaceHit(s, e, "place", "某地", None, (), "possible", True))
+    return out
+
+
+_LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")
+_VILLAGE_STOP = frozenset(
+    "的和与及等各在对将为是了个有所该本全两多每农乡城镇新老一二三四五六七八九十百千万邻同此名某"
+    "不没无未非要把被让进出入到回驻包联"
+)
+
+
+def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A village or community named without its county (余村, 小岗村, 东山社区): a name
+    before 村 or 社区 that is no common word (试点村, 示范村, 贫困村 are not names) and
+    ends on a word boundary; one-character names (余村) only at the start of a clause.
+    Possible: the user decides whether it names the case's place."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+    for m in _LONE_VILLAGE.finditer(text):
+        s, e = m.span()
+        stem = m.group(1)
+        # the shortest stem the regex found may be part of a longer word: widen it to the
+        # word boundary before it
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if _VILLAGE_STOP.intersection(stem):
+            continue
+        whole = text[s:e]
+        fw = freq(whole)
+        if fw and dict_tag(whole) not in _NAME_TAGS:
+            continue  # 城中村, 淘宝村 as words
+        if len(stem) == 1 and dict_tag(whole) != "ns":
+            continue  # 余村 only as jieba's place name; 景村融合, 产村融合 are phrases
+        cuts = boundaries(text, max(0, s - 4), min(len(text), e + 3))
+        if e not in cuts or s not in cuts:
+            continue
+        if any(
+            len(w) >= 2 and freq(w) >= 50 and dict_tag(w) not in _NAME_TAGS
+            for w in _words(text, s, s + len(stem))
+        ):
+            continue
+        if len(stem) >= 2 and freq(stem) >= 50 and dict_tag(stem) not in _NAME_TAGS:
+            continue
+        repl = "某村" if m.group(2) == "村" else "某社区"
+        out.append(PlaceHit(s, e, "place", repl, None, (), "possible"))
+    return out
+
+
+_CLAUSE_START = frozenset("，。；：！？、（“‘《\n\t 　")

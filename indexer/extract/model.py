@@ -18,6 +18,7 @@ class Block:
     text: str
     level: int = 0  # 1..9 for headings
     rows: list[list[str]] | None = None  # tables only
+    page: int | None = None  # 1-based page a PDF paragraph starts on (None elsewhere)
 
 
 @dataclass

@@ -65,7 +65,7 @@ class _Line:
 def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
     pages = _open(data, limits)
     lines, has_graphics, has_glyphs = _read_lines(pages)
-    blocks = [Block("paragraph", text) for text in _paragraphs(lines)]
+    blocks = [Block("paragraph", text, page=page + 1) for text, page in _paged(lines)]
     blocks, text, title = finish(blocks)
     if not text:
         if has_graphics or has_glyphs:
@@ -227,11 +227,17 @@ def _drop_page_furniture(lines: list[_Line], bottom: float, top: float) -> list[
 
 
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
+    return [text for text, _page in _paged(pages)]
+
+
+def _paged(pages: list[list[_Line]]) -> list[tuple[str, int]]:
+    """The paragraphs in reading order, each with the (0-based) page it starts on."""
     pitches: dict[int, float] = {}
     for number, lines in enumerate(pages):
         _column_edges(lines)
         pitches[number] = _typical_pitch(lines)
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, int]] = []
+    page = 0
     current = ""
     prev: _Line | None = None
     for lines in pages:
@@ -242,11 +248,12 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
                 current = join_lines(current, line.text.strip())
             else:
                 if current:
-                    paragraphs.append(current)
+                    paragraphs.append((current, page))
                 current = text
+                page = line.page
             prev = line
     if current:
-        paragraphs.append(current)
+        paragraphs.append((current, page))
     return paragraphs
 
 

@@ -196,7 +196,7 @@ def test_ambiguous_short_forms_count_only_beside_a_related_place():
         "在某市某县XX区和××镇推行，某街道参照执行。",
         "坚持以大城市带动大京郊，经济总量跨过两个万亿元大关。",
         "煤矿长治久安，江山如画，优化资源配置。",
-        "长江西岸和黄河以北，推动京津冀协同发展。",
+        "长江西岸和黄河以北，推动区域协同发展。",
         "如期完成每万城镇常住人口配备18名社区工作者，吸引农村人口向城镇转移。",
         "台州市场监管局推出新举措",
     ],
@@ -226,7 +226,8 @@ def test_findings_are_sorted_non_overlapping_and_point_into_the_text():
 
 
 def test_finding_as_dict_has_the_json_fields():
-    """as_dict gives text, start, end, kind and replacement, as `caselib check --json` prints."""
+    """as_dict gives text, start, end, kind, replacement and certainty, as `caselib check
+    --json` prints (a page number only for PDF findings)."""
     f = find_identifying("台州市")[0]
     assert f.as_dict() == {
         "text": "台州市",
@@ -234,6 +235,7 @@ def test_finding_as_dict_has_the_json_fields():
         "end": 3,
         "kind": "city",
         "replacement": "某市",
+        "certainty": "certain",
     }
 
 
@@ -300,7 +302,7 @@ def test_check_command_prints_json_offsets_into_the_file_as_stored(tmp_path):
     findings = json.loads(out.getvalue())["findings"]
     stored = path.read_bytes().decode("utf-8")
     assert [(f["text"], stored[f["start"] : f["end"]]) for f in findings] == [("杨扬", "杨扬")]
-    assert set(findings[0]) == {"text", "start", "end", "kind", "replacement"}
+    assert set(findings[0]) == {"text", "start", "end", "kind", "replacement", "certainty"}
 
 
 def test_check_command_says_so_when_nothing_is_found(tmp_path):
@@ -315,3 +317,208 @@ def test_check_command_says_so_when_nothing_is_found(tmp_path):
     assert main([str(path)], out) == 0
     assert out.getvalue().strip() == "未发现地名、人名等可识别信息。"
     assert main([str(tmp_path / "missing.txt")], io.StringIO()) == 2
+
+
+# -- persons without a title beside them (issue 12) --------------------------------------
+
+
+def persons(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.certainty) for f in find_identifying(text) if f.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("许文杰牵头组建了审批服务专班。", "许文杰"),
+        ("据陶晓丽介绍，全市已有九成事项实现网上办理。", "陶晓丽"),
+        ("钟晓峰表示将尽快把企业反映的问题转交相关部门。", "钟晓峰"),
+        ("企业负责人袁志明坦言，过去最怕的是跑审批。", "袁志明"),
+        ("经胡春梅协调，企业当天拿到了施工许可证。", "胡春梅"),
+        ("工作人员潘丽把材料逐一扫描上传。", "潘丽"),
+        ("在吴海燕看来，数据共享是改革的关键。", "吴海燕"),
+    ],
+)
+def test_a_name_before_a_verb_of_speech_or_action_is_found_without_a_title(text, name):
+    """Name-like characters, jieba's name tag and a verb of speech or action (or 据, 经,
+    a noun for people before it) together make a certain finding."""
+    assert persons(text) == [(name, "certain")]
+
+
+def test_names_in_a_list_are_found_together():
+    """王芳、刘洋等 and 何建平、宋海燕: a list says what its members are, so a name beside
+    a certain one is certain too (建平 is also a county: the name wins)."""
+    assert persons("何建平、宋海燕等六人组成了督导组。") == [
+        ("何建平", "certain"),
+        ("宋海燕", "certain"),
+    ]
+    assert [n for n, _ in persons("贾平和夏雨负责核对企业提交的材料。")] == ["贾平", "夏雨"]
+
+
+def test_a_name_that_is_also_an_everyday_word_is_only_possible_and_needs_a_strong_context():
+    """汪洋 and 高峰 are words first: with a verb of speech they are possible names, in
+    用电高峰组织生产 nothing."""
+    assert persons("汪洋表示将继续跟踪企业诉求的办理情况。") == [("汪洋", "possible")]
+    assert persons("要错开用电高峰组织生产。") == []
+
+
+def test_transliterated_names_are_found():
+    """约翰·史密斯 (a middle dot) and 托马斯 before 说 are persons."""
+    assert [n for n, _ in persons("外籍专家约翰·史密斯在园区创办了一家研发企业。")] == [
+        "约翰·史密斯"
+    ]
+    assert [n for n, _ in persons("来自德国的投资者托马斯说，审批效率超出预期。")] == ["托马斯"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高新区常务副区长主持会议，全年节约资金1200万元。",
+        "深入开展文明实践活动，高效推进各项工作。",
+        "庆祝建校六十周年，方便群众就近办理。",
+        "石化园区安全整治，周边企业参与了试点。",
+        "推进高水平开放，普惠小微贷款余额增长。",
+        "加强档案、史志、智库等工作，枝繁、叶茂！",
+        "全面深化高水平人才高地建设，深入实施东方英才计划。",
+        "严格执法，黄金周期间游客大幅增加，马上就办。",
+        "有关部门不得发给建设工程规划许可证、施工许可证。",
+    ],
+)
+def test_words_that_look_like_names_without_cues_are_not_persons(text):
+    """高新, 万元, 文明, 常务, 高效, 周年, 方便, 石化 … are common words of jieba's
+    dictionary that are not tagged names, and veto a name; 高水平, 史志, 许可证 (tagged
+    names by jieba's dictionary) need a context that they do not have."""
+    assert persons(text) == []
+
+
+def test_every_finding_is_certain_or_possible():
+    """The two tiers: 确定 blocks until replaced, 疑似 is shown for the user to decide."""
+    from indexer.anonymity import CERTAINTY_LABELS
+
+    found = find_identifying("亦庄的企业由张伟牵头服务，汪洋表示支持。")
+    assert {f.certainty for f in found} == {"certain", "possible"}
+    assert (
+        {f.certainty_label for f in found}
+        <= set(CERTAINTY_LABELS.values())
+        == {
+            "确定",
+            "疑似",
+        }
+    )
+    assert Finding("台州", 0, 2, "city", "某市").certainty == "certain"
+
+
+# -- places of issue 12 -------------------------------------------------------------------
+
+
+def places(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.certainty) for f in find_identifying(text) if f.kind != "person"]
+
+
+def test_a_township_short_form_alone_is_a_possible_place():
+    """亦庄 (亦庄地区) and 良渚 (良渚街道) alone are possible; in a chain certain."""
+    assert places("亦庄的企业可以就近办理全部涉企事项。") == [("亦庄", "possible")]
+    assert places("良渚遗址公园周边企业享受一站式服务。") == [("良渚", "possible")]
+
+
+def test_province_abbreviations_count_only_where_they_stand_for_the_place():
+    """沪苏浙皖 and 京津冀 are places, 来沪 a possible one; 浙 in 浙政钉 and 浙里办, 渝 in
+    渝快办 are brands, not mentions of the province."""
+    assert places("推动沪苏浙皖政务服务跨省通办。") == [("沪苏浙皖", "certain")]
+    assert places("京津冀三地实现了企业迁移登记一次办。") == [("京津冀", "certain")]
+    assert places("来沪投资的外资企业数量持续增长。") == [("沪", "possible")]
+    assert places("群众通过浙政钉、浙里办等平台即可在线申请，渝快办同步上线。") == []
+
+
+def test_rivers_lakes_and_mountains_that_name_a_place_are_possible_places():
+    """钱塘江 alone, 长江 beside 沿岸/经济带; 江河, 山河 and 绿水青山 are not names."""
+    assert places("钱塘江两岸的企业共享一个政务服务平台。") == [("钱塘江", "possible")]
+    assert places("长江经济带沿线城市签署了合作协议。") == [("长江", "possible")]
+    assert places("守护江河安澜，绿水青山就是金山银山。") == []
+
+
+def test_villages_and_communities_are_found_by_their_suffix():
+    """小岗村 and 东山社区 alone are possible places; 试点村, 贫困村, 城中村 are not names."""
+    assert places("小岗村的村民通过手机就能办理土地流转手续。") == [("小岗村", "possible")]
+    assert places("东山社区设立了家门口服务站。") == [("东山社区", "possible")]
+    assert places("重点帮扶村和试点村，推进城中村改造。") == []
+
+
+def test_shipped_given_name_scores_are_what_the_script_generates(tmp_path):
+    """indexer/data/given_names.tsv is the output of scripts/build_names.py (from jieba's
+    dictionary), unedited."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "build_names", root / "scripts" / "build_names.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "given_names.tsv"
+    assert module.main(["build_names.py", "--out", str(out)]) == 0
+    shipped = root / "indexer" / "data" / "given_names.tsv"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("提起这次改革，封志强深有感触。", "封志强"),
+        ("走进靳秀英家，客厅里挂满了奖状。", "靳秀英"),
+        ("对蒲建平而言，这次经历终生难忘。", "蒲建平"),
+        ("这家企业的创始人郎文军毕业于本地的职业学院。", "郎文军"),
+    ],
+)
+def test_a_very_name_like_string_needs_less_context(text, name):
+    """A string jieba's dictionary does not know, whose given name is much like a name
+    (志强, 秀英) and that the tagger makes a name, is found at a clause start or beside a
+    word for people or a verb."""
+    assert name in [n for n, _ in persons(text)]
+
+
+def test_a_name_found_once_is_found_wherever_it_occurs():
+    """张伟牵头… 张伟又带队… 对张伟的工作: every occurrence, with the same certainty."""
+    text = "张伟牵头成立专班。专班成立后，张伟又带队走访企业，企业对张伟的工作很满意。"
+    assert persons(text) == [("张伟", "certain")] * 3
+
+
+def test_a_name_like_string_at_a_clause_start_alone_is_not_enough():
+    """林草部门, 农惠: name-like characters at the start of a clause, but nothing else
+    points to a person."""
+    assert persons("林草部门开展防火巡查。实施助农惠民工程。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建设宜居宜业和美乡村，不断增进民生福祉，深入打好蓝天碧水净土保卫战。",
+        "坚持和发展新时代“枫桥经验”，实施新时代立德树人工程。",
+        "企业在货物抵港后才开始办理报关手续。",
+    ],
+)
+def test_words_of_government_prose_are_no_township_short_forms(text):
+    """宜居, 福祉, 碧水, 枫桥, 立德 are townships' stems too, but three or more provincial
+    work reports use them as words; 抵港 is arriving at a port, not at Hong Kong."""
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "持续推进“金芙蓉”跃升行动，以“苏超”促进文旅消费。",
+        "体育事业欣欣向荣。",
+        "加强师德师风建设，推进“双减”。",
+    ],
+)
+def test_names_of_things_and_idioms_are_no_certain_persons(text):
+    """A name in quotation marks is a thing's name; 向荣 inside 欣欣向荣 is part of the
+    idiom; 师德师 may look like a name but is never certain without a context."""
+    assert [n for n, c in persons(text) if c == "certain"] == []
+    assert persons(text.replace("师德师风建设，", "")) == []
+
+
+def test_a_dictionary_word_tagged_a_name_is_at_most_possible_without_words_around_it():
+    """楼宇 is tagged a name in jieba's dictionary: in 以楼宇为依托 only the tags make it
+    one, so it is not certain."""
+    assert ("楼宇", "certain") not in persons("发展楼宇经济，以楼宇为依托加快集聚各类企业。")
