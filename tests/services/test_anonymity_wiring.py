@@ -75,7 +75,7 @@ def test_cli_check_prints_findings_with_offsets_into_the_file(tmp_path):
     assert out.returncode == 1, out.stderr
     findings = json.loads(out.stdout)["findings"]
     assert findings and all(text[x["start"] : x["end"]] == x["text"] for x in findings)
-    assert {"text", "start", "end", "kind", "replacement"} == set(findings[0])
+    assert {"text", "start", "end", "kind", "replacement", "certainty"} == set(findings[0])
     clean = tmp_path / "clean.txt"
     clean.write_text("本区推行一网通办。", encoding="utf-8")
     out = subprocess.run([exe, "check", str(clean)], capture_output=True, text=True)
