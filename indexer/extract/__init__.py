@@ -101,12 +101,13 @@ def render_html(
 
 def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> str:
     """A safe HTML fragment of a PDF's text page by page (``section.page[data-page]``), for
-    reading online where the browser has no PDF viewer."""
+    reading online where the browser has no PDF viewer. Tables (ruled, or cells aligned in
+    three or more columns) are ``<table class="doc-table">`` with their merged cells."""
     data, fmt = _checked(data, "document.pdf", limits)
     if fmt != "pdf":
         raise messages.not_expected(".pdf", "pdf")
     try:
-        return render_pages_html(pdf.page_paragraphs(data, limits))
+        return render_pages_html(pdf.page_blocks(data, limits))
     except ExtractionError:
         raise
     except Exception as e:

@@ -21,6 +21,14 @@ class Block:
 
 
 @dataclass
+class PageTable:
+    """A table found on a PDF page: rows of cells ``(text, rowspan, colspan)``, left to right;
+    a grid cell covered by a merged cell above or to its left is not listed again."""
+
+    rows: list[list[tuple[str, int, int]]]
+
+
+@dataclass
 class ExtractedDocument:
     """The text of one file, plus what we learned about the file on the way."""
 
