@@ -17,13 +17,20 @@ from .anonymity import (
 )
 from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
 from .extract import (
+    OCR_EXTENSIONS,
+    OCR_LANGUAGES,
     SUPPORTED_EXTENSIONS,
     Block,
     ExtractedDocument,
     ExtractLimits,
+    OcrResult,
+    convert_to_pdf,
     extract,
+    needs_ocr,
+    ocr_available,
     render_html,
     render_pdf_pages,
+    run_ocr,
     sniff,
 )
 from .highlight import compile_needles, mark, snippets
@@ -33,6 +40,8 @@ from .schema import SCHEMA_VERSION
 from .types import Analyzed, IndexDoc, SearchHit, SearchQuery, SearchResult, SimilarHit
 
 __all__ = [
+    "OCR_EXTENSIONS",
+    "OCR_LANGUAGES",
     "SCHEMA_VERSION",
     "SUPPORTED_EXTENSIONS",
     "UNKNOWN",
@@ -48,6 +57,7 @@ __all__ = [
     "IndexDoc",
     "IndexWriter",
     "IndexerError",
+    "OcrResult",
     "SearchHit",
     "SearchQuery",
     "SearchResult",
@@ -56,6 +66,7 @@ __all__ = [
     "analyze_doc",
     "anonymize",
     "compile_needles",
+    "convert_to_pdf",
     "domain_terms",
     "extract",
     "find_identifying",
@@ -63,11 +74,14 @@ __all__ = [
     "format_findings",
     "in_context",
     "mark",
+    "needs_ocr",
+    "ocr_available",
     "region_parts",
     "region_prefix",
     "render_html",
     "render_pdf_pages",
     "resemblance",
+    "run_ocr",
     "sketch",
     "sketch_set",
     "sniff",

@@ -76,9 +76,20 @@ class _Line:
 
 
 def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
-    pages = _open(data, limits)
-    lines, has_graphics, has_glyphs = _read_lines(pages)
-    blocks = [Block("paragraph", text) for text in _paragraphs(lines)]
+    return document(read_pages(_open(data, limits)))
+
+
+def read(data: bytes, limits: ExtractLimits) -> tuple[list[PageLayout], bool, bool]:
+    """Every page's layout (the file checked against the limits first), whether any page
+    draws graphics, and whether any shows glyphs."""
+    return read_pages(_open(data, limits))
+
+
+def document(read: tuple[list[PageLayout], bool, bool]) -> ExtractedDocument:
+    """The document of pages read by ``read_pages``; ``no_text_layer`` when they show
+    graphics or glyphs but no text, ``empty_document`` when they show nothing."""
+    layouts, has_graphics, has_glyphs = read
+    blocks = [Block("paragraph", text) for text in _paragraphs([p.lines for p in layouts])]
     blocks, text, title = finish(blocks)
     if not text:
         if has_graphics or has_glyphs:
@@ -90,8 +101,23 @@ def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
         format="pdf",
         title=title,
         blocks=blocks,
-        pages=len(pages),
+        pages=len(layouts),
+        scanned_pages=scanned_pages(layouts),
     )
+
+
+def scanned_pages(layouts: list[PageLayout]) -> list[int]:
+    """The pages (1-based) that draw graphics but show no glyph: what OCR can read."""
+    return [n for n, p in enumerate(layouts, 1) if p.graphics and not p.glyphs]
+
+
+def page_texts(layouts: list[PageLayout]) -> list[str]:
+    """Each page's text, its paragraphs one a line."""
+    none: list[_Line] = []
+    return [
+        "\n".join(_paragraphs([none] * number + [layout.lines]))
+        for number, layout in enumerate(layouts)
+    ]
 
 
 def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
@@ -130,13 +156,8 @@ class PageLayout:
     lines: list[_Line]
     segments: list[tuple[bool, float, float, float]]
     ocr: bool = False  # the text is an OCR layer (read in content-stream order)
-
-
-def _read_lines(pages: list[PDFPage]) -> tuple[list[list[_Line]], bool, bool]:
-    """Text lines per page in reading order, whether any page draws graphics, and whether
-    any glyph was shown at all (even one we could not map to Unicode)."""
-    layouts, has_graphics, has_glyphs = read_pages(pages)
-    return [layout.lines for layout in layouts], has_graphics, has_glyphs
+    graphics: bool = False  # the page draws images or vector graphics
+    glyphs: bool = False  # the page shows glyphs (even ones not mapped to Unicode)
 
 
 def read_pages(pages: list[PDFPage]) -> tuple[list[PageLayout], bool, bool]:
@@ -167,7 +188,7 @@ def read_pages(pages: list[PDFPage]) -> tuple[list[PageLayout], bool, bool]:
             if len(segments) > _MAX_SEGMENTS:
                 segments = []
             lines = _drop_page_furniture(found, layout.y0, layout.y1)
-            out.append(PageLayout(lines, segments, ocr))
+            out.append(PageLayout(lines, segments, ocr, graphics, glyphs))
     except PDFEncryptionError as e:
         raise messages.encrypted() from e
     except Exception as e:
@@ -267,7 +288,9 @@ def _line_pieces(line: LTTextLine) -> list[Piece]:
 
 def _ocr_lines(container: LTContainer, page: int) -> list[_Line]:
     """The lines of an OCR text layer, from its glyphs in content-stream order: a line goes
-    on while the glyphs stay on one baseline and move right."""
+    on while the glyphs stay on its baseline and right of its start. (Tesseract squeezes
+    each word into its box from an estimated advance, so a word may start left of where the
+    previous one ends: the glyph boxes are rough, the order is right.)"""
     chars: list[LTChar] = []
     _ocr_chars(container, chars)
     lines: list[_Line] = []
@@ -276,7 +299,7 @@ def _ocr_lines(container: LTContainer, page: int) -> list[_Line]:
         if run:
             last = run[-1]
             size = max(last.size, char.size, 1.0)
-            if abs(char.y0 - last.y0) > 0.5 * size or char.x0 < last.x0 - 0.5 * size:
+            if abs(char.y0 - last.y0) > 0.5 * size or char.x0 < run[0].x0 - 0.5 * size:
                 _add_ocr_line(run, page, lines)
                 run = []
         run.append(char)
