@@ -21,13 +21,20 @@ from .anonymity import (
 )
 from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
 from .extract import (
+    OCR_EXTENSIONS,
+    OCR_LANGUAGES,
     SUPPORTED_EXTENSIONS,
     Block,
     ExtractedDocument,
     ExtractLimits,
+    OcrResult,
+    convert_to_pdf,
     extract,
+    needs_ocr,
+    ocr_available,
     render_html,
     render_pdf_pages,
+    run_ocr,
     sniff,
 )
 from .highlight import compile_needles, mark, snippets
@@ -38,6 +45,8 @@ from .types import Analyzed, IndexDoc, SearchHit, SearchQuery, SearchResult, Sim
 
 __all__ = [
     "CERTAINTY_LABELS",
+    "OCR_EXTENSIONS",
+    "OCR_LANGUAGES",
     "SCHEMA_VERSION",
     "SUPPORTED_EXTENSIONS",
     "UNKNOWN",
@@ -53,6 +62,7 @@ __all__ = [
     "IndexDoc",
     "IndexWriter",
     "IndexerError",
+    "OcrResult",
     "SearchHit",
     "SearchQuery",
     "SearchResult",
@@ -62,6 +72,7 @@ __all__ = [
     "anonymize",
     "anonymize_docx",
     "compile_needles",
+    "convert_to_pdf",
     "domain_terms",
     "extract",
     "find_identifying",
@@ -71,11 +82,14 @@ __all__ = [
     "format_findings",
     "in_context",
     "mark",
+    "needs_ocr",
+    "ocr_available",
     "region_parts",
     "region_prefix",
     "render_html",
     "render_pdf_pages",
     "resemblance",
+    "run_ocr",
     "sketch",
     "sketch_set",
     "sniff",

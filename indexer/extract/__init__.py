@@ -8,27 +8,40 @@ escapes, whatever the input bytes.
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 
 from ..errors import ExtractionError
-from . import docx, legacy, messages, pdf, text
+from . import docx, legacy, messages, ocr, pdf, text
 from .html import render_blocks_html, render_docx_html, render_pages_html
 from .model import Block, ExtractedDocument, ExtractLimits
+from .ocr import LANGUAGES as OCR_LANGUAGES
+from .ocr import OcrResult, Progress, ocr_available
 from .safezip import declared_entries
-from .sniff import EXTENSIONS, LEGACY_FORMATS, sniff
+from .sniff import EXTENSIONS, IMAGE_EXTENSIONS, LEGACY_FORMATS, extension_of, sniff, sniff_image
 
 __all__ = [
+    "OCR_EXTENSIONS",
+    "OCR_LANGUAGES",
     "SUPPORTED_EXTENSIONS",
     "Block",
     "ExtractLimits",
     "ExtractedDocument",
+    "OcrResult",
+    "convert_to_pdf",
     "extract",
+    "needs_ocr",
+    "ocr_available",
     "render_html",
     "render_pdf_pages",
+    "run_ocr",
     "sniff",
 ]
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(EXTENSIONS)
+# Images OCR reads (besides scanned PDFs); ``extract`` refuses them with ``no_text_layer``.
+OCR_EXTENSIONS: frozenset[str] = IMAGE_EXTENSIONS
+_PDF_SOURCES = frozenset({"docx"}) | LEGACY_FORMATS
 DEFAULT_LIMITS = ExtractLimits()  # frozen, so one shared default is safe
 
 _Extractor = Callable[[bytes, ExtractLimits], ExtractedDocument]
@@ -101,26 +114,135 @@ def render_html(
 
 def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> str:
     """A safe HTML fragment of a PDF's text page by page (``section.page[data-page]``), for
-    reading online where the browser has no PDF viewer."""
+    reading online where the browser has no PDF viewer. Tables (ruled, or cells aligned in
+    three or more columns) are ``<table class="doc-table">`` with their merged cells."""
     data, fmt = _checked(data, "document.pdf", limits)
     if fmt != "pdf":
         raise messages.not_expected(".pdf", "pdf")
     try:
-        return render_pages_html(pdf.page_paragraphs(data, limits))
+        return render_pages_html(pdf.page_blocks(data, limits))
     except ExtractionError:
         raise
     except Exception as e:
         raise messages.corrupt() from e
 
 
-def _checked(data: bytes, filename: str, limits: ExtractLimits) -> tuple[bytes, str]:
-    """The bytes (as ``bytes``) and their format, after the size and content checks."""
+def needs_ocr(data: bytes, filename: str, *, limits: ExtractLimits = DEFAULT_LIMITS) -> bool:
+    """Whether OCR (``run_ocr``) would read text from the file: an image (.jpg/.jpeg/.png/
+    .tif/.tiff, by content) or a PDF with at least one page that draws graphics but shows no
+    text. ``extract`` raises ``no_text_layer`` for images and for PDFs with no text at all;
+    ``ExtractedDocument.scanned_pages`` lists the scanned pages of a PDF that has some text."""
+    data = _bytes(data)
+    if len(data) > limits.max_bytes:
+        raise messages.too_large(limits.max_bytes)
+    try:
+        return ocr.needs_ocr(data, filename, limits)
+    except ExtractionError:
+        raise
+    except Exception as e:
+        raise messages.corrupt() from e
+
+
+def run_ocr(
+    data: bytes,
+    filename: str,
+    *,
+    ocrmypdf: str | None = "ocrmypdf",
+    languages: str = OCR_LANGUAGES,
+    jobs: int = 1,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+    limits: ExtractLimits = DEFAULT_LIMITS,
+) -> OcrResult:
+    """OCR a scanned PDF or an image (.jpg/.jpeg/.png/.tif/.tiff) with OCRmyPDF and Tesseract.
+
+    Returns the OCR'd PDF (same pages, an invisible text layer added), each page's text, the
+    pages left unreadable and the document to index. ``progress(done, total)`` is called as
+    pages finish. ``timeout`` (seconds, default ``limits.ocr_timeout``) covers the whole
+    file; on expiry every child process is killed. Errors: ``ocr_unavailable`` (no
+    OCRmyPDF/Tesseract/language data), ``ocr_timeout``, ``ocr_failed``, ``ocr_unreadable``
+    (no page gave text), and the usual ``too_large``, ``encrypted``, ``corrupt``,
+    ``content_mismatch``, ``unsupported_format``.
+    """
+    data = _bytes(data)
+    if len(data) > limits.max_bytes:
+        raise messages.too_large(limits.max_bytes)
+    try:
+        return ocr.run_ocr(
+            data,
+            filename,
+            ocrmypdf=ocrmypdf,
+            languages=languages,
+            jobs=jobs,
+            timeout=timeout,
+            progress=progress,
+            limits=limits,
+        )
+    except ExtractionError:
+        raise
+    except ValueError:
+        raise
+    except Exception as e:
+        raise messages.corrupt() from e
+
+
+def convert_to_pdf(
+    data: bytes,
+    filename: str,
+    *,
+    soffice: str | None = "soffice",
+    timeout: float | None = None,
+    limits: ExtractLimits = DEFAULT_LIMITS,
+) -> bytes:
+    """A Word file (.docx/.doc/.wps/.rtf/.odt) laid out as PDF by LibreOffice, for a preview
+    that looks like the document.
+
+    LibreOffice runs headless in a private profile under ``timeout`` seconds (default
+    ``limits.convert_timeout``); its process group is killed on expiry. Errors:
+    ``converter_unavailable`` (no LibreOffice, or the timeout), ``unsupported_format`` for
+    other formats, and the usual ``encrypted``, ``corrupt``, ``too_large``,
+    ``content_mismatch``.
+    """
+    data, fmt = _checked(data, filename, limits)
+    if fmt not in _PDF_SOURCES:
+        raise messages.not_for_pdf_conversion()
+    budget = limits.convert_timeout if timeout is None else timeout
+    try:
+        result = legacy.convert_to_pdf(data, fmt, soffice, budget, limits)
+    except ExtractionError as e:
+        if e.code != "converter_unavailable":
+            raise
+        if isinstance(e.__cause__, subprocess.TimeoutExpired):
+            raise messages.preview_converter_unavailable(
+                "Word 文档转换为 PDF 超时，请下载原文阅读"
+            ) from e
+        raise messages.preview_converter_unavailable() from e
+    except Exception as e:
+        raise messages.corrupt() from e
+    if result is None:
+        raise messages.preview_converter_unavailable()
+    if not result.startswith(b"%PDF-"):
+        raise messages.corrupt()
+    return result
+
+
+def _bytes(data: bytes) -> bytes:
     if isinstance(data, (bytearray, memoryview)):
         data = bytes(data)
     if not isinstance(data, bytes):
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    return data
+
+
+def _checked(data: bytes, filename: str, limits: ExtractLimits) -> tuple[bytes, str]:
+    """The bytes (as ``bytes``) and their format, after the size and content checks. An
+    image (a scan) is ``no_text_layer``: only OCR reads it."""
+    data = _bytes(data)
     if len(data) > limits.max_bytes:
         raise messages.too_large(limits.max_bytes)
+    if extension_of(filename) in IMAGE_EXTENSIONS:
+        sniff_image(data, filename)
+        raise messages.image_needs_ocr()
     if data.startswith(b"PK"):
         entries = declared_entries(data)
         if entries is not None and entries > limits.max_zip_members:

@@ -45,7 +45,7 @@ from .docx import (
     paragraph_level,
     run_is_hidden,
 )
-from .model import Block, ExtractLimits
+from .model import Block, ExtractLimits, PageTable
 from .normalize import clean
 
 IMAGE_PLACEHOLDER = '<span class="doc-image">[图片]</span>'
@@ -98,15 +98,33 @@ def render_blocks_html(blocks: list[Block]) -> str:
     return "".join(out)
 
 
-def render_pages_html(pages: list[list[str]]) -> str:
+def render_pages_html(pages: list[list[str | PageTable]]) -> str:
     """A fragment of a paged document (PDF): one ``<section class="page" data-page="N">``
-    of paragraphs per page."""
+    of paragraphs and tables per page."""
     out = ['<div class="doc pages">']
-    for number, paragraphs in enumerate(pages, 1):
+    for number, blocks in enumerate(pages, 1):
         out.append(f'<section class="page" data-page="{number}">')
-        out.extend(f"<p>{_text(p)}</p>" for p in paragraphs)
+        for block in blocks:
+            if isinstance(block, PageTable):
+                out.append(_page_table(block))
+            else:
+                out.append(f"<p>{_text(block)}</p>")
         out.append("</section>")
     out.append("</div>")
+    return "".join(out)
+
+
+def _page_table(table: PageTable) -> str:
+    out = ['<table class="doc-table">']
+    for row in table.rows:
+        out.append("<tr>")
+        for text, rowspan, colspan in row:
+            attrs = (f' colspan="{int(colspan)}"' if colspan > 1 else "") + (
+                f' rowspan="{int(rowspan)}"' if rowspan > 1 else ""
+            )
+            out.append(f"<td{attrs}>{_text(text)}</td>")
+        out.append("</tr>")
+    out.append("</table>")
     return "".join(out)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -20,11 +19,12 @@ from pathlib import Path
 from . import docx, messages, ole2
 from .model import Block, ExtractedDocument, ExtractLimits
 from .normalize import clean, finish
+from .process import kill_group
 from .sniff import MEDIA_TYPES
 
 # LibreOffice picks its import filter from the content; the name only needs a plausible
 # extension. Kingsoft .wps files are Word 97-2003 binaries, so they travel as .doc.
-_SUFFIX = {"doc": ".doc", "wps": ".doc", "rtf": ".rtf", "odt": ".odt"}
+_SUFFIX = {"docx": ".docx", "doc": ".doc", "wps": ".doc", "rtf": ".rtf", "odt": ".odt"}
 _TIKA_UNREACHABLE = "无法连接文本提取服务（Tika），请稍后重试或联系管理员"
 _TIKA_FAILED = "文本提取服务（Tika）暂时无法处理该文件，请稍后重试或联系管理员"
 _TIMEOUT = "文件转换超时，请另存为 .docx 或 .pdf 后重新上传"
@@ -72,6 +72,20 @@ def convert_to_docx(
     data: bytes, fmt: str, soffice: str | None, limits: ExtractLimits
 ) -> bytes | None:
     """The file converted to .docx by LibreOffice; ``None`` when LibreOffice is unavailable."""
+    return _convert(data, fmt, soffice, "docx:MS Word 2007 XML", limits.convert_timeout, limits)
+
+
+def convert_to_pdf(
+    data: bytes, fmt: str, soffice: str | None, timeout: float, limits: ExtractLimits
+) -> bytes | None:
+    """A Word file (.docx/.doc/.wps/.rtf/.odt) laid out as PDF by LibreOffice (Writer's PDF
+    export); ``None`` when LibreOffice is unavailable."""
+    return _convert(data, fmt, soffice, "pdf:writer_pdf_Export", timeout, limits)
+
+
+def _convert(
+    data: bytes, fmt: str, soffice: str | None, target: str, timeout: float, limits: ExtractLimits
+) -> bytes | None:
     executable = soffice_path(soffice)
     if executable is None:
         return None
@@ -91,13 +105,13 @@ def convert_to_docx(
             "--nolockcheck",
             "--norestore",
             "--convert-to",
-            "docx:MS Word 2007 XML",
+            target,
             "--outdir",
             str(outdir),
             str(source),
         ]
-        _run(command, folder, limits.convert_timeout)
-        result = outdir / "input.docx"
+        _run(command, folder, timeout)
+        result = outdir / ("input." + target.split(":", 1)[0])
         if not result.is_file() or result.stat().st_size == 0:
             raise messages.corrupt()
         if result.stat().st_size > limits.max_uncompressed_bytes:
@@ -122,27 +136,14 @@ def _run(command: list[str], home: Path, timeout: float) -> None:
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired as e:
-        _kill_group(process)
+        kill_group(process)
         raise messages.converter_unavailable(_TIMEOUT) from e
     except BaseException:
-        _kill_group(process)
+        kill_group(process)
         raise
     finally:
         # soffice may leave helpers in its group after the main process exits.
-        _kill_group(process, only_if_alive=False)
-
-
-def _kill_group(process: subprocess.Popen, only_if_alive: bool = True) -> None:
-    if only_if_alive and process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
+        kill_group(process, only_if_alive=False)
 
 
 # -- Tika ----------------------------------------------------------------------------------

@@ -38,6 +38,9 @@ KIND_NAMES: dict[str, str] = {
     "exe": "可执行程序",
     "elf": "可执行程序",
     "image": "图片",
+    "jpeg": "JPEG 图片",
+    "png": "PNG 图片",
+    "tiff": "TIFF 图片",
     "html": "网页（HTML）",
     "encrypted_office": "加密的 Office 文档",
     "binary": "无法识别的二进制数据",
@@ -91,6 +94,13 @@ def too_many_pages(limit: int) -> ExtractionError:
     return ExtractionError(f"文件页数超过 {limit} 页的上限，请拆分后上传", code="too_large")
 
 
+def image_too_large(limit_pixels: int) -> ExtractionError:
+    return ExtractionError(
+        f"图片超过 {limit_pixels // 1_000_000} 百万像素的上限，请降低扫描分辨率后上传",
+        code="too_large",
+    )
+
+
 def zip_bomb() -> ExtractionError:
     return ExtractionError(
         "文件结构异常（解压后体积过大或压缩比异常），已拒绝处理", code="zip_bomb"
@@ -101,6 +111,60 @@ def no_text_layer() -> ExtractionError:
     return ExtractionError(
         "该 PDF 只有扫描图片，没有可提取的文字，请上传含文字的 PDF 或 Word 文件",
         code="no_text_layer",
+    )
+
+
+def image_needs_ocr() -> ExtractionError:
+    """An image upload: like a scanned PDF, its text must be recognised (OCR) first."""
+    return ExtractionError(
+        "该文件是扫描图片，没有可提取的文字，请上传含文字的 PDF 或 Word 文件", code="no_text_layer"
+    )
+
+
+def unsupported_image() -> ExtractionError:
+    return ExtractionError(
+        "不支持该图片格式，请上传 JPG、PNG 或 TIFF 图片，或 PDF 文件", code="unsupported_format"
+    )
+
+
+def not_for_ocr() -> ExtractionError:
+    return ExtractionError(
+        "只能对 PDF 扫描件或图片（JPG、PNG、TIFF）进行文字识别", code="unsupported_format"
+    )
+
+
+def not_for_pdf_conversion() -> ExtractionError:
+    return ExtractionError(
+        "只能把 Word 文档（.docx/.doc/.wps/.rtf/.odt）转换为 PDF", code="unsupported_format"
+    )
+
+
+def preview_converter_unavailable(message: str | None = None) -> ExtractionError:
+    return ExtractionError(
+        message or "服务器未安装 LibreOffice，无法把 Word 文档转换为 PDF 预览",
+        code="converter_unavailable",
+    )
+
+
+def ocr_unavailable() -> ExtractionError:
+    return ExtractionError(
+        "服务器未安装文字识别组件（OCRmyPDF 与 Tesseract 中文语言包），无法识别扫描件，"
+        "请上传含文字的 PDF 或 Word 文件",
+        code="ocr_unavailable",
+    )
+
+
+def ocr_failed() -> ExtractionError:
+    return ExtractionError("文字识别失败，请重新扫描或另存为 PDF 后上传", code="ocr_failed")
+
+
+def ocr_timeout() -> ExtractionError:
+    return ExtractionError("文字识别超时，请拆分为较少页数的文件后重新上传", code="ocr_timeout")
+
+
+def ocr_unreadable() -> ExtractionError:
+    return ExtractionError(
+        "文字识别后仍没有可读的文字，请提供更清晰的扫描件（建议 300 dpi）", code="ocr_unreadable"
     )
 
 

@@ -22,6 +22,14 @@ class Block:
 
 
 @dataclass
+class PageTable:
+    """A table found on a PDF page: rows of cells ``(text, rowspan, colspan)``, left to right;
+    a grid cell covered by a merged cell above or to its left is not listed again."""
+
+    rows: list[list[tuple[str, int, int]]]
+
+
+@dataclass
 class ExtractedDocument:
     """The text of one file, plus what we learned about the file on the way."""
 
@@ -32,6 +40,9 @@ class ExtractedDocument:
     blocks: list[Block]
     pages: int | None = None
     converter: str | None = None  # "tika" | "libreoffice" for legacy formats
+    # PDF pages (1-based) that show graphics but no glyph at all: scanned pages, which only
+    # OCR (``run_ocr``) can read. Empty for other formats.
+    scanned_pages: list[int] = field(default_factory=list)
     # Document properties where the format has them (.docx: core and custom properties),
     # e.g. {"title": ..., "custom:caselib_form": ...}. Never needed for the text itself.
     metadata: dict[str, str] = field(default_factory=dict)
@@ -47,3 +58,6 @@ class ExtractLimits:
     max_pages: int = 2000
     max_zip_members: int = 5000
     convert_timeout: float = 120.0  # seconds for one LibreOffice conversion or Tika request
+    max_image_pixels: int = 80_000_000  # per image (an A3 page scanned at 600 dpi is 70 M)
+    ocr_timeout: float = 3600.0  # seconds for one OCRmyPDF run over a whole file
+    ocr_page_timeout: float = 300.0  # seconds Tesseract may spend on one page

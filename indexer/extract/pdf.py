@@ -4,6 +4,13 @@ pdfminer decodes CID fonts (Identity-H with a ToUnicode map, or predefined CMaps
 UniGB-UCS2-H) to Unicode. We then undo what layout did to the text: the spaces pdfminer
 infers between glyphs are dropped where a CJK character is involved, and the lines of one
 paragraph are joined without a separator at a CJK seam, so "营商\\n环境" becomes "营商环境".
+
+A page whose text is an OCR layer (Tesseract's invisible ``GlyphLessFont``, as OCRmyPDF
+adds it) is read differently: Tesseract writes each recognised line as one run of words in
+reading order, each word squeezed to its box, and a space after every word, also between
+Chinese characters. Layout analysis tears such lines apart where a word's box is narrow,
+so these pages are read in content-stream order, one line per baseline, and the spaces
+next to CJK characters are dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from pdfminer.layout import (
     LTContainer,
     LTCurve,
     LTImage,
+    LTLine,
+    LTRect,
     LTTextBox,
     LTTextLine,
 )
@@ -29,8 +38,8 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
-from . import messages
-from .model import Block, ExtractedDocument, ExtractLimits
+from . import messages, pdftables
+from .model import Block, ExtractedDocument, ExtractLimits, PageTable
 from .normalize import finish, is_cjk, join_lines
 from .sniff import MEDIA_TYPES
 
@@ -42,6 +51,10 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _TAIL = 2048
+_OCR_FONT = "GlyphLessFont"  # the invisible font of Tesseract's text layer (OCRmyPDF's too)
+_MAX_SEGMENTS = 5000  # ruling lines kept per page for table detection; more is a drawing
+
+Piece = tuple[float, str, float]  # (x0, text, x1) of one glyph or space on a line
 _MARGIN = 0.1  # top and bottom tenth of a page: where running headers and page numbers live
 
 
@@ -53,7 +66,7 @@ class _Line:
     y0: float
     y1: float
     page: int
-    pieces: list[tuple[float, str]] | None = None  # (x0, text) of what the line shows
+    pieces: list[Piece] | None = None  # (x0, text, x1) of what the line shows
     right: float = 0.0  # right edge of the column this line belongs to
     edge_known: bool = False  # whether other lines of the column confirm ``right``
 
@@ -63,9 +76,22 @@ class _Line:
 
 
 def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
-    pages = _open(data, limits)
-    lines, has_graphics, has_glyphs = _read_lines(pages)
-    blocks = [Block("paragraph", text, page=page + 1) for text, page in _paged(lines)]
+    return document(read_pages(_open(data, limits)))
+
+
+def read(data: bytes, limits: ExtractLimits) -> tuple[list[PageLayout], bool, bool]:
+    """Every page's layout (the file checked against the limits first), whether any page
+    draws graphics, and whether any shows glyphs."""
+    return read_pages(_open(data, limits))
+
+
+def document(read: tuple[list[PageLayout], bool, bool]) -> ExtractedDocument:
+    """The document of pages read by ``read_pages``; ``no_text_layer`` when they show
+    graphics or glyphs but no text, ``empty_document`` when they show nothing."""
+    layouts, has_graphics, has_glyphs = read
+    blocks = [
+        Block("paragraph", text, page=page + 1) for text, page in _paged([p.lines for p in layouts])
+    ]
     blocks, text, title = finish(blocks)
     if not text:
         if has_graphics or has_glyphs:
@@ -77,8 +103,23 @@ def extract(data: bytes, limits: ExtractLimits) -> ExtractedDocument:
         format="pdf",
         title=title,
         blocks=blocks,
-        pages=len(pages),
+        pages=len(layouts),
+        scanned_pages=scanned_pages(layouts),
     )
+
+
+def scanned_pages(layouts: list[PageLayout]) -> list[int]:
+    """The pages (1-based) that draw graphics but show no glyph: what OCR can read."""
+    return [n for n, p in enumerate(layouts, 1) if p.graphics and not p.glyphs]
+
+
+def page_texts(layouts: list[PageLayout]) -> list[str]:
+    """Each page's text, its paragraphs one a line."""
+    none: list[_Line] = []
+    return [
+        "\n".join(_paragraphs([none] * number + [layout.lines]))
+        for number, layout in enumerate(layouts)
+    ]
 
 
 def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
@@ -109,60 +150,120 @@ def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
     return pages
 
 
-def _read_lines(pages: list[PDFPage]) -> tuple[list[list[_Line]], bool, bool]:
-    """Text lines per page in reading order, whether any page draws graphics, and whether
-    any glyph was shown at all (even one we could not map to Unicode)."""
+@dataclass
+class PageLayout:
+    """What one page shows: its text lines in reading order, and its ruling lines as
+    ``(horizontal, position, start, end)`` segments (for finding ruled tables)."""
+
+    lines: list[_Line]
+    segments: list[tuple[bool, float, float, float]]
+    ocr: bool = False  # the text is an OCR layer (read in content-stream order)
+    graphics: bool = False  # the page draws images or vector graphics
+    glyphs: bool = False  # the page shows glyphs (even ones not mapped to Unicode)
+
+
+def read_pages(pages: list[PDFPage]) -> tuple[list[PageLayout], bool, bool]:
+    """Every page's layout, whether any page draws graphics, and whether any glyph was
+    shown at all (even one we could not map to Unicode)."""
     resources = PDFResourceManager(caching=True)
     device = PDFPageAggregator(resources, laparams=LAParams(**_LAPARAMS))
     interpreter = PDFPageInterpreter(resources, device)
-    out: list[list[_Line]] = []
+    raw_device = PDFPageAggregator(resources, laparams=None)  # glyphs in content order
+    raw_interpreter = PDFPageInterpreter(resources, raw_device)
+    out: list[PageLayout] = []
     has_graphics = has_glyphs = False
     try:
         for number, page in enumerate(pages):
             interpreter.process_page(page)
             layout = device.get_result()
             found: list[_Line] = []
-            graphics, glyphs = _collect(layout, number, found)
+            segments: list[tuple[bool, float, float, float]] = []
+            graphics, glyphs, ocr_glyphs, all_glyphs = _collect(layout, number, found, segments)
             has_graphics |= graphics
             has_glyphs |= glyphs
-            out.append(_drop_page_furniture(_merge_fragments(found), layout.y0, layout.y1))
+            ocr = all_glyphs > 0 and ocr_glyphs >= 0.9 * all_glyphs
+            if ocr:
+                raw_interpreter.process_page(page)
+                found = _ocr_lines(raw_device.get_result(), number)
+            else:
+                found = _merge_fragments(found)
+            if len(segments) > _MAX_SEGMENTS:
+                segments = []
+            lines = _drop_page_furniture(found, layout.y0, layout.y1)
+            out.append(PageLayout(lines, segments, ocr, graphics, glyphs))
     except PDFEncryptionError as e:
         raise messages.encrypted() from e
     except Exception as e:
         raise messages.corrupt() from e
     finally:
         device.close()
+        raw_device.close()
     return out, has_graphics, has_glyphs
 
 
-def _collect(container: LTContainer, page: int, found: list[_Line]) -> tuple[bool, bool]:
+def _collect(
+    container: LTContainer,
+    page: int,
+    found: list[_Line],
+    segments: list[tuple[bool, float, float, float]],
+) -> tuple[bool, bool, int, int]:
+    """Gather the text lines and ruling lines of ``container``; return whether it draws
+    graphics, whether it shows glyphs, and how many of its glyphs are in the OCR font, of
+    how many."""
     graphics = glyphs = False
+    ocr_glyphs = all_glyphs = 0
     for item in container:
         if isinstance(item, LTTextBox):
             for line in item:
                 if isinstance(line, LTTextLine):
                     glyphs = True
+                    for char in line:
+                        if isinstance(char, LTChar):
+                            all_glyphs += 1
+                            ocr_glyphs += _OCR_FONT in char.fontname
                     pieces = _line_pieces(line)
-                    text = "".join(t for _x, t in pieces).rstrip()
+                    text = "".join(t for _x, t, _e in pieces).rstrip()
                     if text.strip():
                         found.append(_Line(text, line.x0, line.x1, line.y0, line.y1, page, pieces))
         elif isinstance(item, (LTImage, LTCurve)):  # LTRect and LTLine are curves too
             graphics = True
+            if isinstance(item, LTCurve) and len(segments) <= _MAX_SEGMENTS:
+                segments.extend(_rulings(item))
         elif isinstance(item, LTChar):
             glyphs = True
+            all_glyphs += 1
+            ocr_glyphs += _OCR_FONT in item.fontname
         elif isinstance(item, LTContainer):
-            g, t = _collect(item, page, found)
+            g, t, o, a = _collect(item, page, found, segments)
             graphics |= g
             glyphs |= t
+            ocr_glyphs += o
+            all_glyphs += a
         elif isinstance(item, LTComponent):
             graphics = True
-    return graphics, glyphs
+    return graphics, glyphs, ocr_glyphs, all_glyphs
 
 
-def _line_pieces(line: LTTextLine) -> list[tuple[float, str]]:
-    """The line's text as (x, text) pieces, without unmappable glyphs and without the spaces
-    pdfminer inferred next to CJK characters (spacing, not the document's text)."""
-    pieces: list[tuple[float, str, bool]] = []
+def _rulings(item: LTCurve) -> list[tuple[bool, float, float, float]]:
+    """The horizontal and vertical rules an LTLine or LTRect draws (a thin filled rectangle
+    is a rule; a stroked one is four; a filled area without a stroke is shading)."""
+    x0, y0, x1, y1 = item.x0, item.y0, item.x1, item.y1
+    width, height = x1 - x0, y1 - y0
+    if isinstance(item, LTLine) or width <= 2 or height <= 2:
+        if height <= 2 and width > 2:
+            return [(True, (y0 + y1) / 2, x0, x1)]
+        if width <= 2 and height > 2:
+            return [(False, (x0 + x1) / 2, y0, y1)]
+        return []
+    if isinstance(item, LTRect) and item.stroke:
+        return [(True, y0, x0, x1), (True, y1, x0, x1), (False, x0, y0, y1), (False, x1, y0, y1)]
+    return []
+
+
+def _line_pieces(line: LTTextLine) -> list[Piece]:
+    """The line's text as (x0, text, x1) pieces, without unmappable glyphs and without the
+    spaces pdfminer inferred next to CJK characters (spacing, not the document's text)."""
+    pieces: list[tuple[float, str, float, bool]] = []
     x = line.x0
     for item in line:
         if isinstance(item, LTChar):
@@ -170,21 +271,85 @@ def _line_pieces(line: LTTextLine) -> list[tuple[float, str]]:
             if text.startswith("(cid:"):
                 text = _CID.sub("", text)
             if text:
-                pieces.append((item.x0, text, False))
+                pieces.append((item.x0, text, item.x1, False))
             x = item.x1
         elif isinstance(item, LTAnno):
             text = item.get_text()
             if text != "\n":
-                pieces.append((x, text, True))
-    out: list[tuple[float, str]] = []
-    for i, (x0, text, inferred) in enumerate(pieces):
+                pieces.append((x, text, x, True))
+    out: list[Piece] = []
+    for i, (x0, text, x1, inferred) in enumerate(pieces):
         if inferred:
             before = pieces[i - 1][1][-1:] if i else ""
             after = pieces[i + 1][1][:1] if i + 1 < len(pieces) else ""
             if not before or not after or is_cjk(before) or is_cjk(after):
                 continue
-        out.append((x0, text))
+        out.append((x0, text, x1))
     return out
+
+
+def _ocr_lines(container: LTContainer, page: int) -> list[_Line]:
+    """The lines of an OCR text layer, from its glyphs in content-stream order: a line goes
+    on while the glyphs stay on its baseline and right of its start. (Tesseract squeezes
+    each word into its box from an estimated advance, so a word may start left of where the
+    previous one ends: the glyph boxes are rough, the order is right.)"""
+    chars: list[LTChar] = []
+    _ocr_chars(container, chars)
+    lines: list[_Line] = []
+    run: list[LTChar] = []
+    for char in chars:
+        if run:
+            last = run[-1]
+            size = max(last.size, char.size, 1.0)
+            if abs(char.y0 - last.y0) > 0.5 * size or char.x0 < run[0].x0 - 0.5 * size:
+                _add_ocr_line(run, page, lines)
+                run = []
+        run.append(char)
+    _add_ocr_line(run, page, lines)
+    return lines
+
+
+def _ocr_chars(container: LTContainer, out: list[LTChar]) -> None:
+    for item in container:
+        if isinstance(item, LTChar):
+            if _OCR_FONT in item.fontname:
+                out.append(item)
+        elif isinstance(item, LTContainer):
+            _ocr_chars(item, out)
+
+
+def _add_ocr_line(run: list[LTChar], page: int, lines: list[_Line]) -> None:
+    """One OCR line: the words' trailing spaces are dropped next to CJK characters (Tesseract
+    writes one after every word, and a Chinese "word" is often one character)."""
+    glyphs = [(c.x0, c.get_text(), c.x1) for c in run]
+    pieces: list[Piece] = []
+    for i, (x0, text, x1) in enumerate(glyphs):
+        if text.isspace():
+            before = pieces[-1][1][-1:] if pieces else ""
+            after = glyphs[i + 1][1][:1] if i + 1 < len(glyphs) else ""
+            if not before or not after or after.isspace() or is_cjk(before) or is_cjk(after):
+                continue
+            text = " "
+        elif text.startswith("(cid:"):
+            text = _CID.sub("", text)
+            if not text:
+                continue
+        pieces.append((x0, text, x1))
+    text = "".join(t for _x, t, _e in pieces).strip()
+    if not text:
+        return
+    shown = [c for c in run if not c.get_text().isspace()]
+    lines.append(
+        _Line(
+            text,
+            min(c.x0 for c in shown),
+            max(c.x1 for c in shown),
+            min(c.y0 for c in shown),
+            max(c.y1 for c in shown),
+            page,
+            pieces,
+        )
+    )
 
 
 def _merge_fragments(lines: list[_Line]) -> list[_Line]:
@@ -207,7 +372,7 @@ def _merge_fragments(lines: list[_Line]) -> list[_Line]:
                 and line.x1 <= host.x1 + host.size
             ):
                 host.pieces = sorted(host.pieces + line.pieces, key=lambda piece: piece[0])
-                host.text = "".join(t for _x, t in host.pieces).rstrip()
+                host.text = "".join(t for _x, t, _e in host.pieces).rstrip()
                 host.x0, host.x1 = min(host.x0, line.x0), max(host.x1, line.x1)
                 merged.add(i)
                 break
@@ -226,16 +391,21 @@ def _drop_page_furniture(lines: list[_Line], bottom: float, top: float) -> list[
     ]
 
 
-def _paragraphs(pages: list[list[_Line]]) -> list[str]:
-    return [text for text, _page in _paged(pages)]
+def _paragraphs(pages: list[list[_Line]], pitches: dict[int, float] | None = None) -> list[str]:
+    return [text for text, _page in _paged(pages, pitches)]
 
 
-def _paged(pages: list[list[_Line]]) -> list[tuple[str, int]]:
-    """The paragraphs in reading order, each with the (0-based) page it starts on."""
-    pitches: dict[int, float] = {}
-    for number, lines in enumerate(pages):
-        _column_edges(lines)
-        pitches[number] = _typical_pitch(lines)
+def _paged(
+    pages: list[list[_Line]], pitches: dict[int, float] | None = None
+) -> list[tuple[str, int]]:
+    """The paragraphs in reading order, each with the (0-based) page it starts on;
+    ``pitches`` (page -> line pitch) when the lines' column edges were already set from the
+    whole page (a part of a page alone is too few lines)."""
+    if pitches is None:
+        pitches = {}
+        for number, lines in enumerate(pages):
+            _column_edges(lines)
+            pitches[number] = _typical_pitch(lines)
     paragraphs: list[tuple[str, int]] = []
     page = 0
     current = ""
@@ -308,11 +478,21 @@ def _column_edges(lines: list[_Line]) -> None:
                 break
 
 
-def page_paragraphs(data: bytes, limits: ExtractLimits) -> list[list[str]]:
-    """The paragraphs of each page in reading order, for reading a PDF page by page (a
-    paragraph that runs on to the next page is cut at the page end)."""
-    pages = _open(data, limits)
-    lines, _graphics, _glyphs = _read_lines(pages)
+def page_blocks(data: bytes, limits: ExtractLimits) -> list[list[str | PageTable]]:
+    """The paragraphs and tables of each page in reading order, for reading a PDF page by
+    page (a paragraph that runs on to the next page is cut at the page end)."""
+    layouts, _graphics, _glyphs = read_pages(_open(data, limits))
     none: list[_Line] = []
-    # _paragraphs knows a page by its position in the list it is given.
-    return [_paragraphs([none] * number + [page]) for number, page in enumerate(lines)]
+    out: list[list[str | PageTable]] = []
+    for number, layout in enumerate(layouts):
+        _column_edges(layout.lines)
+        pitch = {number: _typical_pitch(layout.lines)}
+        blocks: list[str | PageTable] = []
+        for item in pdftables.layout_items(layout.lines, layout.segments):
+            if isinstance(item, PageTable):
+                blocks.append(item)
+            else:
+                # _paragraphs knows a page by its position in the list it is given.
+                blocks.extend(_paragraphs([none] * number + [item], pitch))
+        out.append(blocks)
+    return out

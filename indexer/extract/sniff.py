@@ -33,6 +33,11 @@ EXTENSIONS: dict[str, str] = {
 }
 
 LEGACY_FORMATS = frozenset({"doc", "wps", "rtf", "odt"})
+
+# Scans that only OCR can read. Any of these extensions accepts any of the three kinds (a
+# phone's .jpg may well hold a PNG); which kind it is comes from the bytes.
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+IMAGE_MEDIA_TYPES: dict[str, str] = {"jpeg": "image/jpeg", "png": "image/png", "tiff": "image/tiff"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _ODF_KINDS = {
     b"application/vnd.oasis.opendocument.text": "odt",
@@ -82,6 +87,38 @@ def sniff(data: bytes, filename: str) -> tuple[str, str]:
             raise messages.not_expected(ext, fmt)
         raise messages.mismatch(ext, actual)
     return fmt, MEDIA_TYPES[fmt]
+
+
+def sniff_image(data: bytes, filename: str) -> tuple[str, str]:
+    """``(kind, media_type)`` of an image named .jpg/.jpeg/.png/.tif/.tiff, from its bytes:
+    ``jpeg``, ``png`` or ``tiff``. Raises ``ExtractionError``: ``unsupported_format`` for
+    another extension or another kind of image (GIF, BMP, WebP), ``content_mismatch`` when
+    the bytes are no image, ``empty_document`` for zero bytes."""
+    ext = extension_of(filename)
+    if ext not in IMAGE_EXTENSIONS:
+        raise messages.unsupported()
+    if not data:
+        raise messages.empty_document()
+    kind = image_kind(data)
+    if kind is not None:
+        return kind, IMAGE_MEDIA_TYPES[kind]
+    actual = detect(data)
+    if actual == "image":
+        raise messages.unsupported_image()
+    if actual in ("text", "binary", "zip_damaged", "ole2_damaged"):
+        raise messages.not_expected(ext, "image")
+    raise messages.mismatch(ext, actual)
+
+
+def image_kind(data: bytes) -> str | None:
+    """``jpeg``, ``png`` or ``tiff`` from the magic bytes, else ``None``."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    return None
 
 
 def _matches(fmt: str, actual: str) -> bool:

@@ -169,8 +169,10 @@ def check_submission(
             errors.append(
                 FieldError("region_code", "invalid_choice", "填报地区不是有效的行政区划代码")
             )
-        elif actor.role != "admin" and actor.region_code and not within(
-            form["region_code"], actor.region_code
+        elif (
+            actor.role != "admin"
+            and actor.region_code
+            and not within(form["region_code"], actor.region_code)
         ):
             # The region decides which coordinator sees and publishes the case.
             errors.append(

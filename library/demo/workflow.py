@@ -66,7 +66,9 @@ def _logins() -> dict[str, tuple[str, str | None]]:
     """unit name -> (its submitter's login, its approver's login or None)."""
     out = {}
     for unit, _, login in COUNTY_UNITS + CITY_UNITS:
-        approver = "shenhe" if login == "tianbao" else f"{login}_ld" if login in APPROVED_BY else None
+        approver = (
+            "shenhe" if login == "tianbao" else f"{login}_ld" if login in APPROVED_BY else None
+        )
         out[unit] = (login, approver)
     return out
 
@@ -90,7 +92,12 @@ def load_workflow(lib: Library) -> dict[str, int]:
     if CLOSED_CALL not in titles:
         closed = calls.create_call(
             lib,
-            {"title": CLOSED_CALL, "notice": NOTICE, "deadline": _deadline(1), "target_unit_ids": unit_ids},
+            {
+                "title": CLOSED_CALL,
+                "notice": NOTICE,
+                "deadline": _deadline(1),
+                "target_unit_ids": unit_ids,
+            },
             coordinator,
         )
         _close_in_2021(lib, closed["id"])
@@ -98,7 +105,12 @@ def load_workflow(lib: Library) -> dict[str, int]:
     if OPEN_CALL not in titles:
         call = calls.create_call(
             lib,
-            {"title": OPEN_CALL, "notice": NOTICE, "deadline": _deadline(12), "target_unit_ids": unit_ids},
+            {
+                "title": OPEN_CALL,
+                "notice": NOTICE,
+                "deadline": _deadline(12),
+                "target_unit_ids": unit_ids,
+            },
             coordinator,
             [Upload("附件1 营商环境改革创新案例申报表.docx", render_template())],
         )
@@ -114,12 +126,16 @@ def load_workflow(lib: Library) -> dict[str, int]:
             continue
         submitter, approver = logins[case["unit"]]
         unit_actor = _actor(lib, submitter)
-        form = form_values({k: v for k, v in case.items() if k not in ("unit_name", "state", "reason")})
+        form = form_values(
+            {k: v for k, v in case.items() if k not in ("unit_name", "state", "reason")}
+        )
         form["unit"] = case["unit"]
         if case.get("borrowed_from_key"):
             form["borrowed_from"] = _case_no_of_demo_key(lib, case["borrowed_from_key"])
         with lib.db.session() as session:
-            draft = check_submission(lib, session, form, Upload(case["file_name"], data), unit_actor)
+            draft = check_submission(
+                lib, session, form, Upload(case["file_name"], data), unit_actor
+            )
 
         def answer(session, stored, call_id=open_id):
             stored.call_id = call_id
@@ -163,7 +179,11 @@ def _close_in_2021(lib: Library, call_id: int) -> None:
             if not case.region_code or not within(case.region_code, "331000"):
                 continue
             unit = next(
-                (u for u in units if u.region_code == case.region_code and u.name.endswith("人民政府")),
+                (
+                    u
+                    for u in units
+                    if u.region_code == case.region_code and u.name.endswith("人民政府")
+                ),
                 None,
             )
             case.call_id = call_id
