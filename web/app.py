@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
 import secrets
 from datetime import timedelta
@@ -35,6 +36,9 @@ def _secret_key(settings: Settings) -> str:
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    # PDF.js ships ES modules (.mjs); browsers load them only as JavaScript, and not every
+    # system's mime.types lists the suffix.
+    mimetypes.add_type("text/javascript", ".mjs")
     test_config = dict(test_config or {})
     # CASELIB: settings instead of the CASELIB_* environment; CASELIB_ENV: the environment
     # to read the other settings from (tests pass {} to ignore the real one).
