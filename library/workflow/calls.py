@@ -75,6 +75,11 @@ def beijing_iso(dt: datetime) -> str:
     return dt.replace(tzinfo=UTC).astimezone(BEIJING).isoformat(timespec="minutes")
 
 
+def beijing_text(dt: datetime) -> str:
+    """2021-12-13 15:00 (Beijing time, as people write a deadline)."""
+    return dt.replace(tzinfo=UTC).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
 @dataclass
 class CallScope:
     """What the permission checks look at for a call: its region and its target units."""
@@ -212,7 +217,7 @@ def create_call(
             unit_members(session, [u.id for u in units], ("submitter", "approver")),
             "call",
             f"新的征集通知：{title}",
-            f"请于 {beijing_iso(deadline).replace('T', ' ')}（北京时间）前经分管领导审阅后报送案例。",
+            f"请于 {beijing_text(deadline)}（北京时间）前经分管领导审阅后报送案例。",
             f"/calls/{call.id}",
             exclude=actor.user_id,
         )
@@ -360,6 +365,7 @@ def call_dict(call: Call, *, now: datetime | None = None) -> dict[str, Any]:
         "title": call.title,
         "notice": call.notice,
         "deadline": beijing_iso(call.deadline),
+        "deadline_text": beijing_text(call.deadline),
         "deadline_utc": call.deadline.isoformat(timespec="seconds") + "Z",
         "overdue": now > call.deadline,
         "closed": call.closed_at is not None,

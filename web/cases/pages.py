@@ -115,7 +115,7 @@ def _call_title(call_id: int | None) -> dict | None:
         c = calls.get_call(get_lib(), call_id, current_actor())
     except NotFound:
         return None
-    return {"id": c["id"], "title": c["title"], "deadline": c["deadline"]}
+    return {"id": c["id"], "title": c["title"], "deadline": c["deadline_text"]}
 
 
 @bp.get("/cases/<case_no>")
