@@ -117,6 +117,16 @@ def _document() -> dict[str, Any]:
         "enum": ["0", "1"],
         "description": "1：自动替换传统做法/创新做法/应用场景中的地名、人名",
     }
+    upload_body["properties"]["anonymize_document"] = {
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：在 Word 文件中把地名、人名替换为中性表述，匿名化后的文件作为案例文档（原文件仅管理员可见）",
+    }
+    upload_body["properties"]["keep_possible"] = {
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：保留核对过的疑似地名、人名（记入操作日志）",
+    }
     upload_body["properties"]["action"] = {
         "type": "string",
         "enum": ["save", "submit"],
@@ -708,6 +718,10 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                                         ]
                                     },
                                     "reason": {"type": "string", "maxLength": 500},
+                                    "confirm_names": {
+                                        "type": "boolean",
+                                        "description": "审核时确认文档（PDF）中留下的地名、人名可以入库",
+                                    },
                                 },
                             }
                         }

@@ -103,6 +103,9 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
             "media_type": doc.media_type,
             "format": doc.format,
             "pages": doc.pages,
+            # Names left in the file (a PDF) until the approver confirms them.
+            "findings": doc.unresolved_findings,
+            "names_confirmed_by": doc.names_confirmed_by,
         },
     }
 
@@ -137,6 +140,7 @@ def versions(session: Session, case: Case) -> list[dict[str, Any]]:
     return [
         {
             "version": v.version,
+            "kind": v.kind,
             "name": v.original_name,
             "size": v.size,
             "sha256": v.sha256,

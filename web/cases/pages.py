@@ -11,7 +11,7 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from library import permissions
 from library.cases import read, reviews, search, similar, staging, template
 from library.cases.read import find_borrowed
-from library.cases.submit import FORM_FIELDS, NearDuplicate, Upload, stored_form
+from library.cases.submit import FORM_FIELDS, OPTION_KEYS, NearDuplicate, Upload, stored_form
 from library.errors import (
     CaselibError,
     DocumentRejected,
@@ -31,8 +31,8 @@ from . import bp
 SORTS = {"relevance": "相关度", "date": "发布时间", "rating": "评分"}
 TEMPLATE_NAME = "营商环境改革创新案例申报表.docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Fields of the form besides the schema's: confirmations.
-EXTRA_KEYS = ("apply_anonymization",)
+# Fields of the form besides the schema's: how to deal with names found.
+EXTRA_KEYS = OPTION_KEYS
 
 
 def send_document(f: read.StoredFile, *, inline: bool = False):
@@ -281,7 +281,10 @@ def _save(case_no: str | None):
         verb = "已提交审核" if case.status == "submitted" else "已保存为草稿"
         flash(f"{verb}：{case.case_no}《{case.name}》", "success")
         return redirect(url_for("cases.case_page", case_no=case.case_no))
-    file_bad = any(e.field == "file" and e.code not in ("near_duplicate",) for e in errors)
+    # A file that was read is kept for the next try (names found in it are fixed by a
+    # choice on the form, not by choosing the file again).
+    kept_codes = ("near_duplicate", "identifying_info", "possible_identifying_info")
+    file_bad = any(e.field == "file" and e.code not in kept_codes for e in errors)
     if upload is not None and not file_bad and token is None:
         token = staging.stage_upload(lib, upload, user.id)
     elif file_bad:

@@ -45,7 +45,14 @@ def transition_page(case_no: str):
     action = request.form.get("action", "")
     reason = request.form.get("reason")
     try:
-        case = transitions.transition(get_lib(), case_no, action, current_actor(), reason=reason)
+        case = transitions.transition(
+            get_lib(),
+            case_no,
+            action,
+            current_actor(),
+            reason=reason,
+            confirm_names=request.form.get("confirm_names") == "1",
+        )
     except (ValidationFailed, CaselibError) as e:
         if e.status == 404:
             raise
@@ -67,8 +74,15 @@ def api_transition(case_no: str):
     reason = data.get("reason")
     if reason is not None and not isinstance(reason, str):
         raise ValidationFailed([FieldError("reason", "invalid_type", "reason 应为文本")])
+    confirm = data.get("confirm_names", False)
+    if not isinstance(confirm, bool):
+        raise ValidationFailed(
+            [FieldError("confirm_names", "invalid_type", "confirm_names 应为 true 或 false")]
+        )
     lib = get_lib()
-    transitions.transition(lib, case_no, action, current_actor(), reason=reason)
+    transitions.transition(
+        lib, case_no, action, current_actor(), reason=reason, confirm_names=confirm
+    )
     return jsonify(case_view(lib, case_no, current_actor()))
 
 
