@@ -15,7 +15,7 @@ from .anonymity import (
     format_findings,
     in_context,
 )
-from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
+from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError, IndexMissing
 from .extract import (
     SUPPORTED_EXTENSIONS,
     Block,
@@ -45,6 +45,7 @@ __all__ = [
     "Finding",
     "IndexBusy",
     "IndexCorrupt",
+    "IndexMissing",
     "IndexDoc",
     "IndexWriter",
     "IndexerError",
