@@ -194,7 +194,7 @@ def run_soak(
     ingest_files: int = 40,
     upload_pause: float = 1.0,
     review_pause: float = 0.2,
-    think: float = 0.1,
+    think: float = 0.2,
     publish_request: str | None = None,
     seed: int = 8,
 ) -> dict:
@@ -245,6 +245,7 @@ def run_soak(
                 tally.add(
                     kind, time.perf_counter() - t0, None if ok else f"{status} {body[:160]!r}"
                 )
+                stop.wait(r.uniform(0, 2 * think))
 
         def reviews() -> None:
             r = random.Random(seed + 1)
@@ -439,7 +440,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=4)
     ap.add_argument("--readers", type=int, default=4)
     ap.add_argument(
-        "--think", type=float, default=0.1, help="mean pause of a reading client between requests"
+        "--think", type=float, default=0.2, help="mean pause of a reading client between requests"
     )
     ap.add_argument("--ingest-files", type=int, default=40)
     ap.add_argument("--publish-request", help='e.g. "POST /api/v1/cases/{case_no}/publish"')

@@ -3,6 +3,7 @@ the index, results with facets and highlights."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from typing import Any
 
@@ -65,3 +66,8 @@ def warm_up(lib: Library) -> None:
     then serves: a damaged index is repaired in a process of its own, never in a request."""
     search(lib, {"q": "营商环境", "per_page": 1})
     lib.serving = True
+    # What is loaded now (jieba's dictionary above all) stays out of the garbage
+    # collector's reach: full collections in the workers neither walk it (pauses of tens of
+    # milliseconds inside requests) nor write to it (which would copy the shared pages).
+    gc.collect()
+    gc.freeze()
