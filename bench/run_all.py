@@ -17,6 +17,7 @@ STEPS = [
     ["anonymity.py"],
     ["web.py"],
     ["ocr.py"],
+    ["soak.py"],
 ]
 
 

@@ -19,7 +19,7 @@ from .anonymity import (
     format_findings,
     in_context,
 )
-from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
+from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError, IndexMissing
 from .extract import (
     OCR_EXTENSIONS,
     OCR_LANGUAGES,
@@ -59,6 +59,7 @@ __all__ = [
     "Finding",
     "IndexBusy",
     "IndexCorrupt",
+    "IndexMissing",
     "IndexDoc",
     "IndexWriter",
     "IndexerError",
