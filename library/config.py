@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LOG_LEVEL", "INFO", "Logging level."),
     Setting(
+        "JOB_RUNNER",
+        "thread",
+        "Where background jobs (OCR of scans, Word-to-PDF previews) run: `thread` (in the web "
+        "workers, one job at a time per library) or `off` (only `caselib jobs run`).",
+    ),
+    Setting(
         "PUBLIC_URL",
         "http://127.0.0.1:5000",
         "The address people open the library at; links in notifications sent out start with it.",

@@ -74,6 +74,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(workflow.bp)
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", openapi.serve)
 
+    if settings.job_runner == "thread" and not app.config.get("TESTING"):
+        from library.jobs.runner import ensure_thread
+
+        @app.before_request
+        def _jobs_runner() -> None:
+            # Per process (a forked worker starts its own), at its first request.
+            ensure_thread(app.extensions["caselib"])
+
     from library.cases import search
 
     search.warm_up(lib)

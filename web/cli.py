@@ -316,6 +316,20 @@ def cmd_db_current(args) -> int:
     return 0
 
 
+def cmd_jobs_run(args) -> int:
+    from library.cases.renditions import requeue_previews
+    from library.jobs.runner import run_pending
+
+    lib = _library(ensure_index=False)
+    queued = requeue_previews(lib) if args.previews else 0
+    n = run_pending(lib, limit=args.limit)
+    print(
+        (f"已为 {queued} 个 Word 文档加入版式预览任务；" if args.previews else "")
+        + f"完成后台任务 {n} 个。"
+    )
+    return 0
+
+
 def cmd_remind(args) -> int:
     from library.workflow.reminders import send_reminders
 
@@ -480,6 +494,15 @@ def build_parser() -> argparse.ArgumentParser:
     dp.set_defaults(func=cmd_db_upgrade)
     dp = dsub.add_parser("current", help="the schema revision of the database")
     dp.set_defaults(func=cmd_db_current)
+
+    sp = sub.add_parser("jobs", help="background jobs (OCR of scans, Word-to-PDF previews)")
+    jsub = sp.add_subparsers(dest="jobs_command", required=True, parser_class=_Parser)
+    jp = jsub.add_parser("run", help="run the queued jobs now (e.g. with CASELIB_JOB_RUNNER=off)")
+    jp.add_argument("--limit", type=int, metavar="N", help="at most N jobs")
+    jp.add_argument(
+        "--previews", action="store_true", help="first queue a PDF preview for every Word file"
+    )
+    jp.set_defaults(func=cmd_jobs_run)
 
     sp = sub.add_parser("remind", help="send due deadline reminders of collection calls (cron)")
     sp.set_defaults(func=cmd_remind)

@@ -278,6 +278,22 @@ def _document() -> dict[str, Any]:
                 },
             }
         },
+        "/api/v1/cases/{case_no}/view.pdf": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "在线查看的 PDF：扫描件识别后的 PDF、Word 文件的版式预览，或 PDF 原文",
+                "parameters": [CASE_NO],
+                "responses": {
+                    "200": {
+                        "description": "PDF",
+                        "content": {
+                            "application/pdf": {"schema": {"type": "string", "format": "binary"}}
+                        },
+                    },
+                    **_errors(401, 404),
+                },
+            }
+        },
         "/api/v1/cases/{case_no}/preview": {
             "get": {
                 "tags": cases_tag,

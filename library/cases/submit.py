@@ -31,6 +31,7 @@ from indexer import (
     find_in_document,
     find_in_fields,
     in_context,
+    ocr_available,
 )
 
 from .. import validation
@@ -46,6 +47,7 @@ from .lifecycle import EDITABLE, record_history
 from .models import BORROWED_TYPES, STATUS_TITLES, Case, Document, DocumentVersion
 from .numbering import next_case_no
 from .read import find_borrowed, get_case, visible_case
+from .renditions import queue_for, scan_placeholder
 
 if TYPE_CHECKING:
     from ..context import Library
@@ -222,7 +224,12 @@ def check_submission(
         try:
             extracted = extract_upload(lib, upload)
         except ExtractionError as e:
-            errors.append(FieldError("file", e.code, e.message))
+            if e.code == "no_text_layer" and ocr_available():
+                # A scan: accepted, read by OCR in the background (its names are checked
+                # on the OCR'd text, for the approver to confirm).
+                extracted = scan_placeholder(upload.filename)
+            else:
+                errors.append(FieldError("file", e.code, e.message))
         else:
             extracted, anonymized_upload, document_findings, doc_kept = _check_document(
                 lib,
@@ -401,7 +408,7 @@ def create_case(
     with lib.db.session() as session:
         draft = check_submission(lib, session, raw, upload, actor)
     _refuse_duplicate_file(lib, upload)
-    if draft.extracted is not None and not confirm_near_duplicate:
+    if draft.extracted is not None and draft.extracted.text and not confirm_near_duplicate:
         _refuse_near_duplicate(lib, draft)
     case_no = store(lib, draft, actor, status=status, source=source, hook=hook)
     if status == "published":
@@ -569,10 +576,13 @@ def _add_document(session: Session, case: Case, draft: Draft, actor: Actor, vers
         "names_confirmed_at": None,
     }
     if current is None:
-        case.documents.append(Document(**doc_values))
+        current = Document(**doc_values)
+        case.documents.append(current)
     else:
         for k, v in doc_values.items():
             setattr(current, k, v)
+    session.flush()
+    queue_for(session, current, scanned_pages=bool(ex.scanned_pages))
 
 
 def _anonymity_audit(draft: Draft) -> dict[str, Any]:
@@ -666,7 +676,7 @@ def edit_case(
         case_id, own_no = case.id, case.case_no
         draft = check_submission(lib, session, merged, upload, actor, require_file=False)
     _refuse_duplicate_file(lib, upload, own=case_id)
-    if draft.extracted is not None and not confirm_near_duplicate:
+    if draft.extracted is not None and draft.extracted.text and not confirm_near_duplicate:
         _refuse_near_duplicate(lib, draft, own=own_no)
     stored = _files(draft) if upload is not None else []
     for u, _ in stored:

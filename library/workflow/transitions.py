@@ -25,6 +25,7 @@ from ..cases.indexing import index_cases
 from ..cases.lifecycle import change_status
 from ..cases.models import STATUS_TITLES, Case
 from ..cases.read import get_case, visible_case
+from ..cases.renditions import OCR_PENDING
 from ..errors import CaselibError, FieldError, InvalidTransition, ValidationFailed
 from ..permissions import require
 from ..storage.base import utcnow
@@ -72,6 +73,10 @@ def check(
         raise ValidationFailed([FieldError("reason", "too_long", f"理由不能超过 {REASON_MAX} 字")])
     if action == "submit" and case.document is None:
         raise ValidationFailed([FieldError("file", "required", "请先上传案例文档再提交")])
+    if action == "approve" and case.document is not None and case.document.converter == OCR_PENDING:
+        raise ValidationFailed(
+            [FieldError("file", "ocr_pending", "案例文档（扫描件）正在识别文字，识别完成后再审核")]
+        )
     if action == "approve" and case.document is not None and case.document.unresolved_findings:
         if not confirm_names:
             names = "、".join(f["text"] for f in case.document.unresolved_findings[:8])

@@ -111,13 +111,3 @@ def test_a_whole_report_is_anonymised_completely():
     text = report("浙江省")
     assert find_identifying(text)
     assert find_identifying(anonymize(text)) == []
-
-
-def test_a_whole_report_is_checked_at_more_than_100k_characters_a_second():
-    """The check stays fast on real documents (the benchmark asks for 200k/s; the test
-    leaves room for slow machines)."""
-    text = report("江苏省") + report("广东省")
-    find_identifying(text[:1000])  # load jieba and the gazetteer
-    t0 = time.perf_counter()
-    find_identifying(text)
-    assert len(text) / (time.perf_counter() - t0) > 100_000

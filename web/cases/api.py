@@ -59,6 +59,14 @@ def api_case_file(case_no: str):
     return send_document(read.document_file(get_lib(), case_no, current_actor()))
 
 
+@bp.get("/api/v1/cases/<case_no>/view.pdf")
+def api_case_view_pdf(case_no: str):
+    from library.cases import renditions
+
+    f = renditions.view_pdf(get_lib(), case_no, current_actor())
+    return send_bytes(f.data, f.name, f.media_type, inline=True, etag=f.sha256)
+
+
 @bp.get("/api/v1/cases/<case_no>/preview")
 def api_case_preview(case_no: str):
     return jsonify(read.preview(get_lib(), case_no, current_actor()).as_dict())

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
+from indexer import ocr_available
 from library import permissions
 from library.cases import read, reviews, search, similar, staging, template
 from library.cases.read import find_borrowed
@@ -138,6 +139,24 @@ def download(case_no: str):
     if inline and f.format != "pdf":
         abort(404)
     return send_document(f, inline=inline)
+
+
+@bp.get("/cases/<case_no>/view.pdf")
+@login_required
+def view_pdf(case_no: str):
+    """The PDF the page shows (a scan's OCR'd PDF, a Word file's PDF preview, or the PDF)."""
+    from library.cases import renditions
+
+    f = renditions.view_pdf(get_lib(), case_no, current_actor())
+    return send_bytes(f.data, f.name, f.media_type, inline=True, etag=f.sha256)
+
+
+@bp.get("/cases/<case_no>/status")
+@login_required
+def case_status(case_no: str):
+    """The document's background work (OCR progress), for the page to poll."""
+    record = read.case_record(get_lib(), case_no, current_actor())
+    return jsonify((record.get("file") or {}).get("status") or {})
 
 
 @bp.get("/template")
@@ -354,11 +373,14 @@ def inspect():
     if f is None or not f.filename:
         raise ValidationFailed([FieldError("file", "required", "请选择文件")])
     upload = Upload(f.filename, f.read())
+    scan = False
     try:
         fields = template.parse_filled_template(lib, upload)
         hits = similar.similar_for_draft(lib, upload=upload)
     except DocumentRejected as e:
-        raise ValidationFailed([FieldError("file", e.code, e.message)]) from e
+        if e.code != "no_text_layer" or not ocr_available():
+            raise ValidationFailed([FieldError("file", e.code, e.message)]) from e
+        fields, hits, scan = None, [], True  # read by OCR once saved
     token = staging.stage_upload(lib, upload, actor.user_id)
     resolved: dict[str, Any] = {}
     if fields:
@@ -369,6 +391,7 @@ def inspect():
             "file_name": upload.filename,
             "fields": fields,
             "resolved": resolved,
+            "scan": scan,
             "similar": [h.as_dict() for h in hits],
         }
     )

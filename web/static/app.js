@@ -138,6 +138,21 @@
     });
   });
 
+  // A scan being read by OCR: show its progress, reload the page once its text is there.
+  $$("[data-status-url]").forEach(function (box) {
+    var bar = $("[data-ocr-bar]", box), label = $("[data-ocr-progress]", box);
+    function poll() {
+      getJSON(box.getAttribute("data-status-url")).then(function (st) {
+        var ocr = st.ocr || {};
+        if (!st.pending || ocr.state === "failed") { window.location.reload(); return; }
+        if (ocr.total && bar) { bar.max = ocr.total; bar.value = ocr.done; }
+        if (ocr.total && label) label.textContent = "（已识别 " + ocr.done + "/" + ocr.total + " 页）";
+        setTimeout(poll, 3000);
+      }).catch(function () { setTimeout(poll, 10000); });
+    }
+    setTimeout(poll, 2000);
+  });
+
   // Upload form.
   var form = $("#upload-form");
   function chooseBorrowed(caseNo, name) {
@@ -263,6 +278,7 @@
         if (resolved.region_path) { setRegion($("#region-field [data-region-picker]"), resolved.region_path); filled.push("region_code"); }
         if (d.fields && d.fields.case_type) { typeSel.dispatchEvent(new Event("change")); }
         fileStatus.textContent = "已读取 " + d.file_name + (filled.length ? "，已按申报表自动填写 " + filled.length + " 项，请核对。" : "。");
+        if (d.scan) fileStatus.textContent = "已读取 " + d.file_name + "：这是扫描件，保存后将自动识别文字（识别中可先保存草稿）。";
         showSimilar(d.similar || []);
         var dup = (d.similar || []).filter(function (h) { return h.near_duplicate; });
         if (dup.length) fileStatus.textContent += " 注意：与已有案例“" + dup[0].name + "”高度相似。";
