@@ -127,6 +127,23 @@ def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> 
         raise messages.corrupt() from e
 
 
+def pdf_outline(
+    data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS
+) -> list[tuple[int, str, int | None]]:
+    """The bookmarks of a PDF in order, ``(level, title, page)`` with 1-based pages (None
+    where a bookmark's target cannot be resolved); ``[]`` without bookmarks. LibreOffice
+    writes one per heading, so this says on which page each heading was laid out."""
+    data, fmt = _checked(data, "document.pdf", limits)
+    if fmt != "pdf":
+        raise messages.not_expected(".pdf", "pdf")
+    try:
+        return pdf.outline(data, limits)
+    except ExtractionError:
+        raise
+    except Exception as e:
+        raise messages.corrupt() from e
+
+
 def needs_ocr(data: bytes, filename: str, *, limits: ExtractLimits = DEFAULT_LIMITS) -> bool:
     """Whether OCR (``run_ocr``) would read text from the file: an image (.jpg/.jpeg/.png/
     .tif/.tiff, by content) or a PDF with at least one page that draws graphics but shows no

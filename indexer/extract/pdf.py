@@ -123,6 +123,10 @@ def page_texts(layouts: list[PageLayout]) -> list[str]:
 
 
 def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
+    return _open_document(data, limits)[1]
+
+
+def _open_document(data: bytes, limits: ExtractLimits) -> tuple[PDFDocument, list[PDFPage]]:
     if b"%%EOF" not in data[-_TAIL:]:
         # Readers require the end-of-file marker near the end; without it the file was cut
         # short, and pdfminer's recovery would quietly index whatever part survived.
@@ -147,7 +151,7 @@ def _open(data: bytes, limits: ExtractLimits) -> list[PDFPage]:
         raise messages.corrupt() from e
     if not pages:
         raise messages.corrupt()
-    return pages
+    return document, pages
 
 
 @dataclass
@@ -495,4 +499,67 @@ def page_blocks(data: bytes, limits: ExtractLimits) -> list[list[str | PageTable
                 # _paragraphs knows a page by its position in the list it is given.
                 blocks.extend(_paragraphs([none] * number + [item], pitch))
         out.append(blocks)
+    return out
+
+
+def outline(data: bytes, limits: ExtractLimits) -> list[tuple[int, str, int | None]]:
+    """The PDF's bookmarks (its outline) in order: ``(level, title, page)``, the page
+    1-based (None when a bookmark points nowhere resolvable)."""
+    from pdfminer.pdfdocument import PDFNoOutlines
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    document, pages = _open_document(data, limits)
+    number = {page.pageid: i for i, page in enumerate(pages, 1)}
+    names = None
+    out: list[tuple[int, str, int | None]] = []
+    try:
+        entries = list(document.get_outlines())
+    except PDFNoOutlines:
+        return []
+    for level, title, dest, action, _se in entries:
+        target = dest
+        if target is None and action is not None:
+            action = resolve1(action)
+            if isinstance(action, dict):
+                target = action.get("D")
+        target = resolve1(target)
+        if isinstance(target, (bytes, str)):  # a named destination
+            if names is None:
+                names = _named_destinations(document)
+            key = target.decode("latin-1") if isinstance(target, bytes) else target
+            target = resolve1(names.get(key))
+        if isinstance(target, dict):
+            target = resolve1(target.get("D"))
+        page = None
+        if isinstance(target, list) and target:
+            ref = target[0]
+            if isinstance(ref, PDFObjRef):
+                page = number.get(ref.objid)
+            elif isinstance(ref, int):
+                page = ref + 1
+        out.append((int(level), str(title or ""), page))
+    return out
+
+
+def _named_destinations(document: PDFDocument) -> dict[str, object]:
+    from pdfminer.pdftypes import resolve1
+
+    out: dict[str, object] = {}
+    catalog = document.catalog
+    dests = resolve1(catalog.get("Dests")) if catalog else None
+    if isinstance(dests, dict):
+        for k, v in dests.items():
+            out[k if isinstance(k, str) else str(k)] = v
+    names = resolve1(catalog.get("Names")) if catalog else None
+    tree = resolve1(names.get("Dests")) if isinstance(names, dict) else None
+    stack = [tree] if isinstance(tree, dict) else []
+    while stack:
+        node = resolve1(stack.pop())
+        if not isinstance(node, dict):
+            continue
+        pairs = resolve1(node.get("Names")) or []
+        for i in range(0, len(pairs) - 1, 2):
+            key = resolve1(pairs[i])
+            out[key.decode("latin-1") if isinstance(key, bytes) else str(key)] = pairs[i + 1]
+        stack.extend(resolve1(node.get("Kids")) or [])
     return out
