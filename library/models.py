@@ -23,6 +23,7 @@ from .cases.models import (
     DocumentVersion,
     Review,
 )
+from .compilations.models import Compilation, CompilationCase
 from .jobs.models import Job, Rendition
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
@@ -53,6 +54,8 @@ __all__ = [
     "Reminder",
     "Job",
     "Rendition",
+    "Compilation",
+    "CompilationCase",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

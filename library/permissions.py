@@ -54,6 +54,12 @@ RULES: dict[str, dict[str, str]] = {
     "call.create": {"coordinator": REGION, "admin": ALL},
     "call.manage": {"coordinator": REGION, "admin": ALL},
     "call.view": {"submitter": UNIT, "approver": UNIT, "coordinator": REGION, "admin": ALL},
+    # 典型案例汇编 and 简报 (regular promotion). Those who compile see which cases reviews
+    # recommended for 典型案例汇编 (the cases and how often, not who recommended them).
+    "compilation.create": {"coordinator": REGION, "admin": ALL},
+    "compilation.read": {"coordinator": REGION, "admin": ALL},
+    "briefing.read": _everyone(),
+    "briefing.send": {"coordinator": REGION, "admin": ALL},
     # Accounts, units, the audit log, statistics.
     "unit.list": _everyone(),
     "unit.manage": {"admin": ALL},
@@ -76,6 +82,10 @@ ACTION_TITLES = {
     "call.create": "发布征集通知",
     "call.manage": "管理征集通知",
     "call.view": "查看征集通知",
+    "compilation.create": "编印案例汇编",
+    "compilation.read": "查看案例汇编",
+    "briefing.read": "查看案例简报",
+    "briefing.send": "发送案例简报",
     "unit.list": "查看单位",
     "unit.manage": "管理单位",
     "user.manage": "管理账号",

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The modules that register handlers (imported when a runner starts).
-HANDLER_MODULES = ("library.cases.renditions",)
+HANDLER_MODULES = ("library.cases.renditions", "library.compilations.pdf")
 STALE = timedelta(minutes=10)  # a running job without a heartbeat for this long is retried
 MAX_ATTEMPTS = 3
 POLL_SECONDS = 2.0
