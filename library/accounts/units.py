@@ -145,5 +145,17 @@ def region_members(session: Session, region_code: str | None, roles: tuple[str, 
     return [u for u in users if u.role == "admin" or within(region_code, u.region_code)]
 
 
+def members_within(
+    session: Session, region_code: str | None, roles: tuple[str, ...] | None = None
+) -> list[User]:
+    """The active accounts (with these roles) whose region is ``region_code`` or inside it;
+    every active account when ``region_code`` is None."""
+    stmt = select(User).where(User.active.is_(True))
+    if roles is not None:
+        stmt = stmt.where(User.role.in_(roles))
+    users = session.scalars(stmt.order_by(User.id))
+    return [u for u in users if region_code is None or within(u.region_code, region_code)]
+
+
 def valid_region(session: Session, code: str | None) -> bool:
     return bool(code) and session.get(Region, code) is not None

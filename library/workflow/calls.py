@@ -291,6 +291,12 @@ def _load(session: Session, call_id: int) -> Call:
     return call
 
 
+def call_title(session: Session, call_id: int) -> str:
+    """A call's title, for whoever reads the briefing of its published cases (no
+    permission check: the title of a published notice); ``call_not_found`` otherwise."""
+    return _load(session, call_id).title
+
+
 def visible_call(session: Session, call_id: int, actor: Actor) -> Call:
     call = _load(session, call_id)
     if not can_view(actor, call):

@@ -36,6 +36,7 @@ KIND_TITLES = {
     "published": "案例发布",
     "reminder": "截止提醒",
     "warning": "监测预警",
+    "briefing": "案例简报",
 }
 WEBHOOK_TIMEOUT = 5.0
 
