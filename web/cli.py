@@ -221,6 +221,64 @@ def cmd_template(args) -> int:
     return 0
 
 
+def _out_docx(path: str) -> Path:
+    out = Path(path)
+    if out.suffix.lower() != ".docx":
+        raise UsageError("输出文件名应以 .docx 结尾")
+    if out.parent and not out.parent.exists():
+        raise CaselibError(f"目录不存在：{out.parent}", code="not_found")
+    return out
+
+
+def cmd_compile(args) -> int:
+    from library.accounts.audit import Actor
+    from library.compilations import build, pdf
+
+    out = _out_docx(args.out)
+    if args.min_rating is not None and not 1 <= args.min_rating <= 5:
+        raise UsageError("--min-rating 应在 1 到 5 之间")
+    lib = _library()
+    request = {
+        "q": args.query,
+        "theme": args.theme,
+        "year": args.year,
+        "recommended_for": args.recommended_for,
+        "min_rating": args.min_rating,
+        "order": args.order,
+        "title": args.title,
+        "issuer": args.issuer,
+        "show_region": args.show_region or None,
+    }
+    made = build.create(lib, {k: v for k, v in request.items() if v is not None}, Actor.cli())
+    out.write_bytes(made.data)
+    print(
+        f"收录案例 {made.case_count} 个，已写入 {out}"
+        f"（{made.chapters} 章；已保存为汇编 #{made.compilation_id}）"
+    )
+    if args.pdf:
+        target = out.with_suffix(".pdf")
+        target.write_bytes(pdf.write_pdf(lib, made.data))
+        print(f"PDF 已写入 {target}")
+    return 0
+
+
+def cmd_briefing(args) -> int:
+    from library.accounts.audit import Actor
+    from library.compilations import briefing
+    from library.compilations.build import DEFAULT_ISSUER
+
+    out = _out_docx(args.out)
+    lib = _library()
+    b = briefing.make_briefing(
+        lib, Actor.cli(), month=args.month, call_id=args.call, region=args.region
+    )
+    if not b.total:
+        raise briefing.EmptyBriefing()
+    out.write_bytes(briefing.briefing_docx(lib, b, issuer=args.issuer or DEFAULT_ISSUER))
+    print(f"{b.headline}，简报已写入 {out}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .server import serve
 
@@ -446,6 +504,38 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("template", help="write the 申报表 template as .docx")
     sp.add_argument("out", metavar="OUT.docx")
     sp.set_defaults(func=cmd_template)
+
+    sp = sub.add_parser(
+        "compile", help="write a compilation of cases (典型案例汇编) as .docx, and save it"
+    )
+    sp.add_argument("out", metavar="OUT.docx")
+    sp.add_argument("--query", metavar="Q", help="keywords (search syntax)")
+    sp.add_argument("--theme", metavar="T")
+    sp.add_argument("--year", type=int, metavar="Y", help="year of publication")
+    sp.add_argument(
+        "--recommended-for",
+        dest="recommended_for",
+        metavar="FORM",
+        help="only cases recommended in reviews for this 推荐形式 (e.g. 典型案例汇编)",
+    )
+    sp.add_argument("--min-rating", dest="min_rating", type=float, metavar="R")
+    sp.add_argument("--order", choices=["theme", "region", "rating"], default="theme")
+    sp.add_argument("--title", metavar="TEXT")
+    sp.add_argument("--issuer", metavar="TEXT", help="the issuing office on the cover")
+    sp.add_argument(
+        "--show-region", action="store_true", help="print each case's 填报地区 and 填报单位"
+    )
+    sp.add_argument("--pdf", action="store_true", help="also write OUT.pdf (LibreOffice)")
+    sp.set_defaults(func=cmd_compile)
+
+    sp = sub.add_parser("briefing", help="write the briefing (简报) of a month or a call as .docx")
+    sp.add_argument("out", metavar="OUT.docx")
+    period = sp.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", metavar="YYYY-MM")
+    period.add_argument("--call", type=int, metavar="ID", help="a collection call's id")
+    sp.add_argument("--region", metavar="CODE", help="only cases in this region and below")
+    sp.add_argument("--issuer", metavar="TEXT")
+    sp.set_defaults(func=cmd_briefing)
 
     sp = sub.add_parser("serve", help="run the web library with the production server (gunicorn)")
     sp.add_argument("--host", metavar="H", help="address to listen on (default $CASELIB_HOST)")
