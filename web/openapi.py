@@ -410,6 +410,7 @@ def _document() -> dict[str, Any]:
             }
         },
         **_workflow_paths(CASE_NO),
+        **_compilation_paths(),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -582,6 +583,11 @@ def _document() -> dict[str, Any]:
                     },
                     "tags": {"type": "array", "items": {"type": "string"}},
                     "borrowed_count": {"type": "integer"},
+                    "compilations": {
+                        "type": "array",
+                        "description": "已收录于：收录该案例的案例汇编（id 仅对可查看汇编的账号给出）",
+                        "items": _ref("CompilationRef"),
+                    },
                     "borrowed_by": {
                         "type": "array",
                         "items": {
@@ -608,6 +614,7 @@ def _document() -> dict[str, Any]:
                 },
             },
             **_workflow_schemas(),
+            **_compilation_schemas(),
             "Preview": {
                 "type": "object",
                 "properties": {
@@ -951,4 +958,198 @@ def _workflow_schemas() -> dict[str, Any]:
                 ),
             },
         },
+    }
+
+
+COMPILATION_ID = _param(
+    "compilation_id", {"type": "integer"}, "path", required=True, description="案例汇编编号"
+)
+PERIOD = [
+    _param(
+        "month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, description="月份 YYYY-MM"
+    ),
+    _param("call", {"type": "integer"}, description="征集通知编号（与 month 二选一）"),
+    _param("region", {"type": "string"}, description="只含该地区及下级的案例"),
+]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _binary(media_type: str, description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+    }
+
+
+def _compilation_paths() -> dict[str, Any]:
+    tag = ["compilations"]
+    body = _strip_x(copy.deepcopy(validation.load_schema("compilation")))
+    return {
+        "/api/v1/compilations": {
+            "get": {
+                "tags": tag,
+                "summary": "案例汇编的编印记录（营商办：本地区；管理员：全部）",
+                "responses": {
+                    "200": _json(
+                        _obj(compilations={"type": "array", "items": _ref("Compilation")}),
+                        "案例汇编",
+                    ),
+                    **_errors(401, 403),
+                },
+            },
+            "post": {
+                "tags": tag,
+                "summary": "编印案例汇编：case_nos 逐个选定（按给出的顺序），或用筛选条件"
+                "（查询、推荐形式、最低推荐指数）选取；生成 Word 并保存",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": body}},
+                },
+                "responses": {
+                    "201": _json(_ref("Compilation"), "新建的案例汇编"),
+                    **_errors(401, 403, 422),
+                },
+            },
+        },
+        "/api/v1/compilations/{compilation_id}": {
+            "get": {
+                "tags": tag,
+                "summary": "案例汇编：选项、章节、收录的案例（按文档顺序）、PDF 状态",
+                "parameters": [COMPILATION_ID],
+                "responses": {
+                    "200": _json(_ref("Compilation"), "案例汇编"),
+                    **_errors(401, 403, 404),
+                },
+            }
+        },
+        "/api/v1/compilations/{compilation_id}/regenerate": {
+            "post": {
+                "tags": tag,
+                "summary": "按相同的案例和选项、案例的当前内容重新生成",
+                "parameters": [COMPILATION_ID],
+                "responses": {
+                    "200": _json(_ref("Compilation"), "案例汇编"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+        "/api/v1/compilations/{compilation_id}/file": {
+            "get": {
+                "tags": tag,
+                "summary": "下载汇编的 Word 文档（最近一次生成）",
+                "parameters": [COMPILATION_ID],
+                "responses": {"200": _binary(DOCX, "Word 文档"), **_errors(401, 403, 404)},
+            }
+        },
+        "/api/v1/compilations/{compilation_id}/file.pdf": {
+            "get": {
+                "tags": tag,
+                "summary": "下载汇编的 PDF（LibreOffice 生成；未生成时 404 no_pdf）",
+                "parameters": [COMPILATION_ID],
+                "responses": {"200": _binary("application/pdf", "PDF"), **_errors(401, 403, 404)},
+            }
+        },
+        "/api/v1/briefings": {
+            "get": {
+                "tags": tag,
+                "summary": "案例简报：某月（或某征集通知）发布的案例，按主题、地区计数，每案一条",
+                "parameters": PERIOD,
+                "responses": {"200": _json(_ref("Briefing"), "简报"), **_errors(401, 404, 422)},
+            }
+        },
+        "/api/v1/briefings/file": {
+            "get": {
+                "tags": tag,
+                "summary": "案例简报的 Word 文档",
+                "parameters": PERIOD,
+                "responses": {"200": _binary(DOCX, "Word 文档"), **_errors(401, 404, 422)},
+            }
+        },
+        "/api/v1/briefings/send": {
+            "post": {
+                "tags": tag,
+                "summary": "把简报作为通知发给本地区的账号（每个账号每期一次）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                month={"type": "string"},
+                                call={"type": "integer"},
+                                region={"type": "string"},
+                                roles={
+                                    "type": "array",
+                                    "items": {
+                                        "enum": [
+                                            "submitter",
+                                            "approver",
+                                            "coordinator",
+                                            "reviewer",
+                                            "admin",
+                                        ]
+                                    },
+                                },
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(
+                        _obj(sent={"type": "integer"}, briefing=_ref("Briefing")), "已发送的账号数"
+                    ),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+    }
+
+
+def _compilation_schemas() -> dict[str, Any]:
+    count = _obj(name={"type": "string"}, count={"type": "integer"})
+    return {
+        "CompilationRef": _obj(
+            id={"type": ["integer", "null"]},
+            title={"type": "string"},
+            issuer={"type": "string"},
+            issued_on={"type": "string", "format": "date"},
+        ),
+        "Compilation": _obj(
+            id={"type": "integer"},
+            title={"type": "string"},
+            issuer={"type": "string"},
+            issued_on={"type": "string", "format": "date"},
+            order={"enum": ["theme", "region", "rating", "hand"]},
+            order_title={"type": "string"},
+            show_region={"type": "boolean"},
+            selection={"type": "object", "description": "选取方式：source 与 filters 或 case_nos"},
+            region_code={"type": ["string", "null"]},
+            created_by={"type": "string"},
+            created_at={"type": "string"},
+            generated_by={"type": "string"},
+            generated_at={"type": "string"},
+            revision={"type": "integer"},
+            case_count={"type": "integer"},
+            file=_obj(name={"type": "string"}, size={"type": "integer"}, sha256={"type": "string"}),
+            pdf=_obj(
+                state={"enum": ["ready", "queued", "running", "failed", "unavailable"]},
+                error={"type": ["string", "null"]},
+            ),
+            chapters={"type": "array", "items": {"type": "object"}},
+            cases={"type": "array", "items": {"type": "object"}},
+            missing={"type": "integer"},
+        ),
+        "Briefing": _obj(
+            month={"type": ["string", "null"]},
+            call_id={"type": ["integer", "null"]},
+            region={"type": ["string", "null"]},
+            period={"type": "string"},
+            scope={"type": "string"},
+            title={"type": "string"},
+            headline={"type": "string"},
+            total={"type": "integer"},
+            by_theme={"type": "array", "items": count},
+            by_region={"type": "array", "items": count},
+            cases={"type": "array", "items": {"type": "object"}},
+            link={"type": "string"},
+        ),
     }

@@ -16,7 +16,7 @@ from sqlalchemy import delete
 
 from ..accounts import audit
 from ..accounts.audit import Actor
-from ..errors import NotFound
+from ..errors import FieldError, NotFound, ValidationFailed
 from ..permissions import can, require
 from ..storage.base import utcnow
 from . import pdf, selection, writer
@@ -46,11 +46,16 @@ def default_issuer(actor: Actor) -> str:
     return actor.unit_name or DEFAULT_ISSUER
 
 
-def create(lib: Library, data: dict[str, Any], actor: Actor) -> Generated:
+def create(
+    lib: Library, data: dict[str, Any], actor: Actor, *, explicit: bool = False
+) -> Generated:
     """Make and save a compilation. Raises ``ValidationFailed`` (bad fields),
-    ``NothingToCompile`` (no published case matches), ``too_many_cases``, ``Forbidden``."""
+    ``NothingToCompile`` (no published case matches), ``too_many_cases``, ``Forbidden``.
+    ``explicit``: the cases must be given one by one (the builder page), never "all"."""
     require(actor, "compilation.create")
     spec, options = selection.parse(data)
+    if explicit and not spec.case_nos:
+        raise ValidationFailed([FieldError("case_nos", "required", "请至少选择一个案例")])
     ids = selection.chosen_ids(lib, spec)
     title = options.get("title") or DEFAULT_TITLE
     issuer = options.get("issuer") or default_issuer(actor)

@@ -26,12 +26,14 @@ from ..cases import search
 from ..cases.models import Case, Review
 from ..cases.reviews import recommendation_forms
 from ..errors import CaselibError, FieldError, ValidationFailed
+from ..permissions import require
 from ..vocab.catalogue import theme_tree
 from ..vocab.regions import region_path
 from . import writer
 from .models import ORDERS
 
 if TYPE_CHECKING:
+    from ..accounts.audit import Actor
     from ..context import Library
 
 MAX_CASES = 500
@@ -227,6 +229,40 @@ def candidates(lib: Library, spec: Spec, *, limit: int = MAX_CASES) -> list[Cand
         else:
             ordered = arrange(session, cases, spec.order)
         return [_candidate(c, keys, counts) for c in ordered]
+
+
+def offer(
+    lib: Library, actor: Actor, params: dict[str, Any], *, limit: int = 200
+) -> list[Candidate]:
+    """What the builder page offers: ``source=recommended`` (the default: the cases
+    recommended for 典型案例汇编, most recommended first), ``source=search`` (the search's
+    filters), or ``case_nos`` (these, in this order, unknown ones left out)."""
+    require(actor, "compilation.create")
+    source = params.get("source") or "recommended"
+    if params.get("case_nos"):
+        return describe(lib, params["case_nos"])
+    if source == "recommended":
+        spec, _ = parse({"recommended_for": params.get("recommended_for") or TYPICAL})
+    else:
+        spec, _ = parse({k: params[k] for k in FILTER_KEYS if params.get(k) not in (None, "")})
+    return candidates(lib, spec, limit=limit)
+
+
+def describe(lib: Library, case_nos: Sequence[str]) -> list[Candidate]:
+    """The published ones of these cases, in this order."""
+    wanted = list(dict.fromkeys(c.strip() for c in case_nos if c and c.strip()))
+    with lib.db.session() as session:
+        ids = dict(
+            session.execute(
+                select(Case.case_no, Case.id).where(
+                    Case.case_no.in_(wanted), Case.status == "published"
+                )
+            ).all()
+        )
+        cases = load(session, [ids[c] for c in wanted if c in ids])
+        counts = _recommended_counts(session, [c.id for c in cases])
+        keys = _theme_keys(session)
+        return [_candidate(c, keys, counts) for c in cases]
 
 
 def _candidate(case: Case, keys, counts) -> Candidate:

@@ -157,6 +157,39 @@ def headings(booklet: Booklet) -> list[Heading]:
     return out
 
 
+def case_rows(entry: Entry, titles: dict[str, str], show_region: bool) -> list[tuple[str, str]]:
+    """(title, text) of the rows of a case's table, as printed (redacted)."""
+    rows = [(titles[f], redact(getattr(entry, f), entry)) for f in CASE_FIELDS]
+    rows.append((titles["tags"], "、".join(entry.tags)))
+    if show_region:
+        rows.append((titles["region_code"], entry.region or ""))
+        rows.append((titles["unit"], redact(entry.unit, entry)))
+    return rows
+
+
+def printed(booklet: Booklet) -> list[dict]:
+    """The body as printed, for an HTML rendering: chapters with their heading, sections
+    (heading or None) and cases (heading, rows)."""
+    titles = field_titles()
+    heads = iter(headings(booklet))
+    out = []
+    for chapter in booklet.chapters:
+        ch = {"heading": next(heads).text, "sections": []}
+        for section in chapter.sections:
+            sec = {"heading": next(heads).text if section.theme is not None else None, "cases": []}
+            for entry in section.entries:
+                sec["cases"].append(
+                    {
+                        "case_no": entry.case_no,
+                        "heading": next(heads).text,
+                        "rows": case_rows(entry, titles, booklet.show_region),
+                    }
+                )
+            ch["sections"].append(sec)
+        out.append(ch)
+    return out
+
+
 def render(booklet: Booklet, *, created: datetime | None = None) -> bytes:
     """The compilation as .docx bytes."""
     doc = style.new_document(

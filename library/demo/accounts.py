@@ -207,6 +207,32 @@ DEMO_REVIEWS: tuple[tuple[str, str, bool, int, str, str | None], ...] = (
         "政策直达的做法值得推广。",
         "经验交流",
     ),
+    # Recommended for the province's 典型案例汇编 (the compilation builder's first list).
+    (
+        "shengting",
+        "水电气网联合报装“一件事”改革",
+        True,
+        4,
+        "报装环节整合彻底，可编入典型案例。",
+        "典型案例汇编",
+    ),
+    (
+        "admin",
+        "推行涉企轻微违法行为“首违不罚”清单制度",
+        True,
+        4,
+        "法治化营商环境的典型做法。",
+        "典型案例汇编",
+    ),
+    (
+        "shengting",
+        "建设企业综合服务中心 推进政务服务增值化改革",
+        True,
+        4,
+        "增值化改革的样板，建议汇编推广。",
+        "典型案例汇编",
+    ),
+    ("admin", "推行高频政务服务事项“跨省通办”", True, 4, "跨区域协同成效明显。", "典型案例汇编"),
     (
         "yingshangban",
         "对新业态新模式实行包容审慎“观察期”监管",

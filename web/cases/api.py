@@ -9,6 +9,7 @@ from flask import jsonify, request, url_for
 from library import permissions
 from library.cases import read, reviews, search, similar, template
 from library.cases.submit import FORM_FIELDS, OPTION_KEYS, Upload
+from library.compilations import read as compilations
 from library.errors import DocumentRejected, FieldError, ValidationFailed
 from library.vocab import catalogue, regions
 from library.workflow import contribute, view
@@ -51,7 +52,10 @@ def api_suggest():
 
 @bp.get("/api/v1/cases/<case_no>")
 def api_case(case_no: str):
-    return jsonify(view.case_view(get_lib(), case_no, current_actor()))
+    lib = get_lib()
+    record = view.case_view(lib, case_no, current_actor())
+    record["compilations"] = compilations.containing(lib, case_no, current_actor())
+    return jsonify(record)
 
 
 @bp.get("/api/v1/cases/<case_no>/file")

@@ -13,6 +13,7 @@ from library import permissions
 from library.cases import read, reviews, search, similar, staging, template
 from library.cases.read import find_borrowed
 from library.cases.submit import FORM_FIELDS, OPTION_KEYS, NearDuplicate, Upload, stored_form
+from library.compilations import read as compilations
 from library.errors import (
     CaselibError,
     DocumentRejected,
@@ -96,6 +97,7 @@ def render_case_page(
     published = record["status"] == "published"
     return render_template(
         "cases/case.html",
+        included_in=compilations.containing(lib, case_no, actor) if published else [],
         case=record,
         preview=preview,
         preview_error=preview_error,
