@@ -23,6 +23,18 @@ from .cases.models import (
     DocumentVersion,
     Review,
 )
+from .monitoring.models import (
+    EvidenceFile,
+    Indicator,
+    IndicatorGroup,
+    IndicatorValue,
+    MonitoringWarning,
+    Rectification,
+    RectificationMethod,
+    ValueChange,
+    ValueImport,
+    WarningEvent,
+)
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
 from .workflow.models import Call, CallAttachment, CallTarget, Notification, Reminder
@@ -50,6 +62,16 @@ __all__ = [
     "CallAttachment",
     "Notification",
     "Reminder",
+    "IndicatorGroup",
+    "Indicator",
+    "ValueImport",
+    "IndicatorValue",
+    "ValueChange",
+    "MonitoringWarning",
+    "WarningEvent",
+    "RectificationMethod",
+    "Rectification",
+    "EvidenceFile",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

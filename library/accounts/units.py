@@ -125,6 +125,14 @@ def get_unit(lib: Library, unit_id: int) -> UnitInfo:
         return _info(unit, {parent.id: parent.name} if parent else {})
 
 
+def region_units(session: Session, region_code: str) -> list[Unit]:
+    """The active units located in exactly this region (not in the divisions inside it):
+    for 331000, 台州市's own departments and offices, not its counties' governments."""
+    return list(
+        session.scalars(select(Unit).where(Unit.region_code == region_code, Unit.active.is_(True)))
+    )
+
+
 def unit_members(session: Session, unit_ids: list[int], roles: tuple[str, ...]) -> list[User]:
     """The active accounts of these units with these roles."""
     if not unit_ids:
