@@ -332,6 +332,162 @@ def cmd_remind(args) -> int:
     return 1 if report.post_failures else 0
 
 
+# -- 监测预警 ---------------------------------------------------------------------------------
+
+CLEAR = ("none", "null", "无", "-")
+
+
+def _optional(value: str | None, cast):
+    """A command-line value: "none" clears the field; a bad number is a usage error."""
+    if value is None or value.strip().lower() in CLEAR:
+        return None
+    try:
+        return cast(value)
+    except ValueError:
+        raise UsageError(f"不是数字：{value}") from None
+
+
+def cmd_monitoring_import(args) -> int:
+    from library.monitoring.values import ImportRejected, import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CaselibError(f"文件不存在：{path}", code="not_found")
+    lib = _library(ensure_index=False)
+    try:
+        report = import_file(lib, path.name, path.read_bytes(), skip_bad_rows=args.skip_bad_rows)
+    except ImportRejected as e:
+        for err in e.errors:  # one line per bad row (第 N 行：...), nothing imported
+            print(err.message, file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(
+            f"导入 {report.imported} 行：新增 {report.added}，更新 {report.changed}，"
+            f"未变 {report.unchanged}，删除 {report.removed}；期间 {'、'.join(report.periods)}；"
+            f"新增预警 {report.warnings_raised} 条。"
+        )
+    for skipped in report.skipped:
+        print(f"已跳过 {skipped.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_indicator_set(args) -> int:
+    from library.monitoring.indicators import set_indicator
+
+    fields: dict[str, Any] = {}
+    for key in ("group", "unit", "better"):
+        if getattr(args, key) is not None:
+            fields[key] = getattr(args, key)
+    if args.decimals is not None:
+        fields["decimals"] = _optional(args.decimals, int)
+    if args.global_best_economy is not None:
+        economy = args.global_best_economy.strip()
+        fields["global_best_economy"] = None if economy.lower() in CLEAR else economy
+    for key, cast in (
+        ("global_best_value", float),
+        ("warning_line", float),
+        ("warning_above_average", float),
+        ("warning_bottom", int),
+    ):
+        if getattr(args, key) is not None:
+            fields[key] = _optional(getattr(args, key), cast)
+    lib = _library(ensure_index=False)
+    out = set_indicator(lib, args.name, fields)
+    if args.json:
+        _print_json(out)
+        return 0
+    best = out["global_best"]
+    print(
+        f"指标已保存：{out['group']} › {out['name']}（{out['unit']}，{out['better_title']}）"
+        + (f"，全球最佳 {best['economy']} {best['value']:g}{out['unit']}" if best else "")
+        + (f"；预警规则：{'；'.join(out['rules'])}" if out["rules"] else "；未设预警规则")
+    )
+    return 0
+
+
+def cmd_indicator_list(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.indicators import indicator_tree
+
+    lib = _library(ensure_index=False)
+    tree = indicator_tree(lib, Actor.cli())
+    if args.json:
+        _print_json({"groups": [g.as_dict() for g in tree]})
+        return 0
+    for g in tree:
+        print(f"{g.name}（{len(g.indicators)} 项）")
+        for i in g.indicators:
+            best = i["global_best"]
+            print(
+                f"  {i['name']}  {i['unit']}  {i['better_title']}"
+                + (f"  全球最佳 {best['economy']} {best['value']:g}" if best else "")
+                + (f"  预警：{'；'.join(i['rules'])}" if i["rules"] else "")
+            )
+    return 0
+
+
+def cmd_monitoring_warnings(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.warnings import list_warnings
+
+    lib = _library(ensure_index=False)
+    params = {
+        "region": args.region,
+        "indicator": args.indicator,
+        "group": args.group,
+        "period": args.period,
+        "state": args.state,
+        "q": args.q,
+    }
+    result = list_warnings(lib, Actor.cli(), {k: v for k, v in params.items() if v is not None})
+    items = result["warnings"]
+    if args.json:
+        _print_json({"warnings": items})
+        return 0
+    print(f"共 {len(items)} 条预警" + ("（含示例数据）" if result["demo"] else ""))
+    for w in items:
+        print(
+            f"\n#{w['id']} [{w['state_title']}] {w['region']} · {w['indicator']}（{w['period_title']}）"
+        )
+        print("   " + w["explanation"])
+    return 0
+
+
+def cmd_monitoring_close(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.warnings import close_warning
+
+    lib = _library(ensure_index=False)
+    w = close_warning(lib, args.id, Actor.cli(), args.note)
+    print(f"已整改销号：#{w['id']} {w['region']} · {w['indicator']}（{w['period_title']}）")
+    return 0
+
+
+def cmd_method(args) -> int:
+    from library.monitoring import methods
+
+    lib = _library(ensure_index=False)
+    if args.method_command == "add":
+        m = methods.add_method(lib, args.name)
+        print(f"已新增整改方式：{m['name']}")
+    elif args.method_command == "rename":
+        m = methods.update_method(lib, args.old, {"name": args.new})
+        print(f"已改名：{args.old} → {m['name']}")
+    elif args.method_command == "remove":
+        methods.update_method(lib, args.name, {"active": False})
+        print(f"已停用整改方式：{args.name}（已登记的整改举措保留该方式）")
+    else:
+        rows = methods.list_methods(lib, include_inactive=True)
+        if args.json:
+            _print_json({"methods": rows})
+            return 0
+        for m in rows:
+            print(m["name"] + ("" if m["active"] else "（已停用）"))
+    return 0
+
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -483,6 +639,75 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("remind", help="send due deadline reminders of collection calls (cron)")
     sp.set_defaults(func=cmd_remind)
+
+    sp = sub.add_parser("monitoring", help="监测预警: values, indicators, warnings, 整改方式")
+    msub = sp.add_subparsers(dest="monitoring_command", required=True, parser_class=_Parser)
+    mp = msub.add_parser(
+        "import", help="import values from .csv or .xlsx (period,region_code,indicator,value)"
+    )
+    mp.add_argument("file", metavar="FILE")
+    mp.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the good rows when some are bad"
+    )
+    mp.add_argument("--json", action="store_true", help="print the report as JSON")
+    mp.set_defaults(func=cmd_monitoring_import)
+
+    mp = msub.add_parser("indicator", help="the indicators (二级指标) and their warning rules")
+    isub = mp.add_subparsers(dest="indicator_command", required=True, parser_class=_Parser)
+    ip = isub.add_parser("set", help="create or update an indicator (a value of none clears)")
+    ip.add_argument("name", metavar="NAME")
+    ip.add_argument("--group", metavar="G", help="一级指标 (required for a new indicator)")
+    ip.add_argument("--unit", metavar="U", help="年, 天, %%, 元, 分, 个… (required for a new one)")
+    ip.add_argument("--better", choices=["lower", "higher"], help="lower or higher is better")
+    ip.add_argument("--decimals", metavar="N", help="decimals shown (default 2)")
+    ip.add_argument("--global-best-economy", dest="global_best_economy", metavar="E")
+    ip.add_argument("--global-best-value", dest="global_best_value", metavar="V")
+    ip.add_argument("--warning-line", dest="warning_line", metavar="X", help="a fixed line")
+    ip.add_argument(
+        "--warning-bottom", dest="warning_bottom", metavar="N", help="warn the last N of the level"
+    )
+    ip.add_argument(
+        "--warning-above-average",
+        dest="warning_above_average",
+        metavar="PCT",
+        help="warn values worse than the provincial average by more than PCT %%",
+    )
+    ip.add_argument("--json", action="store_true")
+    ip.set_defaults(func=cmd_indicator_set)
+    ip = isub.add_parser("list", help="the groups and their indicators")
+    ip.add_argument("--json", action="store_true")
+    ip.set_defaults(func=cmd_indicator_list)
+
+    mp = msub.add_parser("warnings", help="list warnings with their explanation")
+    mp.add_argument("--json", action="store_true")
+    mp.add_argument("--region", metavar="CODE", help="a region and the divisions inside it")
+    mp.add_argument("--indicator", metavar="NAME")
+    mp.add_argument("--group", metavar="G")
+    mp.add_argument("--period", metavar="P", help="2024 or 2024Q1")
+    mp.add_argument("--state", metavar="S", help="open, rectifying, resolved or unresolved")
+    mp.add_argument("--q", metavar="TEXT", help="words of the rectifications and their evidence")
+    mp.set_defaults(func=cmd_monitoring_warnings)
+
+    mp = msub.add_parser("close", help="close a warning (已整改)")
+    mp.add_argument("id", type=int, metavar="ID")
+    mp.add_argument("--note", metavar="TEXT")
+    mp.set_defaults(func=cmd_monitoring_close)
+
+    mp = msub.add_parser("method", help="the 整改方式 vocabulary")
+    tsub = mp.add_subparsers(dest="method_command", required=True, parser_class=_Parser)
+    tp = tsub.add_parser("list")
+    tp.add_argument("--json", action="store_true")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("add")
+    tp.add_argument("name", metavar="NAME")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("rename")
+    tp.add_argument("old", metavar="OLD")
+    tp.add_argument("new", metavar="NEW")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("remove", help="deactivate a method (kept on past rectifications)")
+    tp.add_argument("name", metavar="NAME")
+    tp.set_defaults(func=cmd_method)
     return p
 
 

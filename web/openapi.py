@@ -384,6 +384,7 @@ def _document() -> dict[str, Any]:
             }
         },
         **_workflow_paths(CASE_NO),
+        **_monitoring_paths(),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -582,6 +583,7 @@ def _document() -> dict[str, Any]:
                 },
             },
             **_workflow_schemas(),
+            **_monitoring_schemas(),
             "Preview": {
                 "type": "object",
                 "properties": {
@@ -921,4 +923,382 @@ def _workflow_schemas() -> dict[str, Any]:
                 ),
             },
         },
+    }
+
+
+# -- 监测预警 and 整改举措 ---------------------------------------------------------------------
+
+WARNING_ID = _param(
+    "warning_id", {"type": "integer"}, "path", required=True, description="预警编号"
+)
+_BINARY = {"type": "string", "format": "binary"}
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+
+
+def _monitoring_paths() -> dict[str, Any]:
+    tag = ["monitoring"]
+    filters = [
+        _param("region", {"type": "string"}, description="所属地区代码（含下级），如 330200"),
+        _param("indicator", {"type": "string"}, description="二级指标名称（或其别名）"),
+        _param("group", {"type": "string"}, description="一级指标名称"),
+        _param("period", {"type": "string"}, description="期间：2024 或 2024Q1"),
+        _param(
+            "state",
+            {"enum": ["open", "rectifying", "resolved", "unresolved"]},
+            description="open 待整改、rectifying 整改中、resolved 已整改、unresolved 未整改完成",
+        ),
+        _param(
+            "q", {"type": "string", "maxLength": 100}, description="搜索整改说明与佐证材料的文字"
+        ),
+    ]
+    rows_body = {
+        "type": "object",
+        "required": ["rows"],
+        "properties": {
+            "rows": {
+                "type": "array",
+                "items": _obj(
+                    period={"type": "string", "example": "2024"},
+                    region_code={"type": "string", "example": "330200"},
+                    indicator={"type": "string", "example": "收回债务所需的时间"},
+                    value={"type": ["number", "string"], "example": 2.0},
+                ),
+            },
+            "skip_bad_rows": {"type": "boolean", "default": False},
+        },
+    }
+    indicator_body = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "maxLength": 60},
+            "group": {
+                "type": "string",
+                "maxLength": 40,
+                "description": "一级指标（新建指标时必填）",
+            },
+            "unit": {
+                "type": "string",
+                "maxLength": 20,
+                "description": "计量单位：年、天、%、元、分、个…",
+            },
+            "better": {"enum": ["lower", "higher"]},
+            "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
+            "global_best_economy": {"type": ["string", "null"]},
+            "global_best_value": _NUMBER_OR_NULL,
+            "warning_line": _NUMBER_OR_NULL,
+            "warning_bottom": {"type": ["integer", "null"], "minimum": 1},
+            "warning_above_average": {"type": ["number", "null"], "exclusiveMinimum": 0},
+        },
+        "description": "给出的字段被修改，值为 null 的字段被清除；该指标的预警随即重新计算",
+    }
+    file_response = {
+        "description": "文件原样字节，文件名见 Content-Disposition（RFC 5987，中文名）",
+        "content": {"application/octet-stream": {"schema": _BINARY}},
+    }
+    return {
+        "/api/v1/warnings": {
+            "get": {
+                "tags": tag,
+                "summary": "监测预警列表（与 caselib monitoring warnings --json 相同的条目）",
+                "parameters": filters,
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            warnings={"type": "array", "items": _ref("Warning")},
+                            total={"type": "integer"},
+                            demo={"type": "boolean", "description": "是否含示例数据"},
+                        ),
+                        "预警",
+                    ),
+                    **_errors(401, 422),
+                },
+            }
+        },
+        "/api/v1/warnings/{warning_id}": {
+            "get": {
+                "tags": tag,
+                "summary": "一条预警：预警说明、趋势、整改举措及其佐证材料、处理记录",
+                "parameters": [WARNING_ID],
+                "responses": {"200": _json(_ref("WarningDetail"), "预警"), **_errors(401, 404)},
+            }
+        },
+        "/api/v1/warnings/{warning_id}/rectifications": {
+            "post": {
+                "tags": tag,
+                "summary": "登记整改举措：整改方式、整改说明和一个或多个佐证材料（可多次登记）",
+                "parameters": [WARNING_ID],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["method", "files"],
+                                "properties": {
+                                    "method": {
+                                        "type": "string",
+                                        "description": "整改方式（名称或编号）",
+                                    },
+                                    "description": {"type": "string", "maxLength": 2000},
+                                    "files": {
+                                        "type": "array",
+                                        "items": _BINARY,
+                                        "description": ".docx、.pdf、.xlsx、.jpg、.png，最多 10 个",
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("Rectification"), "登记的整改举措"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+        "/api/v1/warnings/{warning_id}/close": {
+            "post": {
+                "tags": tag,
+                "summary": "整改销号（该地区及上级营商办、管理员）：状态改为已整改",
+                "parameters": [WARNING_ID],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(note={"type": "string", "maxLength": 500})
+                        }
+                    }
+                },
+                "responses": {
+                    "200": _json(_ref("WarningDetail"), "预警"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            }
+        },
+        "/api/v1/evidence/{file_id}/file": {
+            "get": {
+                "tags": tag,
+                "summary": "下载佐证材料（原样字节，中文文件名）",
+                "parameters": [_param("file_id", {"type": "integer"}, "path", required=True)],
+                "responses": {"200": file_response, **_errors(401, 404)},
+            }
+        },
+        "/api/v1/indicators": {
+            "get": {
+                "tags": tag,
+                "summary": "一级指标及其二级指标（单位、方向、全球最佳、预警规则）",
+                "responses": {
+                    "200": _json(
+                        _obj(groups={"type": "array", "items": _ref("IndicatorGroup")}), "指标"
+                    ),
+                    **_errors(401),
+                },
+            },
+            "post": {
+                "tags": tag,
+                "summary": "新建或修改指标（管理员），与 caselib monitoring indicator set 相同",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": indicator_body}},
+                },
+                "responses": {"200": _json(_ref("Indicator"), "指标"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/indicator-values": {
+            "post": {
+                "tags": tag,
+                "summary": "导入监测数值（管理员）：JSON 行或 .csv/.xlsx 文件；有错误的行全部列出，默认不导入任何数据",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": rows_body},
+                        "multipart/form-data": {
+                            "schema": _obj(
+                                file=_BINARY, skip_bad_rows={"type": "string", "enum": ["0", "1"]}
+                            )
+                        },
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("ImportReport"), "导入结果"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/rectification-methods": {
+            "get": {
+                "tags": tag,
+                "summary": "整改方式（all=1 含已停用的）",
+                "parameters": [_param("all", {"type": "string", "enum": ["0", "1"]})],
+                "responses": {
+                    "200": _json(
+                        _obj(methods={"type": "array", "items": _ref("Method")}), "整改方式"
+                    ),
+                    **_errors(401),
+                },
+            },
+            "post": {
+                "tags": tag,
+                "summary": "新增整改方式（管理员）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(name={"type": "string", "maxLength": 20})
+                        }
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("Method"), "整改方式"),
+                    **_errors(401, 403, 409, 422),
+                },
+            },
+        },
+        "/api/v1/rectification-methods/{method_id}": {
+            "patch": {
+                "tags": tag,
+                "summary": "修改整改方式：改名、排序、停用或启用（管理员）",
+                "parameters": [_param("method_id", {"type": "integer"}, "path", required=True)],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                name={"type": "string", "maxLength": 20},
+                                position={"type": "integer"},
+                                active={"type": "boolean"},
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Method"), "整改方式"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            }
+        },
+        "/api/v1/monitoring/map": {
+            "get": {
+                "tags": tag,
+                "summary": "各地市的预警数（按状态），地图着色用",
+                "parameters": [_param("province", {"type": "string", "default": "330000"})],
+                "responses": {"200": _json({"type": "object"}, "各地市预警数"), **_errors(401)},
+            }
+        },
+        "/api/v1/monitoring/regions/{code}": {
+            "get": {
+                "tags": tag,
+                "summary": "一个地区的全部指标与全省平均、最优比较",
+                "parameters": [
+                    _param("code", {"type": "string"}, "path", required=True),
+                    _param("period", {"type": "string"}),
+                ],
+                "responses": {
+                    "200": _json({"type": "object"}, "地区指标"),
+                    **_errors(401, 404, 422),
+                },
+            }
+        },
+    }
+
+
+def _monitoring_schemas() -> dict[str, Any]:
+    evidence = _obj(
+        id={"type": "integer"},
+        file_name={"type": "string"},
+        size={"type": "integer"},
+        sha256={"type": "string"},
+        media_type={"type": "string"},
+        format={"enum": ["docx", "pdf", "xlsx", "jpeg", "png"]},
+        has_text={"type": "boolean"},
+        note={"type": ["string", "null"]},
+    )
+    warning = _obj(
+        id={"type": "integer"},
+        indicator={"type": "string"},
+        group={"type": "string"},
+        region_code={"type": "string"},
+        region={"type": "string"},
+        period={"type": "string"},
+        value={"type": "number"},
+        average={"type": "number", "description": "该地区所在层级（地市或县）全省平均值"},
+        best_region={"type": "string", "description": "全省最优地区（并列时以“、”连接）"},
+        best_value={"type": "number"},
+        rank={"type": "integer", "description": "全省排名，1 为最优"},
+        rank_from_bottom={"type": "integer", "description": "倒数名次：末 N 位"},
+        of={"type": "integer", "description": "参与比较的地区数"},
+        state={"enum": ["open", "rectifying", "resolved"]},
+        explanation={"type": "string", "description": "预警说明，与操作指南的表述一致"},
+        state_title={"type": "string"},
+        period_title={"type": "string"},
+        unit={"type": "string"},
+        better={"enum": ["lower", "higher"]},
+        global_best={"type": ["object", "null"]},
+        rules={"type": "array", "items": {"type": "string"}},
+        trend=_obj(
+            previous_period={"type": ["string", "null"]},
+            previous_value=_NUMBER_OR_NULL,
+            change={"enum": ["better", "worse", "same", None]},
+        ),
+        rectification_count={"type": "integer"},
+        demo={"type": "boolean", "description": "示例数据"},
+    )
+    rectification = _obj(
+        id={"type": "integer"},
+        method={"type": "string"},
+        description={"type": "string"},
+        by={"type": "string"},
+        at={"type": "string"},
+        unit={"type": ["string", "null"]},
+        files={"type": "array", "items": _ref("EvidenceFile")},
+    )
+    detail = copy.deepcopy(warning)
+    detail["properties"].update(
+        rectifications={"type": "array", "items": _ref("Rectification")},
+        history={"type": "array", "items": {"type": "object"}},
+        trend_series={"type": "array", "items": {"type": "object"}},
+        can_rectify={"type": "boolean"},
+        can_close={"type": "boolean"},
+    )
+    indicator = _obj(
+        id={"type": "integer"},
+        name={"type": "string"},
+        group={"type": "string"},
+        unit={"type": "string"},
+        better={"enum": ["lower", "higher"]},
+        global_best={"type": ["object", "null"]},
+        warning_line=_NUMBER_OR_NULL,
+        warning_bottom={"type": ["integer", "null"]},
+        warning_above_average=_NUMBER_OR_NULL,
+        rules={"type": "array", "items": {"type": "string"}},
+    )
+    return {
+        "Warning": warning,
+        "WarningDetail": detail,
+        "Rectification": rectification,
+        "EvidenceFile": evidence,
+        "Indicator": indicator,
+        "IndicatorGroup": _obj(
+            name={"type": "string"},
+            category={"type": ["string", "null"]},
+            indicators={"type": "array", "items": _ref("Indicator")},
+        ),
+        "Method": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            position={"type": "integer"},
+            active={"type": "boolean"},
+        ),
+        "ImportReport": _obj(
+            import_id={"type": "integer"},
+            rows={"type": "integer"},
+            imported={"type": "integer"},
+            skipped={"type": "array", "items": {"type": "object"}},
+            added={"type": "integer"},
+            changed={"type": "integer"},
+            unchanged={"type": "integer"},
+            removed={"type": "integer"},
+            periods={"type": "array", "items": {"type": "string"}},
+            warnings_raised={"type": "integer"},
+        ),
     }

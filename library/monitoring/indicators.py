@@ -72,7 +72,8 @@ def seed(session: Session) -> None:
                     global_best_economy=best.get("economy"),
                     global_best_value=best.get("value"),
                     global_best_source=(
-                        f"世界银行营商环境数据 {best['year']} 年（{best['source']}）"
+                        f"世界银行营商环境数据（Doing Business）{best['year']} 年，"
+                        "160 个经济体中的最佳值"
                         if best
                         else None
                     ),

@@ -462,7 +462,11 @@ def warning_dict(
         "decimals": ind.decimals,
         "global_best": None
         if ind.global_best_value is None
-        else {"economy": ind.global_best_economy, "value": ind.global_best_value},
+        else {
+            "economy": ind.global_best_economy,
+            "value": ind.global_best_value,
+            "text": format_value(ind.global_best_value, ind.decimals) + ind.unit,
+        },
         "best_regions": [{"code": c, "name": region_name(c)} for c in w.best_regions],
         "rules": [rule_text(r, ind.better, ind.unit, ind.decimals) for r in w.rules],
         "trend": {
@@ -471,6 +475,9 @@ def warning_dict(
             "change": change,
             "title": CHANGE_TITLES.get(change) if change else None,
         },
+        "value_text": format_value(w.value, ind.decimals) + ind.unit,
+        "average_text": figures.format_average(w.average, ind.decimals) + ind.unit,
+        "best_text": format_value(w.best_value, ind.decimals) + ind.unit,
         "rectification_count": rectifications,
         "resolution": w.resolution,
         "resolution_title": RESOLUTION_TITLES.get(w.resolution) if w.resolution else None,
@@ -610,13 +617,18 @@ def query_warnings(session: Session, query: WarningQuery):
 def list_warnings(lib: Library, actor: Actor, params: dict[str, Any] | None = None) -> dict:
     """``{"warnings": [...]}`` matching the filters (``region`` and below, ``indicator``,
     ``group``, ``period``, ``state``, ``q`` over the rectifications and their evidence),
-    newest period first. Also ``total`` and ``demo`` (whether any is demo data)."""
+    newest period first, each with ``can_rectify`` for the reader. Also ``total`` and
+    ``demo`` (whether any is demo data)."""
     require(actor, "monitoring.read")
     with lib.db.session() as session:
         query, _ = parse_query(session, params or {})
         rows = query_warnings(session, query)
         counts = _rectification_counts(session, [w.id for w, _, _ in rows])
-        items = [warning_dict(w, ind, g, counts.get(w.id, 0)) for w, ind, g in rows]
+        items = []
+        for w, ind, g in rows:
+            item = warning_dict(w, ind, g, counts.get(w.id, 0))
+            item["can_rectify"] = can(actor, "warning.rectify", w)
+            items.append(item)
     return {
         "warnings": items,
         "total": len(items),
@@ -688,6 +700,8 @@ def trend(session: Session, ind: Indicator, code: str, period: str) -> list[dict
                 "value": f.value,
                 "average": round(f.average, 6),
                 "best_value": f.best_value,
+                "value_text": format_value(f.value, ind.decimals) + ind.unit,
+                "average_text": figures.format_average(f.average, ind.decimals) + ind.unit,
                 "rank": f.rank,
                 "of": f.of,
                 "beyond": f.beyond,

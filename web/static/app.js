@@ -180,6 +180,8 @@
     };
     typeSel.addEventListener("change", function () {
       panel.hidden = !isBorrowed();
+      var warningField = $("[data-warning-field]");  // 整改借鉴 may name the warning it answers
+      if (warningField) warningField.hidden = typeSel.value !== "rectification_borrowed";
       if (isBorrowed() && !list.children.length) findSimilar();
     });
     $("#refresh-similar").addEventListener("click", findSimilar);
