@@ -1232,15 +1232,16 @@ def _monitoring_schemas() -> dict[str, Any]:
         state_title={"type": "string"},
         period_title={"type": "string"},
         unit={"type": "string"},
-        better={"enum": ["lower", "higher"]},
-        global_best={"type": ["object", "null"]},
-        rules={"type": "array", "items": {"type": "string"}},
+        value_text={"type": "string", "description": "如 2.00年"},
+        average_text={"type": "string", "description": "如 2年"},
+        rules={"type": "array", "items": {"type": "string"}, "description": "触发的预警规则"},
         trend=_obj(
             previous_period={"type": ["string", "null"]},
             previous_value=_NUMBER_OR_NULL,
             change={"enum": ["better", "worse", "same", None]},
         ),
         rectification_count={"type": "integer"},
+        resolution={"enum": ["closed", "next_period", "recomputed", None]},
         demo={"type": "boolean", "description": "示例数据"},
     )
     rectification = _obj(
@@ -1254,6 +1255,11 @@ def _monitoring_schemas() -> dict[str, Any]:
     )
     detail = copy.deepcopy(warning)
     detail["properties"].update(
+        region_label={"type": "string"},
+        level={"type": "integer", "description": "2 地市，3 县（市、区）"},
+        better={"enum": ["lower", "higher"]},
+        global_best={"type": ["object", "null"]},
+        resolution_note={"type": ["string", "null"]},
         rectifications={"type": "array", "items": _ref("Rectification")},
         history={"type": "array", "items": {"type": "object"}},
         trend_series={"type": "array", "items": {"type": "object"}},

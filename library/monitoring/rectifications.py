@@ -21,7 +21,7 @@ from ..permissions import require
 from .evidence import EvidenceUpload, check_files, file_dict
 from .methods import find_active
 from .models import EvidenceFile, Rectification
-from .warnings import _event, _load
+from .warnings import _event, _load, bump_version
 
 if TYPE_CHECKING:
     from ..context import Library
@@ -142,6 +142,7 @@ def record_rectification(
             before = w.state
             if w.state == "open":
                 w.state = "rectifying"
+            bump_version(session)
             session.flush()
             _event(
                 session,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from indexer import ExtractionError, extract_xlsx
@@ -381,12 +381,18 @@ def import_records(
         for ind_id, _code, period in new:
             periods_of.setdefault(ind_id, set()).add(period)
         changes: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         gone: list[int] = []
         for ind_id, periods in periods_of.items():
-            for old in session.scalars(
-                select(IndicatorValue).where(
-                    IndicatorValue.indicator_id == ind_id, IndicatorValue.period.in_(periods)
-                )
+            for old in session.execute(
+                select(
+                    IndicatorValue.id,
+                    IndicatorValue.indicator_id,
+                    IndicatorValue.region_code,
+                    IndicatorValue.period,
+                    IndicatorValue.value,
+                    IndicatorValue.import_id,
+                ).where(IndicatorValue.indicator_id == ind_id, IndicatorValue.period.in_(periods))
             ):
                 key = (ind_id, old.region_code, old.period)
                 if key not in new:
@@ -400,7 +406,9 @@ def import_records(
                 else:
                     changes.append(_change(imp.id, old, value))
                     report.changed += 1
-                old.value, old.import_id, old.demo = value, imp.id, demo
+                updates.append({"id": old.id, "value": value, "import_id": imp.id, "demo": demo})
+        if updates:  # by primary key, in one executemany
+            session.execute(update(IndicatorValue), updates)
         if gone:
             session.execute(delete(IndicatorValue).where(IndicatorValue.id.in_(gone)))
         if new:
@@ -452,7 +460,7 @@ def import_records(
     return report
 
 
-def _change(import_id: int, old: IndicatorValue, new_value: float | None) -> dict[str, Any]:
+def _change(import_id: int, old, new_value: float | None) -> dict[str, Any]:
     return {
         "import_id": import_id,
         "indicator_id": old.indicator_id,

@@ -18,11 +18,14 @@ rule change) compares, per period, the regions of one level of one province
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Text, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..accounts import audit
@@ -30,7 +33,7 @@ from ..accounts.audit import Actor
 from ..accounts.units import region_members, region_units, unit_members
 from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import can, require
-from ..storage.base import utcnow
+from ..storage.base import Meta, utcnow
 from ..vocab.regions import (
     normalize_region,
     region_children,
@@ -124,16 +127,27 @@ def _event(
     )
 
 
-def _set_figures(w: MonitoringWarning, f: Figures, previous: tuple[str, float] | None) -> None:
-    w.value = f.value
-    w.average = f.average
-    w.best_value = f.best_value
-    w.best_regions = list(f.best_regions)
-    w.rank = f.rank
-    w.rank_from_bottom = f.rank_from_bottom
-    w.of = f.of
-    w.rules = list(f.rules)
-    w.previous_period, w.previous_value = previous if previous else (None, None)
+def _set_figures(w: MonitoringWarning, f: Figures, previous: tuple[str, float] | None) -> bool:
+    """Store the figures on the warning; True when any of them changed."""
+    prev_period, prev_value = previous if previous else (None, None)
+    figures_now = {
+        "value": f.value,
+        "average": f.average,
+        "best_value": f.best_value,
+        "best_regions": list(f.best_regions),
+        "rank": f.rank,
+        "rank_from_bottom": f.rank_from_bottom,
+        "of": f.of,
+        "rules": list(f.rules),
+        "previous_period": prev_period,
+        "previous_value": prev_value,
+    }
+    changed = False
+    for key, value in figures_now.items():
+        if getattr(w, key, None) != value:
+            setattr(w, key, value)
+            changed = True
+    return changed
 
 
 def _level(code: str) -> int:
@@ -187,6 +201,7 @@ def recompute(session: Session, indicator_ids, actor: Actor) -> RecomputeReport:
     """Bring the warnings of these indicators in line with their values and rules (see the
     module's doc), in the caller's transaction; notify the units of newly warned regions."""
     report = RecomputeReport()
+    bump_version(session)
     created: list[MonitoringWarning] = []
     for ind_id in sorted(set(indicator_ids)):
         ind = session.get(Indicator, ind_id)
@@ -245,14 +260,16 @@ def _recompute_one(
                 session.add(w)
                 created.append(w)
                 continue
-            _set_figures(w, f, previous(code, p))
-            w.demo = (code, p) in demo
-            w.updated_at = now
+            changed = _set_figures(w, f, previous(code, p))
+            if w.demo != ((code, p) in demo):
+                w.demo, changed = (code, p) in demo, True
+            if changed:
+                w.updated_at = now
             if w.state == "resolved" and w.resolution == "recomputed":
                 reopened.append(w)
         elif w is not None:
-            _set_figures(w, f, previous(code, p))
-            w.updated_at = now
+            if _set_figures(w, f, previous(code, p)):
+                w.updated_at = now
             if w.state != "resolved":
                 fallen.append((w, "重新计算后该期数值不再超出预警线"))
     for key, w in existing.items():
@@ -389,8 +406,18 @@ def _notify_raised(session: Session, raised: list[MonitoringWarning], actor: Act
 # -- reading --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _name(code: str) -> str:
+    return region_name(code)
+
+
+@lru_cache(maxsize=8192)
+def _label(code: str) -> str:
+    return region_label(code)
+
+
 def _names(codes) -> list[str]:
-    return [region_name(c) for c in codes]
+    return [_name(c) for c in codes]
 
 
 def explanation_of(session: Session, w: MonitoringWarning) -> str:
@@ -398,7 +425,9 @@ def explanation_of(session: Session, w: MonitoringWarning) -> str:
     return _explain(w, ind, ind.group.name)
 
 
-def _explain(w: MonitoringWarning, ind: Indicator, group: str) -> str:
+def _explain(
+    w: MonitoringWarning, ind: Indicator, group: str, best_names: list[str] | None = None
+) -> str:
     return explain(
         indicator=ind.name,
         group=group,
@@ -407,9 +436,9 @@ def _explain(w: MonitoringWarning, ind: Indicator, group: str) -> str:
         global_best_economy=ind.global_best_economy,
         global_best_value=ind.global_best_value,
         average=w.average,
-        best_names=_names(w.best_regions),
+        best_names=best_names if best_names is not None else _names(w.best_regions),
         best_value=w.best_value,
-        region=region_name(w.region_code),
+        region=_name(w.region_code),
         value=w.value,
         beyond=bool(w.rules),
         level=w.level,
@@ -433,41 +462,38 @@ CHANGE_TITLES = {"better": "较上期变好", "worse": "较上期变差", "same"
 
 
 def warning_dict(
-    w: MonitoringWarning, ind: Indicator, group: str, rectifications: int = 0
+    w: MonitoringWarning,
+    ind: Indicator,
+    group: str,
+    rectifications: int = 0,
+    *,
+    detail: bool = False,
 ) -> dict[str, Any]:
-    """A warning as the API and ``caselib monitoring warnings --json`` give it."""
+    """A warning as the API and ``caselib monitoring warnings --json`` give it (with
+    ``detail``, what its page needs besides)."""
     change = _change(ind, w.value, w.previous_value)
-    return {
+    best = _names(w.best_regions)
+    out = {
         "id": w.id,
         "indicator": ind.name,
         "group": group,
         "region_code": w.region_code,
-        "region": region_name(w.region_code),
+        "region": _name(w.region_code),
         "period": w.period,
         "value": w.value,
         "average": round(w.average, 6),
-        "best_region": "、".join(_names(w.best_regions)),
+        "best_region": "、".join(best),
         "best_value": w.best_value,
         "rank": w.rank,
         "rank_from_bottom": w.rank_from_bottom,
         "of": w.of,
         "state": w.state,
-        "explanation": _explain(w, ind, group),
+        "explanation": _explain(w, ind, group, best),
         "state_title": STATE_TITLES[w.state],
-        "region_label": region_label(w.region_code),
         "period_title": period_title(w.period),
-        "level": w.level,
         "unit": ind.unit,
-        "better": ind.better,
-        "decimals": ind.decimals,
-        "global_best": None
-        if ind.global_best_value is None
-        else {
-            "economy": ind.global_best_economy,
-            "value": ind.global_best_value,
-            "text": format_value(ind.global_best_value, ind.decimals) + ind.unit,
-        },
-        "best_regions": [{"code": c, "name": region_name(c)} for c in w.best_regions],
+        "value_text": format_value(w.value, ind.decimals) + ind.unit,
+        "average_text": figures.format_average(w.average, ind.decimals) + ind.unit,
         "rules": [rule_text(r, ind.better, ind.unit, ind.decimals) for r in w.rules],
         "trend": {
             "previous_period": w.previous_period,
@@ -475,15 +501,33 @@ def warning_dict(
             "change": change,
             "title": CHANGE_TITLES.get(change) if change else None,
         },
-        "value_text": format_value(w.value, ind.decimals) + ind.unit,
-        "average_text": figures.format_average(w.average, ind.decimals) + ind.unit,
-        "best_text": format_value(w.best_value, ind.decimals) + ind.unit,
         "rectification_count": rectifications,
         "resolution": w.resolution,
-        "resolution_title": RESOLUTION_TITLES.get(w.resolution) if w.resolution else None,
-        "resolution_note": w.resolution_note,
         "demo": bool(w.demo),
     }
+    if detail:
+        out.update(
+            {
+                "region_label": _label(w.region_code),
+                "level": w.level,
+                "better": ind.better,
+                "decimals": ind.decimals,
+                "global_best": None
+                if ind.global_best_value is None
+                else {
+                    "economy": ind.global_best_economy,
+                    "value": ind.global_best_value,
+                    "text": format_value(ind.global_best_value, ind.decimals) + ind.unit,
+                },
+                "best_regions": [
+                    {"code": c, "name": n} for c, n in zip(w.best_regions, best, strict=True)
+                ],
+                "best_text": format_value(w.best_value, ind.decimals) + ind.unit,
+                "resolution_title": RESOLUTION_TITLES.get(w.resolution) if w.resolution else None,
+                "resolution_note": w.resolution_note,
+            }
+        )
+    return out
 
 
 @dataclass
@@ -584,51 +628,182 @@ def _evidence_match(term: str):
     return by_text.union(by_description)
 
 
-def query_warnings(session: Session, query: WarningQuery):
-    stmt = (
-        select(MonitoringWarning, Indicator, IndicatorGroup.name)
-        .join(Indicator, Indicator.id == MonitoringWarning.indicator_id)
-        .join(IndicatorGroup, IndicatorGroup.id == Indicator.group_id)
+@dataclass(frozen=True, slots=True)
+class WarningRow:
+    """A warning's columns as the list reads them (no ORM object: a province's list is
+    hundreds of rows)."""
+
+    id: int
+    indicator_id: int
+    region_code: str
+    period: str
+    level: int
+    value: float
+    average: float
+    best_value: float
+    best_regions: list
+    rank: int
+    rank_from_bottom: int
+    of: int
+    rules: list
+    previous_period: str | None
+    previous_value: float | None
+    state: str
+    demo: bool
+    resolution: str | None
+    resolution_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """What a warning's item needs of its indicator (read once per list)."""
+
+    id: int
+    name: str
+    group: str
+    group_position: int
+    position: int
+    unit: str
+    better: str
+    decimals: int
+    global_best_economy: str | None
+    global_best_value: float | None
+    warning_line: float | None
+    warning_above_average: float | None
+    warning_bottom: int | None
+
+
+# The JSON columns come as their text and are decoded here (json.loads alone is several
+# times cheaper than the dialect's JSON result processing, on hundreds of rows).
+_JSON_FIELDS = ("best_regions", "rules")
+_ROW_COLUMNS = tuple(
+    type_coerce(getattr(MonitoringWarning, f), Text)
+    if f in _JSON_FIELDS
+    else getattr(MonitoringWarning, f)
+    for f in WarningRow.__slots__
+)
+_BEST, _RULES = WarningRow.__slots__.index("best_regions"), WarningRow.__slots__.index("rules")
+
+
+@lru_cache(maxsize=4096)
+def _decoded(text: str):
+    """A JSON column's value (the same few texts recur on every row of a level and
+    period; the lists are only read)."""
+    return json.loads(text)
+
+
+def _warning_row(r) -> WarningRow:
+    values = list(r)
+    values[_BEST] = _decoded(values[_BEST])
+    values[_RULES] = _decoded(values[_RULES])
+    return WarningRow(*values)
+
+
+def _indicator_rows(session: Session) -> dict[int, IndicatorRow]:
+    rows = session.execute(
+        select(
+            Indicator.id,
+            Indicator.name,
+            IndicatorGroup.name,
+            IndicatorGroup.position,
+            Indicator.position,
+            Indicator.unit,
+            Indicator.better,
+            Indicator.decimals,
+            Indicator.global_best_economy,
+            Indicator.global_best_value,
+            Indicator.warning_line,
+            Indicator.warning_above_average,
+            Indicator.warning_bottom,
+        ).join(IndicatorGroup, IndicatorGroup.id == Indicator.group_id)
     )
+    return {r[0]: IndicatorRow(*r) for r in rows}
+
+
+def query_warnings(
+    session: Session, query: WarningQuery
+) -> list[tuple[WarningRow, IndicatorRow, str]]:
+    """The warnings matching the query, newest period first, then by region and by the
+    indicators' order: (warning, indicator, group name)."""
+    stmt = select(*_ROW_COLUMNS).join(Indicator, Indicator.id == MonitoringWarning.indicator_id)
     if query.region:
         stmt = stmt.where(MonitoringWarning.region_code.like(scope_prefix(query.region) + "%"))
     if query.indicator:
         stmt = stmt.where(Indicator.name == query.indicator)
     if query.group:
-        stmt = stmt.where(IndicatorGroup.name == query.group)
+        stmt = stmt.join(IndicatorGroup, IndicatorGroup.id == Indicator.group_id).where(
+            IndicatorGroup.name == query.group
+        )
     if query.period:
         stmt = stmt.where(MonitoringWarning.period == query.period)
     if query.state:
         stmt = stmt.where(MonitoringWarning.state.in_(STATE_FILTERS[query.state]))
     for term in (query.q or "").split():
         stmt = stmt.where(MonitoringWarning.id.in_(_evidence_match(term)))
-    rows = session.execute(stmt).all()
+    inds = _indicator_rows(session)
+    rows = [(w, inds[w.indicator_id]) for w in map(_warning_row, session.execute(stmt))]
     rows.sort(
         key=lambda r: (
             tuple(-x for x in sort_key(r[0].period)),
             r[0].region_code,
-            r[1].group.position,
+            r[1].group_position,
             r[1].position,
         )
     )
-    return rows
+    return [(w, ind, ind.group) for w, ind in rows]
+
+
+VERSION_KEY = "monitoring_version"
+_LISTS: OrderedDict[tuple, tuple[list[dict], dict[str, WarningRow]]] = OrderedDict()
+_LISTS_LOCK = threading.Lock()
+_LISTS_MAX = 32
+
+
+def bump_version(session: Session) -> None:
+    """Every change to warnings (values, rules, rectifications, states) moves the
+    version on, in its own transaction, so no process serves a stale list."""
+    meta = session.get(Meta, VERSION_KEY)
+    if meta is None:
+        session.add(Meta(key=VERSION_KEY, value="1"))
+    else:
+        meta.value = str(int(meta.value or "0") + 1)
+
+
+def _version(session: Session) -> str:
+    return session.scalar(select(Meta.value).where(Meta.key == VERSION_KEY)) or "0"
 
 
 def list_warnings(lib: Library, actor: Actor, params: dict[str, Any] | None = None) -> dict:
     """``{"warnings": [...]}`` matching the filters (``region`` and below, ``indicator``,
     ``group``, ``period``, ``state``, ``q`` over the rectifications and their evidence),
     newest period first, each with ``can_rectify`` for the reader. Also ``total`` and
-    ``demo`` (whether any is demo data)."""
+    ``demo`` (whether any is demo data).
+
+    Lists are kept per process for the data version they were read at (warnings change
+    only on imports, rule changes, rectifications and closing, which move the version on):
+    a repeated list costs one small query."""
     require(actor, "monitoring.read")
     with lib.db.session() as session:
         query, _ = parse_query(session, params or {})
-        rows = query_warnings(session, query)
-        counts = _rectification_counts(session, [w.id for w, _, _ in rows])
-        items = []
-        for w, ind, g in rows:
-            item = warning_dict(w, ind, g, counts.get(w.id, 0))
-            item["can_rectify"] = can(actor, "warning.rectify", w)
-            items.append(item)
+        key = (lib.settings.database_url, _version(session), tuple(vars(query).values()))
+        with _LISTS_LOCK:
+            hit = _LISTS.get(key)
+            if hit is not None:
+                _LISTS.move_to_end(key)
+        if hit is None:
+            rows = query_warnings(session, query)
+            counts = _rectification_counts(session, [w.id for w, _, _ in rows])
+            hit = (
+                [warning_dict(w, ind, g, counts.get(w.id, 0)) for w, ind, g in rows],
+                {w.region_code: w for w, _, _ in rows},
+            )
+            with _LISTS_LOCK:
+                _LISTS[key] = hit
+                while len(_LISTS) > _LISTS_MAX:
+                    _LISTS.popitem(last=False)
+    cached, by_region = hit
+    may = {code: can(actor, "warning.rectify", w) for code, w in by_region.items()}
+    items = [{**item, "can_rectify": may[item["region_code"]]} for item in cached]
     return {
         "warnings": items,
         "total": len(items),
@@ -722,7 +897,7 @@ def get_warning(lib: Library, warning_id: int, actor: Actor) -> dict[str, Any]:
     with lib.db.session() as session:
         w, ind, group = _load(session, warning_id)
         rects = rectifications_of(session, w.id)
-        out = warning_dict(w, ind, group, len(rects))
+        out = warning_dict(w, ind, group, len(rects), detail=True)
         out["rectifications"] = rects
         out["history"] = [
             {
@@ -776,6 +951,7 @@ def close_warning(
         if w.state == "resolved":
             raise Conflict("该预警已整改销号", code="warning_resolved")
         _resolve(session, w, actor, "closed", note or "整改完成，营商办销号")
+        bump_version(session)
         audit.record(
             session, actor, "warning.close", "warning", str(w.id), indicator=ind.name, note=note
         )
