@@ -694,8 +694,9 @@ def _decoded(text: str):
 
 def _warning_row(r) -> WarningRow:
     values = list(r)
-    values[_BEST] = _decoded(values[_BEST])
-    values[_RULES] = _decoded(values[_RULES])
+    for i in (_BEST, _RULES):  # text on SQLite; PostgreSQL's driver has decoded json already
+        if isinstance(values[i], str):
+            values[i] = _decoded(values[i])
     return WarningRow(*values)
 
 
