@@ -22,9 +22,16 @@
     return e;
   }
 
-  // On a phone the facets start folded, so the results come first.
+  // On a phone the facets and the filter panel start folded, so the results come first;
+  // the facets open as a drawer over the results, which a choice or a tap outside closes.
   if (window.matchMedia && window.matchMedia("(max-width: 900px)").matches) {
-    $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box[open], details.filters[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box").forEach(function (box) {
+      document.addEventListener("click", function (ev) {
+        if (box.open && !box.contains(ev.target)) box.removeAttribute("open");
+      });
+      $$("a", box).forEach(function (a) { a.addEventListener("click", function () { box.removeAttribute("open"); }); });
+    });
   }
 
   // Search form: leave empty fields out of the URL, so it stays short to share.
