@@ -23,6 +23,7 @@ from .cases.models import (
     DocumentVersion,
     Review,
 )
+from .stats.models import ScoreWeights
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
 from .workflow.models import Call, CallAttachment, CallTarget, Notification, Reminder
@@ -50,6 +51,7 @@ __all__ = [
     "CallAttachment",
     "Notification",
     "Reminder",
+    "ScoreWeights",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

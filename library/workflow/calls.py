@@ -302,6 +302,62 @@ def unit_state(cases: list[Case], deadline: datetime, now: datetime) -> str:
     return best
 
 
+def completion(state: str, cases: list[Any]) -> str:
+    """How a target unit answered a call, from its state (:func:`unit_state`) and its
+    cases: ``on_time`` (a case sent — submitted, approved or published — not marked 逾期),
+    ``late`` (sent, but every sent case after the deadline) or ``not_submitted``."""
+    if state not in SUBMITTED_STATES:
+        return "not_submitted"
+    sent = [c for c in cases if c.status in SUBMITTED_STATES]
+    return "on_time" if any(not c.late for c in sent) else "late"
+
+
+@dataclass(frozen=True)
+class TargetAnswer:
+    unit_id: int
+    state: str  # UNIT_STATES
+    completion: str  # on_time | late | not_submitted
+    case_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CallCompletion:
+    """A call with how each of its target units answered it (the semantics of
+    :func:`progress`), for the statistics."""
+
+    id: int
+    title: str
+    deadline: datetime  # UTC
+    region_code: str | None
+    answers: tuple[TargetAnswer, ...]
+
+
+def completions(session: Session, now: datetime | None = None) -> list[CallCompletion]:
+    """Every call with each target unit's state and completion, in two queries."""
+    now = now or utcnow()
+    answers: dict[tuple[int, int | None], list[Any]] = {}
+    rows = session.execute(
+        select(Case.id, Case.call_id, Case.unit_id, Case.status, Case.late)
+        .where(Case.call_id.is_not(None))
+        .order_by(Case.id)
+    )
+    for row in rows:
+        answers.setdefault((row.call_id, row.unit_id), []).append(row)
+    out = []
+    for call in session.scalars(select(Call).options(selectinload(Call.targets))):
+        items = []
+        for t in call.targets:
+            cases = answers.get((call.id, t.unit_id), [])
+            state = unit_state(cases, call.deadline, now)
+            items.append(
+                TargetAnswer(t.unit_id, state, completion(state, cases), tuple(c.id for c in cases))
+            )
+        out.append(
+            CallCompletion(call.id, call.title, call.deadline, call.region_code, tuple(items))
+        )
+    return out
+
+
 def progress(
     session: Session, call: Call, actor: Actor, now: datetime | None = None
 ) -> dict[str, Any]:
@@ -322,10 +378,10 @@ def progress(
         cases = answers.get(uid, [])
         state = unit_state(cases, call.deadline, now)
         counts[state] += 1
-        if state in SUBMITTED_STATES:
+        answered = completion(state, cases)
+        if answered != "not_submitted":
             submitted += 1
-            sent = [c for c in cases if c.status in SUBMITTED_STATES]
-            if any(not c.late for c in sent):
+            if answered == "on_time":
                 on_time += 1
             else:
                 late += 1
