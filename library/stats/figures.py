@@ -924,3 +924,27 @@ __all__ = [
     "trend",
     "result",
 ]
+
+
+def region_choices(actor: Actor | None, province: str) -> list[dict[str, Any]]:
+    """The regions the actor may choose, for the filter: its own (a coordinator's) or the
+    province, and two levels below it."""
+    root = (
+        actor.region_code
+        if actor is not None and actor.role == "coordinator" and actor.region_code
+        else province
+    )
+    root = normalize_region(root) or province
+    out = [{"code": root, "name": region_label(root), "depth": 0}]
+    for child in region_children(root):
+        if child.code == root:
+            continue
+        out.append({"code": child.code, "name": child.name, "depth": 1})
+        for grand in region_children(child.code):
+            if grand.code != child.code:
+                out.append({"code": grand.code, "name": grand.name, "depth": 2})
+    return out
+
+
+def year_choices(first: int = 2019) -> list[int]:
+    return list(range(beijing_year(), first - 1, -1))
