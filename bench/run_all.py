@@ -16,6 +16,7 @@ STEPS = [
     ["relevance.py"],
     ["anonymity.py"],
     ["web.py"],
+    ["stats.py"],
 ]
 
 

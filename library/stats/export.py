@@ -343,6 +343,7 @@ def case_details(ctx: Context, actor: Actor | None) -> list[dict[str, Any]]:
             d[e.figure] = 1
     calls = {c.id: c.title for c in ctx.facts.calls}
     units = ctx.facts.units
+    labels: dict[str | None, str] = {}
     out = []
     for cid in sorted(per, key=lambda i: ctx.facts.cases[i].case_no):
         c = ctx.facts.cases[cid]
@@ -352,7 +353,8 @@ def case_details(ctx: Context, actor: Actor | None) -> list[dict[str, Any]]:
             {
                 "case_no": c.case_no if visible else HIDDEN,
                 "name": c.name if visible else HIDDEN,
-                "region": region_label(c.region_code),
+                "region": labels.get(c.region_code)
+                or labels.setdefault(c.region_code, region_label(c.region_code)),
                 "region_code": c.region_code or "",
                 "unit": units[c.unit_id][0] if c.unit_id in units else (c.unit_name or ""),
                 "case_type": CASE_TYPE_TITLES.get(c.case_type or "unknown"),
@@ -389,8 +391,8 @@ def _details_sheet(wb, f, details: list[dict[str, Any]]) -> None:
     for i, d in enumerate(details, 1):
         for j, field, kind in kinds:
             value = d[field]
-            if value is None or value == "":
-                continue
+            if value is None or value == "" or value == 0:
+                continue  # blank: 0 for the 1/0 columns (Excel's SUM and filters agree)
             if kind == "int":
                 write_number(i, j, value, fmt_int)
             elif kind == "rating":

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -274,8 +275,65 @@ class Facts:
 
 
 def load_facts(session: Session, filters: Filters) -> Facts:
-    """What every figure is computed from, in a handful of queries."""
-    conn = session.connection()  # Core rows: no ORM objects for 10,000 cases
+    """What every figure is computed from. The cases (with their history dates and review
+    sums) and the units are kept per database between requests while the database's
+    fingerprint (:func:`fingerprint`, read in the same transaction) is unchanged; the
+    call completions and the rectifications are read every time."""
+    conn = session.connection()
+    key = str(conn.engine.url)
+    mark = fingerprint(conn)
+    with _LOCK:
+        hit = _CACHE.get(key)
+    if hit is not None and hit[0] == mark:
+        cases, units = hit[1]
+    else:
+        cases, units = _load_cases(conn)
+        with _LOCK:
+            _CACHE.pop(key, None)
+            _CACHE[key] = (mark, (cases, units))
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+    return Facts(
+        cases=cases,
+        units=units,
+        calls=completions(session, cases=list(cases.values())),
+        rectifications=rectification_events(session, filters.start, filters.end),
+    )
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, tuple[tuple, tuple[dict[int, CaseFact], dict]]] = {}
+_CACHE_SIZE = 4
+
+
+def clear_cache() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def fingerprint(conn) -> tuple:
+    """What changes whenever anything the cached facts hold changes: every change of a
+    case sets its ``updated_at`` (SQLAlchemy's onupdate, ORM and Core alike), history rows
+    are only ever added, a review's change sets its ``updated_at``; counts catch deletes.
+    One statement of scalar subqueries (a few ms on 10,000 cases)."""
+    parts = [
+        select(func.count()).select_from(Case),
+        select(func.max(Case.id)),
+        select(func.max(Case.updated_at)),
+        select(func.count()).select_from(CaseHistory),
+        select(func.max(CaseHistory.id)),
+        select(func.count()).select_from(Review),
+        select(func.max(Review.id)),
+        select(func.max(Review.updated_at)),
+        select(func.count()).select_from(Unit),
+        select(func.max(Unit.id)),
+        select(func.count()).select_from(Unit).where(Unit.active.is_(True)),
+    ]
+    return tuple(conn.execute(select(*(p.scalar_subquery() for p in parts))).one())
+
+
+def _load_cases(conn) -> tuple[dict[int, CaseFact], dict]:
+    """The cases as Core rows (no ORM objects for 10,000 cases), in four queries."""
     cases: dict[int, CaseFact] = {}
     rows = conn.execute(
         select(
@@ -330,12 +388,7 @@ def load_facts(session: Session, filters: Filters) -> Facts:
         u.id: (u.name, u.region_code, u.active)
         for u in conn.execute(select(Unit.id, Unit.name, Unit.region_code, Unit.active))
     }
-    return Facts(
-        cases=cases,
-        units=units,
-        calls=completions(session, cases=list(cases.values())),
-        rectifications=rectification_events(session, filters.start, filters.end),
-    )
+    return cases, units
 
 
 # -- events ---------------------------------------------------------------------------------
@@ -382,9 +435,9 @@ class _Scope:
         return out
 
 
-def events(facts: Facts, filters: Filters) -> list[Event]:
+def events(facts: Facts, filters: Filters, scope: _Scope | None = None) -> list[Event]:
     """Every event of the region and period."""
-    scope = _Scope(filters.region)
+    scope = scope or _Scope(filters.region)
     inside = scope.child
     period = filters.in_period
     out: list[Event] = []
@@ -459,7 +512,8 @@ def events(facts: Facts, filters: Filters) -> list[Event]:
 def view_key(by: str, scope: _Scope) -> Callable[[Event], Any]:
     """The row an event counts in, for a view (None: in no row of that view)."""
     if by == "region":
-        return lambda e: scope.child(e.region)
+        cached, child = scope._child, scope.child
+        return lambda e: cached[e.region] if e.region in cached else child(e.region)
     if by == "unit":
         return lambda e: e.unit
     if by == "year":
@@ -476,19 +530,42 @@ def view_key(by: str, scope: _Scope) -> Callable[[Event], Any]:
 class Tally:
     counts: Counter = field(default_factory=Counter)
     rating: int = 0
-    seen: set = field(default_factory=set)
 
-    def add(self, e: Event) -> None:
-        if e.figure == "returned":  # a case returned twice in the period counts once
-            if e.item in self.seen:
-                return
-            self.seen.add(e.item)
-        counts = self.counts
-        counts[e.figure] += e.n
-        if e.figure == "published":
-            counts[TYPE_FIGURE[e.ctype]] += 1
-            counts["reviews"] += e.reviews
-            self.rating += e.rating
+
+def tally(events: list[Event], key_of: Callable[[Event], Any] | None) -> dict[Any, Tally]:
+    """The events counted per row (``key_of``; None: everything in one row, key None).
+    A case returned twice counts once in a row; a published case also counts for its type
+    and its reviews. (One inlined loop: it runs over tens of thousands of events.)"""
+    counts: dict[tuple[Any, str], int] = defaultdict(int)
+    ratings: dict[Any, int] = defaultdict(int)
+    seen: set = set()
+    key = None
+    for e in events:
+        if key_of is not None:
+            key = key_of(e)
+            if key is None:
+                continue
+        fig = e[0]
+        if fig == "returned":
+            mark = (key, e[1])
+            if mark in seen:
+                continue
+            seen.add(mark)
+        counts[(key, fig)] += e[7]
+        if fig == "published":
+            counts[(key, TYPE_FIGURE[e[5]])] += 1
+            if e[9]:
+                counts[(key, "reviews")] += e[9]
+                ratings[key] += e[8]
+    out: dict[Any, Tally] = {}
+    for (k, fig), n in counts.items():
+        t = out.get(k)
+        if t is None:
+            t = out[k] = Tally()
+        t.counts[fig] = n
+    for k, r in ratings.items():
+        out[k].rating = r
+    return out
 
 
 def _figures(t: Tally, rectifications: bool) -> dict[str, Any]:
@@ -530,6 +607,7 @@ class Context:
     facts: Facts
     events: list[Event]
     session: Session
+    scope: _Scope
     _weights: dict[int, Weights] = field(default_factory=dict)
 
     def weights(self, year: int) -> Weights:
@@ -596,20 +674,7 @@ def _name(ctx: Context, by: str, key: Any) -> dict[str, Any]:
 def rows(ctx: Context, by: str) -> list[dict[str, Any]]:
     """The rows of a view: every figure, and for regions, units and years the score (with
     its explanation); regions and units are ranked (ties share a rank: 1, 2, 2, 4)."""
-    scope = _Scope(ctx.filters.region)
-    key_of = view_key(by, scope)
-    tallies: dict[Any, Tally] = defaultdict(Tally)
-    for e in ctx.events:
-        key = key_of(e)
-        if key is None:
-            continue
-        if by == "year" and e.figure == "returned":
-            # A case returned in two years counts in each year's row once.
-            tallies[key].add(
-                Event(e.figure, (e.item, key), e.day, e.region, e.unit, e.ctype, e.call)
-            )
-            continue
-        tallies[key].add(e)
+    tallies = tally(ctx.events, view_key(by, ctx.scope))
     base = _base_rows(ctx, by)
     keys = list(base) + [k for k in tallies if k not in base]
     has_rect = ctx.facts.rectifications is not None
@@ -657,9 +722,7 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def totals(ctx: Context) -> dict[str, Any]:
-    t = Tally()
-    for e in ctx.events:
-        t.add(e)
+    t = tally(ctx.events, None).get(None) or Tally()
     f = ctx.filters
     row = {"key": f.region, "name": region_label(f.region)}
     row.update(_figures(t, ctx.facts.rectifications is not None))
@@ -697,7 +760,8 @@ def trend(ctx: Context) -> list[dict[str, Any]]:
 
 def context(session: Session, filters: Filters) -> Context:
     facts = load_facts(session, filters)
-    return Context(filters, facts, events(facts, filters), session)
+    scope = _Scope(filters.region)
+    return Context(filters, facts, events(facts, filters, scope), session, scope)
 
 
 @contextlib.contextmanager
@@ -759,7 +823,7 @@ def figure_items(lib: Library, params: Mapping[str, Any], actor: Actor | None) -
     key = _parse_key(filters.by, params.get("key"))
     with lib.db.session() as session, quiet_gc():
         ctx = context(session, filters)
-        key_of = view_key(filters.by, _Scope(filters.region))
+        key_of = view_key(filters.by, ctx.scope)
         chosen: dict[Any, Event] = {}
         for e in ctx.events:
             if not _counts_for(e, figure):

@@ -407,3 +407,26 @@ def test_rectifications_are_null_until_the_monitoring_module_provides_them(known
         lib, {"year": 2024, "figure": "rectifications", "key": "331000"}, Actor.cli()
     )
     assert [i["title"] for i in listed["items"]] == ["收回债务所需的时间：流程再造"]
+
+
+def test_the_figures_follow_every_change_at_once(known, as_user):
+    """The facts kept between requests are read again as soon as anything they hold
+    changes: a review, a transition, a new unit."""
+    from library.accounts import units
+    from library.cases.reviews import save_review
+    from library.workflow.transitions import transition
+
+    lib, no = known
+    before = stats(lib, year=2024, region="331000")
+    assert stats(lib, year=2024, region="331000") == before  # kept
+    save_review(lib, no["H"], {"recommend": True, "rating": 1}, as_user("reviewer"))
+    after_review = stats(lib, year=2024, region="331000")
+    assert after_review["totals"]["reviews"] == before["totals"]["reviews"] + 1
+    assert row_of(after_review, "331000")["avg_rating"] == 1.0
+    transition(lib, no["W2"], "publish", as_user("coord_tz"))
+    this_year = figures.beijing_year()
+    published_now = stats(lib, year=this_year, region="331000")
+    assert row_of(published_now, "331003")["published"] == 1
+    units.add_unit(lib, "市大数据局", "331000")
+    by_unit = stats(lib, year=2024, region="331000", by="unit")
+    assert "市大数据局" in [r["name"] for r in by_unit["rows"]]
