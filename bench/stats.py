@@ -218,13 +218,19 @@ def build(home: Path, n_cases: int, seed: int = 2021) -> dict[str, int]:
     }
 
 
+CPU: list[float] = []  # CPU ms of the last _time() run (this process: SQLite runs in it)
+
+
 def _time(fn, repeat: int) -> tuple[list[float], object]:
+    """Wall-clock ms of each call (and, in CPU, the CPU ms: the machine may be shared)."""
     out = []
+    CPU.clear()
     result = None
     for _ in range(repeat):
-        t = time.perf_counter()
+        c, t = time.process_time(), time.perf_counter()
         result = fn()
         out.append((time.perf_counter() - t) * 1000)
+        CPU.append((time.process_time() - c) * 1000)
     return out, result
 
 
@@ -286,7 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         times, _ = _time(fn, args.repeat)
         p50, p95 = st.median(times), percentile(times, 95)
         ok &= p95 < 200
-        print(f"  {label:<34} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}")
+        print(
+            f"  {label:<34} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}"
+            f"   CPU p50 {st.median(CPU):6.1f}"
+        )
     print("  (cold: the first request after any change, which reads the cases again)")
 
     app = create_app({"CASELIB": {"home": str(home), "ingest_workers": 1}, "CASELIB_ENV": {}})
@@ -308,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     ok &= p95 < 200
     print(
         f"  {'GET /api/v1/stats?year=2024':<34} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}"
-        f"   ({len(resp.data):,} bytes)"
+        f"   CPU p50 {st.median(CPU):6.1f}   ({len(resp.data):,} bytes)"
     )
 
     print("\nexport (s):")
@@ -317,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(times) / 1000
         ok &= worst < 3
         print(
-            f"  {label:<34} best {min(times) / 1000:5.2f}   worst {worst:5.2f}   ({len(data):,} bytes)"
+            f"  {label:<34} best {min(times) / 1000:5.2f}   worst {worst:5.2f}"
+            f"   CPU best {min(CPU) / 1000:5.2f}   ({len(data):,} bytes)"
         )
     times, resp = _time(lambda: client.get("/api/v1/stats.xlsx", headers=headers), 3)
     assert resp.status_code == 200
@@ -325,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     ok &= worst < 3
     print(
         f"  {'GET /api/v1/stats.xlsx (all time)':<34} best {min(times) / 1000:5.2f}   worst {worst:5.2f}"
-        f"   ({len(resp.data):,} bytes)"
+        f"   CPU best {min(CPU) / 1000:5.2f}   ({len(resp.data):,} bytes)"
     )
     times, data = _time(lambda: export.csv_bytes(lib, {"by": "unit"}, admin), 3)
     print(f"  {'by unit, .csv':<34} best {min(times) / 1000:5.2f}   ({len(data):,} bytes)")
@@ -333,7 +343,10 @@ def main(argv: list[str] | None = None) -> int:
     lib.close()
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)
-    print("\ntargets (statistics p95 < 200 ms, export < 3 s):", "met" if ok else "NOT met")
+    print(
+        "\ntargets (statistics p95 < 200 ms, export < 3 s, wall clock):",
+        "met" if ok else f"NOT met (load average {os.getloadavg()[0]:.2f}: see the CPU times)",
+    )
     return 0 if ok else 1
 
 
