@@ -48,7 +48,7 @@ def _bj(y, m, d, hh=10, mm=0) -> datetime:
     return datetime(y, m, d, hh, mm) - UTC8
 
 
-def build_known(home: Path) -> dict[str, str]:
+def build_known(home: Path, database_url: str = "") -> dict[str, str]:
     from library.accounts import units, users
     from library.accounts.audit import Actor
     from library.accounts.users import find_user
@@ -61,7 +61,9 @@ def build_known(home: Path) -> dict[str, str]:
     from library.workflow import calls, contribute
     from library.workflow.transitions import transition
 
-    lib = Library(Settings({"home": str(home), "ingest_workers": 1}, env={}))
+    lib = Library(
+        Settings({"home": str(home), "ingest_workers": 1, "database_url": database_url}, env={})
+    )
     lib.init()
     for name, (role, unit, region) in PEOPLE.items():
         users.create_user(lib, name, PASSWORD, role, unit=unit, region=region)
