@@ -455,11 +455,11 @@ def events(facts: Facts, filters: Filters, scope: _Scope | None = None) -> list[
                 add(Event("approved", c.id, c.approved, *group))
             returned = sorted({d for d in c.returned if period(d)})
             if returned:
-                # Once per case (per year in the by-year view: see rows()).
+                # Counted once per case and row (per year in the by-year view: tally()).
                 for d in returned:
                     add(Event("returned", c.id, d, *group))
             if c.status == "published" and period(c.published_at):
-                # Its type and its reviews are counted from this event (see Tally.add).
+                # Its type and its reviews are counted from this event (see tally()).
                 add(
                     Event(
                         "published",
