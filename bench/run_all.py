@@ -18,6 +18,7 @@ STEPS = [
     ["web.py"],
     ["ocr.py"],
     ["soak.py"],
+    ["stats.py"],
 ]
 
 

@@ -24,6 +24,7 @@ from .cases.models import (
     Review,
 )
 from .jobs.models import Job, Rendition
+from .stats.models import ScoreWeights
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
 from .workflow.models import Call, CallAttachment, CallTarget, Notification, Reminder
@@ -53,6 +54,7 @@ __all__ = [
     "Reminder",
     "Job",
     "Rendition",
+    "ScoreWeights",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

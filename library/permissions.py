@@ -60,6 +60,7 @@ RULES: dict[str, dict[str, str]] = {
     "user.manage": {"admin": ALL},
     "audit.read": {"admin": ALL},
     "stats.read": {"coordinator": REGION, "admin": ALL},
+    "stats.weights": {"admin": ALL},
 }
 
 ACTION_TITLES = {
@@ -81,6 +82,7 @@ ACTION_TITLES = {
     "user.manage": "管理账号",
     "audit.read": "查看操作日志",
     "stats.read": "查看入库考核统计",
+    "stats.weights": "设置考核计分权重",
 }
 
 ROLE_TITLES = {

@@ -410,6 +410,7 @@ def _document() -> dict[str, Any]:
             }
         },
         **_workflow_paths(CASE_NO),
+        **_stats_paths(),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -462,6 +463,7 @@ def _document() -> dict[str, Any]:
             }
         },
         "schemas": {
+            **_stats_schemas(),
             "Error": {
                 "type": "object",
                 "required": ["code", "message"],
@@ -951,4 +953,218 @@ def _workflow_schemas() -> dict[str, Any]:
                 ),
             },
         },
+    }
+
+
+STATS_PARAMS = [
+    _param(
+        "by",
+        {"enum": ["region", "unit", "year", "type", "call"], "default": "region"},
+        description="统计维度：地区（下一级，含本级）、单位、年度、案例类型、征集通知",
+    ),
+    _param(
+        "region",
+        {"type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"},
+        description="地区代码（含下级）；营商办默认本地区，管理员默认 CASELIB_PROVINCE",
+    ),
+    _param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, description="年度"),
+    _param("from", {"type": "string", "format": "date"}, description="开始日期（北京时间，含）"),
+    _param("to", {"type": "string", "format": "date"}, description="结束日期（北京时间，含）"),
+]
+
+
+def _stats_paths() -> dict[str, Any]:
+    tag = ["stats"]
+    binary = {"type": "string", "format": "binary"}
+    return {
+        "/api/v1/stats": {
+            "get": {
+                "tags": tag,
+                "summary": "入库考核统计：各行指标、得分与排名、合计（与 caselib stats --json 相同）",
+                "parameters": STATS_PARAMS,
+                "responses": {"200": _json(_ref("Stats"), "统计"), **_errors(401, 403, 422)},
+            }
+        },
+        "/api/v1/stats.xlsx": {
+            "get": {
+                "tags": tag,
+                "summary": "统计导出为 Excel：按地区、按单位、按年度、按类型、按征集通知、案例明细、说明",
+                "parameters": STATS_PARAMS,
+                "responses": {
+                    "200": {
+                        "description": "工作簿",
+                        "content": {
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                                "schema": binary
+                            }
+                        },
+                    },
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats.csv": {
+            "get": {
+                "tags": tag,
+                "summary": "统计导出为 CSV（by 所选维度的各行与合计，UTF-8 带 BOM）",
+                "parameters": STATS_PARAMS,
+                "responses": {
+                    "200": {"description": "CSV", "content": {"text/csv": {"schema": binary}}},
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats/cases": {
+            "get": {
+                "tags": tag,
+                "summary": "某一指标背后的案例（或点评、征集目标单位）：条数等于该指标",
+                "parameters": [
+                    *STATS_PARAMS,
+                    _param(
+                        "figure",
+                        {
+                            "enum": [
+                                "submitted",
+                                "approved",
+                                "published",
+                                "returned",
+                                "original",
+                                "innovation_borrowed",
+                                "rectification_borrowed",
+                                "unknown_type",
+                                "times_borrowed",
+                                "reviews",
+                                "targets",
+                                "on_time",
+                                "late",
+                                "not_submitted",
+                                "rectifications",
+                            ]
+                        },
+                        required=True,
+                        description="指标",
+                    ),
+                    _param("key", {"type": "string"}, description="行的 key；不填为合计"),
+                ],
+                "responses": {
+                    "200": _json(_ref("StatsItems"), "指标背后的条目"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats/weights": {
+            "get": {
+                "tags": tag,
+                "summary": "某年度的计分权重（当前版本与历史版本）",
+                "parameters": [_param("year", {"type": "integer"}, description="年度，默认今年")],
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            weights=_ref("Weights"),
+                            versions={"type": "array", "items": _ref("Weights")},
+                            keys={"type": "array", "items": {"type": "object"}},
+                        ),
+                        "权重",
+                    ),
+                    **_errors(401, 403, 422),
+                },
+            },
+            "put": {
+                "tags": tag,
+                "summary": "设置某年度的计分权重（管理员；新增一个版本；年度结束后冻结：409）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["values"],
+                                "properties": {
+                                    "year": {"type": "integer"},
+                                    "values": {
+                                        "type": "object",
+                                        "additionalProperties": {"type": ["number", "string"]},
+                                        "description": "original, innovation_borrowed, "
+                                        "rectification_borrowed, times_borrowed, rating_bonus, "
+                                        "rating_threshold, late, not_submitted, rectifications",
+                                    },
+                                    "note": {"type": "string", "maxLength": 200},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Weights"), "新版本"),
+                    **_errors(401, 403, 409, 422),
+                },
+            },
+        },
+    }
+
+
+def _stats_schemas() -> dict[str, Any]:
+    count = {"type": "integer"}
+    nullable_count = {"type": ["integer", "null"]}
+    row = _obj(
+        key={
+            "type": ["string", "integer"],
+            "description": "地区代码、单位编号、年度、类型或通知编号",
+        },
+        name={"type": "string"},
+        submitted=count,
+        approved=count,
+        published=count,
+        returned=count,
+        original=count,
+        innovation_borrowed=count,
+        rectification_borrowed=count,
+        unknown_type=count,
+        times_borrowed=count,
+        reviews=count,
+        avg_rating={"type": ["number", "null"]},
+        targets=count,
+        on_time=count,
+        late=count,
+        not_submitted=count,
+        rectifications={**nullable_count, "description": "监测预警模块接入前为 null"},
+        score={"type": ["number", "null"], "description": "按地区、单位、年度时有"},
+        rank={"type": ["integer", "null"], "description": "按地区、单位时有；同分同名次"},
+        explanation={
+            "type": ["string", "null"],
+            "description": "如 首创 2 × 3 + 被借鉴 3 × 1 = 9 分",
+        },
+    )
+    weights = _obj(
+        year={"type": "integer"},
+        version={"type": "integer", "description": "0：默认权重"},
+        default={"type": "boolean"},
+        frozen={"type": "boolean"},
+        values={"type": "object", "additionalProperties": {"type": "number"}},
+        set_at={"type": ["string", "null"]},
+        set_by={"type": ["string", "null"]},
+        note={"type": ["string", "null"]},
+    )
+    return {
+        "StatsRow": row,
+        "Weights": weights,
+        "Stats": _obj(
+            rows={"type": "array", "items": _ref("StatsRow")},
+            totals=_ref("StatsRow"),
+            filters={"type": "object"},
+            weights=_ref("Weights"),
+            trend={
+                "type": "array",
+                "items": _obj(month={"type": "string"}, submitted=count, published=count),
+            },
+        ),
+        "StatsItems": _obj(
+            figure={"type": "string"},
+            figure_title={"type": "string"},
+            key={"type": ["string", "integer", "null"]},
+            row={"type": "string"},
+            count=count,
+            items={"type": "array", "items": {"type": "object"}},
+            filters={"type": "object"},
+        ),
     }
