@@ -120,6 +120,7 @@ def test_an_account_made_on_the_page_logs_in_and_once_deactivated_is_refused(app
     )
     html = resp.get_data(as_text=True)
     assert resp.status_code == 200 and "只显示这一次" in html
+    assert resp.headers["Cache-Control"] == "no-store"
     password = temp_password(html)
     assert password not in admin.get("/admin/users/huangyan2").get_data(as_text=True)
     user, resp = try_login(app, "huangyan2", password)

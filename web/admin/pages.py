@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 
 from library.accounts import admin as accounts
 from library.accounts import units as unit_service
@@ -21,6 +21,15 @@ from library.vocab.regions import region_path_dicts
 from ..security import login_required
 from ..util import current_actor, get_lib, send_bytes
 from . import VOCABULARIES, bp, vocabulary
+
+
+def _password_page(account, password: str, *, created: bool):
+    """The one answer that shows a temporary password: never stored by the browser."""
+    resp = make_response(
+        render_template("admin/password.html", account=account, password=password, created=created)
+    )
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
 
 
 def _by_field(e: ValidationFailed) -> dict[str, list]:
@@ -108,9 +117,7 @@ def user_new():
         values.pop("password")
         return _user_form("admin/user_new.html", values=values, errors=_by_field(e), status=422)
     if password:
-        return render_template(
-            "admin/password.html", account=account, password=password, created=True
-        )
+        return _password_page(account, password, created=True)
     flash(f"账号已创建：{account.username}（{account.role_title}）", "success")
     return redirect(url_for("admin.user_page", username=account.username))
 
@@ -159,9 +166,7 @@ def user_password(username: str):
     except ValidationFailed as e:
         return _render_user(username, errors=_by_field(e), status=422)
     if password:
-        return render_template(
-            "admin/password.html", account=account, password=password, created=False
-        )
+        return _password_page(account, password, created=False)
     flash(f"已为 {account.username} 设置新密码，并解除锁定", "success")
     return redirect(url_for("admin.user_page", username=username))
 
