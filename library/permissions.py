@@ -59,6 +59,8 @@ RULES: dict[str, dict[str, str]] = {
     "unit.manage": {"admin": ALL},
     "user.manage": {"admin": ALL},
     "audit.read": {"admin": ALL},
+    # The vocabularies: the theme catalogue, the unified tags (and 整改方式).
+    "vocab.manage": {"admin": ALL},
     "stats.read": {"coordinator": REGION, "admin": ALL},
     "stats.weights": {"admin": ALL},
 }
@@ -81,6 +83,7 @@ ACTION_TITLES = {
     "unit.manage": "管理单位",
     "user.manage": "管理账号",
     "audit.read": "查看操作日志",
+    "vocab.manage": "管理主题和标签",
     "stats.read": "查看入库考核统计",
     "stats.weights": "设置考核计分权重",
 }

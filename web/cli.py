@@ -271,6 +271,37 @@ def cmd_user_list(args) -> int:
     return 0
 
 
+def cmd_user_passwd(args) -> int:
+    from library.accounts import admin
+    from library.accounts.audit import Actor
+
+    lib = _library(ensure_index=False)
+    account, password = admin.reset_password(lib, Actor.cli(), args.name, args.password)
+    if password:
+        print(f"已为 {account.username} 生成临时密码（只显示这一次）：{password}")
+    else:
+        print(f"已为 {account.username} 设置新密码")
+    return 0
+
+
+def _user_state(service: str, done: str):
+    def run(args) -> int:
+        from library.accounts import admin
+        from library.accounts.audit import Actor
+
+        lib = _library(ensure_index=False)
+        account = getattr(admin, service)(lib, Actor.cli(), args.name)
+        print(f"{done}：{account.username}（{account.role_title}，{account.status_title}）")
+        return 0
+
+    return run
+
+
+cmd_user_deactivate = _user_state("deactivate", "账号已停用（不能登录，访问令牌已作废）")
+cmd_user_reactivate = _user_state("reactivate", "账号已启用")
+cmd_user_unlock = _user_state("unlock", "已解除锁定")
+
+
 def cmd_unit_add(args) -> int:
     from library.accounts import units
 
@@ -593,6 +624,20 @@ def build_parser() -> argparse.ArgumentParser:
     up = usub.add_parser("list", help="list the accounts")
     up.add_argument("--json", action="store_true")
     up.set_defaults(func=cmd_user_list)
+    up = usub.add_parser(
+        "passwd", help="reset a password (a random temporary one, printed once, unless given)"
+    )
+    up.add_argument("name", metavar="NAME")
+    up.add_argument("--password", metavar="PW", help="the new password (at least 8 characters)")
+    up.set_defaults(func=cmd_user_passwd)
+    for name, func, text in (
+        ("deactivate", cmd_user_deactivate, "deactivate an account (no login, tokens deleted)"),
+        ("reactivate", cmd_user_reactivate, "let a deactivated account log in again"),
+        ("unlock", cmd_user_unlock, "clear an account's failed logins and lock"),
+    ):
+        up = usub.add_parser(name, help=text)
+        up.add_argument("name", metavar="NAME")
+        up.set_defaults(func=func)
 
     sp = sub.add_parser("unit", help="manage units (填报单位)")
     usub = sp.add_subparsers(dest="unit_command", required=True, parser_class=_Parser)

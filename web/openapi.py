@@ -411,6 +411,7 @@ def _document() -> dict[str, Any]:
         },
         **_workflow_paths(CASE_NO),
         **_stats_paths(),
+        **_admin_paths(),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -464,6 +465,7 @@ def _document() -> dict[str, Any]:
         },
         "schemas": {
             **_stats_schemas(),
+            **_admin_schemas(),
             "Error": {
                 "type": "object",
                 "required": ["code", "message"],
@@ -1166,5 +1168,356 @@ def _stats_schemas() -> dict[str, Any]:
             count=count,
             items={"type": "array", "items": {"type": "object"}},
             filters={"type": "object"},
+        ),
+    }
+
+
+def _admin_paths() -> dict[str, Any]:
+    """The admin services (省营商办 only: 403 for every other role)."""
+    adm = ["admin"]
+    username = _param("username", {"type": "string"}, "path", required=True, description="用户名")
+    unit_id = _param("unit_id", {"type": "integer"}, "path", required=True, description="单位编号")
+    vocab = _param(
+        "vocab",
+        {"type": "string", "enum": ["themes", "tags"]},
+        "path",
+        required=True,
+        description="词表：themes 案例主题（目录式分类），tags 统一标签",
+    )
+    item_id = _param("item_id", {"type": "integer"}, "path", required=True, description="条目编号")
+    account = _ref("Account")
+    user_fields = {
+        "display_name": {"type": "string", "maxLength": 64},
+        "role": {"enum": ["submitter", "approver", "coordinator", "reviewer", "admin"]},
+        "unit_id": {"type": ["integer", "null"], "description": "填报单位、单位审核人必填"},
+        "region": {
+            "type": ["string", "null"],
+            "description": "行政区划代码或名称；营商办、业务主管部门必填；不填则取单位的地区",
+        },
+    }
+    with_password = _obj(
+        user=account,
+        password={"type": "string", "description": "随机生成的临时密码（只返回这一次）"},
+    )
+    unit_body = _obj(
+        name={"type": "string", "maxLength": 100},
+        region={"type": ["string", "null"], "description": "行政区划代码或名称"},
+        parent={"type": ["integer", "string", "null"], "description": "上级单位的编号或名称"},
+    )
+    unit = _ref("AdminUnit")
+    change = _ref("VocabChange")
+
+    def body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+        return {"required": required, "content": {"application/json": {"schema": schema}}}
+
+    def action(summary: str, params: list, ok: dict, *codes: int) -> dict[str, Any]:
+        return {
+            "post": {
+                "tags": adm,
+                "summary": summary,
+                "parameters": params,
+                "responses": {"200": ok, **_errors(401, 403, 404, *codes)},
+            }
+        }
+
+    audit_params = [
+        _param("actor", {"type": "string"}, description="操作人：用户名或姓名中的文字"),
+        _param("action", {"type": "string"}, description="操作代码，如 auth.login_failed"),
+        _param("object_type", {"type": "string"}, description="对象类型：user、unit、case…"),
+        _param("object_id", {"type": "string"}, description="对象编号：用户名、案例编号…"),
+        _param("from", {"type": "string", "format": "date"}, description="起始日期（北京时间）"),
+        _param("to", {"type": "string", "format": "date"}, description="截止日期（北京时间，含）"),
+    ]
+    paging = [
+        _param("page", {"type": "integer", "minimum": 1, "default": 1}),
+        _param("per_page", {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
+    ]
+    return {
+        "/api/v1/admin/users": {
+            "get": {
+                "tags": adm,
+                "summary": "账号列表（含已停用）",
+                "parameters": [
+                    _param("q", {"type": "string"}, description="用户名或姓名中的文字"),
+                    _param("role", {"type": "string"}),
+                    _param("unit_id", {"type": "integer"}),
+                    _param("status", {"enum": ["active", "inactive", "locked"]}),
+                ],
+                "responses": {
+                    "200": _json(_obj(users={"type": "array", "items": account}), "账号"),
+                    **_errors(401, 403),
+                },
+            },
+            "post": {
+                "tags": adm,
+                "summary": "新建账号（不给 password 则生成随机临时密码，只返回一次）",
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["username", "role"],
+                        "properties": {
+                            "username": {"type": "string", "pattern": "^[A-Za-z0-9_.\\-]{2,64}$"},
+                            "password": {"type": "string", "minLength": 8},
+                            **user_fields,
+                        },
+                    }
+                ),
+                "responses": {"201": _json(with_password, "新账号"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/admin/users/{username}": {
+            "get": {
+                "tags": adm,
+                "summary": "账号",
+                "parameters": [username],
+                "responses": {"200": _json(account, "账号"), **_errors(401, 403, 404)},
+            },
+            "patch": {
+                "tags": adm,
+                "summary": "修改姓名、角色、单位、地区（不能修改自己的角色）",
+                "parameters": [username],
+                "requestBody": body(_obj(**user_fields)),
+                "responses": {"200": _json(account, "账号"), **_errors(401, 403, 404, 422)},
+            },
+        },
+        "/api/v1/admin/users/{username}/password": {
+            "post": {
+                "tags": adm,
+                "summary": "重置密码（不给 password 则生成随机临时密码）；解除锁定，作废访问令牌",
+                "parameters": [username],
+                "requestBody": body(_obj(password={"type": "string", "minLength": 8}), False),
+                "responses": {"200": _json(with_password, "账号"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/admin/users/{username}/deactivate": action(
+            "停用账号：不能登录，访问令牌作废（不能停用自己：409 own_account）",
+            [username],
+            _json(account, "账号"),
+            409,
+        ),
+        "/api/v1/admin/users/{username}/reactivate": action(
+            "启用已停用的账号", [username], _json(account, "账号")
+        ),
+        "/api/v1/admin/users/{username}/unlock": action(
+            "解除登录失败锁定", [username], _json(account, "账号")
+        ),
+        "/api/v1/admin/units": {
+            "get": {
+                "tags": adm,
+                "summary": "单位列表（含已停用，附账号数）",
+                "responses": {
+                    "200": _json(_obj(units={"type": "array", "items": unit}), "单位"),
+                    **_errors(401, 403),
+                },
+            },
+            "post": {
+                "tags": adm,
+                "summary": "新建单位",
+                "requestBody": body({**unit_body, "required": ["name"]}),
+                "responses": {"201": _json(unit, "新单位"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/admin/units/{unit_id}": {
+            "patch": {
+                "tags": adm,
+                "summary": "改名、改地区、改上级单位（parent 为 null 表示无上级）",
+                "parameters": [unit_id],
+                "requestBody": body(unit_body),
+                "responses": {"200": _json(unit, "单位"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/admin/units/{unit_id}/deactivate": action(
+            "停用单位（不再出现在单位选择和征集目标中）", [unit_id], _json(unit, "单位")
+        ),
+        "/api/v1/admin/units/{unit_id}/reactivate": action(
+            "启用单位", [unit_id], _json(unit, "单位")
+        ),
+        "/api/v1/admin/vocabularies": {
+            "get": {
+                "tags": adm,
+                "summary": "可编辑的词表：案例主题（分组及主题）、统一标签，附使用的案例数",
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            vocabularies={
+                                "type": "array",
+                                "items": _obj(
+                                    key={"type": "string"},
+                                    title={"type": "string"},
+                                    tree={"type": "boolean"},
+                                    items={"type": "array", "items": _ref("VocabItem")},
+                                ),
+                            }
+                        ),
+                        "词表",
+                    ),
+                    **_errors(401, 403),
+                },
+            }
+        },
+        "/api/v1/admin/vocabularies/{vocab}": {
+            "post": {
+                "tags": adm,
+                "summary": "新增条目：主题须给 parent_id（所属分组），不给则新增分组",
+                "parameters": [vocab],
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["name"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "parent_id": {"type": ["integer", "null"]},
+                        },
+                    }
+                ),
+                "responses": {
+                    "201": _json(_ref("VocabItem"), "新条目"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+        "/api/v1/admin/vocabularies/{vocab}/{item_id}": {
+            "patch": {
+                "tags": adm,
+                "summary": "改名（name，案例随之更新并重新索引）或移动（position 从 0 起；"
+                "主题可给 parent_id 移到其他分组）",
+                "parameters": [vocab, item_id],
+                "requestBody": body(
+                    _obj(
+                        name={"type": "string"},
+                        position={"type": "integer", "minimum": 0},
+                        parent_id={"type": "integer"},
+                    )
+                ),
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+            },
+            "delete": {
+                "tags": adm,
+                "summary": "删除没有案例使用的条目（或空分组）；仍被使用为 409",
+                "parameters": [vocab, item_id],
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 409)},
+            },
+        },
+        "/api/v1/admin/vocabularies/{vocab}/{item_id}/merge": {
+            "post": {
+                "tags": adm,
+                "summary": "把条目合并到 into：其案例全部改为 into（标签去重），原条目删除，案例重新索引",
+                "parameters": [vocab, item_id],
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["into"],
+                        "properties": {"into": {"type": "integer"}},
+                    }
+                ),
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/audit": {
+            "get": {
+                "tags": adm,
+                "summary": "操作日志：筛选、分页（最新在前），操作与详情为中文",
+                "parameters": audit_params + paging,
+                "responses": {
+                    "200": _json(_ref("AuditPage"), "操作日志"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/audit/export": {
+            "get": {
+                "tags": adm,
+                "summary": "按同样的筛选导出全部记录（.xlsx）",
+                "parameters": audit_params,
+                "responses": {
+                    "200": {
+                        "description": "Excel 工作簿",
+                        "content": {
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    },
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+    }
+
+
+def _admin_schemas() -> dict[str, Any]:
+    nullable = {"type": ["string", "null"]}
+    return {
+        "Account": _obj(
+            id={"type": "integer"},
+            username={"type": "string"},
+            display_name={"type": "string"},
+            role={"type": "string"},
+            role_title={"type": "string"},
+            unit_id={"type": ["integer", "null"]},
+            unit=nullable,
+            region_code=nullable,
+            region=nullable,
+            active={"type": "boolean"},
+            locked={"type": "boolean"},
+            locked_until=nullable,
+            failed_logins={"type": "integer"},
+            status={"enum": ["active", "inactive", "locked"]},
+            status_title={"type": "string"},
+            created_at=nullable,
+        ),
+        "AdminUnit": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            region_code=nullable,
+            region={"type": "string"},
+            parent_id={"type": ["integer", "null"]},
+            parent=nullable,
+            active={"type": "boolean"},
+            members={"type": "integer"},
+        ),
+        "VocabItem": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            position={"type": "integer"},
+            uses={"type": "integer", "description": "使用该条目的案例数（各状态）"},
+            parent_id={"type": "integer"},
+            children={"type": "array", "items": {"type": "object"}},
+        ),
+        "VocabChange": _obj(
+            message={"type": "string"},
+            carried={
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "随之更新并重新索引的已发布案例编号",
+            },
+        ),
+        "AuditPage": _obj(
+            total={"type": "integer"},
+            page={"type": "integer"},
+            pages={"type": "integer"},
+            per_page={"type": "integer"},
+            filter={"type": "object"},
+            items={
+                "type": "array",
+                "items": _obj(
+                    id={"type": "integer"},
+                    at={"type": "string", "description": "北京时间，ISO 8601（+08:00）"},
+                    at_utc={"type": "string"},
+                    actor={"type": "string"},
+                    actor_name={"type": "string"},
+                    action={"type": "string"},
+                    action_name={"type": "string", "description": "操作的中文名称"},
+                    object_type={"type": "string"},
+                    object_type_name={"type": "string"},
+                    object_id=nullable,
+                    object={"type": "string"},
+                    details={
+                        "type": "array",
+                        "items": _obj(title={"type": "string"}, text={"type": "string"}),
+                    },
+                    detail={"type": "object", "description": "原始记录"},
+                ),
+            },
         ),
     }

@@ -34,6 +34,12 @@
     });
   }
 
+  // Forms that delete or deactivate something ask first (data-confirm="…").
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  }, true);
+
   // Search form: leave empty fields out of the URL, so it stays short to share.
   var searchForm = $("#search-form");
   if (searchForm) {
