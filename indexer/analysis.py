@@ -36,6 +36,8 @@ __all__ = [
     "SubwordTokenizer",
     "PreTokenized",
     "finer_split",
+    "char_grams",
+    "CharGramTokenizer",
 ]
 
 _lock = threading.Lock()
@@ -185,6 +187,22 @@ def subwords(tokens: Iterable[str]) -> list[str]:
     return out
 
 
+_RUNS = re.compile(r"[^\W_]+")
+
+
+def char_grams(text: str, *, normalized: bool = False) -> list[str]:
+    """The character bigrams of every run of word characters of ``text`` (a run of one
+    character gives that character), in order: what a substring search matches on."""
+    out: list[str] = []
+    extend = out.extend
+    for run in _RUNS.findall(text if normalized else normalize(text)):
+        if len(run) == 1:
+            out.append(run)
+        else:
+            extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
 def finer_split(word: str) -> list[str]:
     """The best segmentation of ``word`` that does not keep it whole (改革创新 → 改革, 创新);
     ``[word]`` when it cannot be split. Used at query time for a word the text may have
@@ -247,6 +265,13 @@ class CaseTokenizer(_Tokenizer):
 
     def words(self, value, mode: str) -> list[str]:
         return value if isinstance(value, list) else analyze(value)
+
+
+class CharGramTokenizer(_Tokenizer):
+    """Character bigrams (see :func:`char_grams`)."""
+
+    def words(self, value, mode: str) -> list[str]:
+        return value if isinstance(value, list) else char_grams(value)
 
 
 class SubwordTokenizer(_Tokenizer):

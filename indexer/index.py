@@ -496,6 +496,7 @@ class IndexWriter:
             "_stored_summary": d.summary or "",
             "content": a.postings["content"],
             "name_sub": a.postings["name_sub"],
+            "chars": a.postings["chars"],
             "text": d.text,
             "terms": a.terms,
             "sketch": a.sketch,
@@ -1270,7 +1271,7 @@ class CaseIndex:
             for t, w in vec.items():
                 tf = terms.get(t)
                 if tf:
-                    dot += w * (1.0 + math.log(tf)) * math.log(1.0 + n_docs / df[t])
+                    dot += w * _tfw(tf) * _idf(n_docs, df[t])
             cos = dot / norm if norm else 0.0
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
             hits.append(
@@ -1378,14 +1379,23 @@ def _raised_in_whoosh(e: BaseException) -> bool:
     return bool(last) and f"{os.sep}whoosh{os.sep}" in last
 
 
+def _tfw(tf: int) -> float:
+    """Weight of a term's frequency in a similar-case vector."""
+    return 1.0 + math.log(tf)
+
+
+def _idf(n_docs: int, df: int) -> float:
+    """Weight of a term's rarity in a similar-case vector."""
+    return math.log(1.0 + n_docs / df)
+
+
 def _norm(counts: dict[str, int], df: dict[str, int], n_docs: int) -> float:
     """Length of a document's tf-idf vector (the same weights as :func:`_weights`)."""
     total = 0.0
-    log = math.log
     for t, tf in counts.items():
         d = df.get(t)
         if d:
-            w = (1.0 + log(tf)) * log(1.0 + n_docs / d)
+            w = _tfw(tf) * _idf(n_docs, d)
             total += w * w
     return math.sqrt(total)
 
@@ -1398,7 +1408,7 @@ def _weights(counts: Counter | dict[str, int], df: dict[str, int], n_docs: int) 
         d = df.get(t)
         if not d:
             continue
-        out[t] = (1.0 + math.log(tf)) * math.log(1.0 + n_docs / d)
+        out[t] = _tfw(tf) * _idf(n_docs, d)
     norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
     return {t: w / norm for t, w in out.items()}
 

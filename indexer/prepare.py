@@ -13,7 +13,7 @@ from pickle import dumps
 from whoosh import formats
 from whoosh.system import pack_uint
 
-from .analysis import PreTokenized, analyze, normalize, subwords
+from .analysis import PreTokenized, analyze, char_grams, normalize, subwords
 from .schema import Preindexed, build_schema
 from .types import Analyzed, IndexDoc
 
@@ -124,6 +124,10 @@ def analyze_doc(doc: IndexDoc) -> Analyzed:
         "summary": _postings("summary", analyze(doc.summary) if doc.summary else []),
         "content": _postings("content", analyze(text, normalized=True)),
         "name_sub": _postings("name_sub", subwords(name)),
+        "chars": _postings(
+            "chars",
+            char_grams(normalize(f"{doc.name}\n{doc.summary or ''}\n") + text, normalized=True),
+        ),
     }
     # Term counts for similar-case vectors: the frequencies the postings already hold,
     # as compact text (a dict would cost every search hit an unpickling).
