@@ -75,8 +75,14 @@ class _LRU(OrderedDict):
 class Evaluator:
     """Caches and evaluation for one searcher (one index generation)."""
 
-    def __init__(self, searcher, containing: Callable[[str, int | None], list[str]]):
+    def __init__(
+        self,
+        searcher,
+        containing: Callable[[str, int | None], list[str]],
+        grams: Callable[[str], array] | None = None,
+    ):
         self.searcher = searcher
+        self._grams = grams
         self.reader = searcher.reader()
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
@@ -98,6 +104,11 @@ class Evaluator:
         key = (field, term)
         hit = self._postings.get(key)
         if hit is not None:
+            return hit
+        if field == "chars":  # character bigrams: documents only, kept beside the segments
+            ids = self._grams(term) if self._grams is not None else array("i")
+            hit = (ids, array("f", [1.0]) * len(ids))
+            self._postings.put(key, hit)
             return hit
         ids, freqs = array("i"), array("f")
         tb = term.encode("utf-8")
@@ -222,9 +233,6 @@ class Evaluator:
         )
         if not grams:
             return {}
-        if len(grams) == 1 and grams[0] == s:
-            ids, freqs = self.postings("chars", s)
-            return {d: int(f) for d, f in zip(ids, freqs, strict=True) if d not in exclude}
         cands: set[int] | None = None
         for g in grams:
             ids = self.postings("chars", g)[0]

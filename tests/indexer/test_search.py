@@ -267,3 +267,26 @@ def test_a_passage_copied_without_its_digits_and_punctuation_finds_its_case(stri
     r = strings_index.search(SearchQuery(q="约使用水资源第条规定的用水计划按年下"))
 
     assert nos(r)[:1] == ["S3"]
+
+
+def test_name_filter_and_type_ahead_find_partial_words(index):
+    """The 案例名称 filter and the type-ahead are string searches: 一日 finds 企业开办一日办结改革
+    (jieba keeps 一日 in no word of it), 查一 finds 综合查一次."""
+    assert nos(index.search(SearchQuery(name="一日"))) == ["YS2021-00001"]
+    assert nos(index.search(SearchQuery(name="查一"))) == ["YS2023-00001"]
+    assert [no for no, _name in index.suggest("一日")] == ["YS2021-00001"]
+    assert index.search(SearchQuery(name="不存在的名称")).total == 0
+
+
+def test_same_name_and_much_the_same_content_is_a_near_duplicate(index):
+    """Another file of a case (its sentences reordered, as another format may give them)
+    under the same name is flagged as a near-duplicate; under another name it is not
+    flagged for its words alone."""
+    text = "改革后开办时间压缩至一个工作日。为优化营商环境，本区推行企业开办一网通办改革。"
+
+    same = index.similar(text, name="企业开办一日办结改革")
+    other = index.similar(text, name="另一个名称")
+
+    assert (same[0].case_no, same[0].near_duplicate) == ("YS2021-00001", True)
+    assert other[0].case_no == "YS2021-00001"
+    assert other[0].near_duplicate == (other[0].resemblance >= 0.6)
