@@ -290,3 +290,18 @@ def test_same_name_and_much_the_same_content_is_a_near_duplicate(index):
     assert (same[0].case_no, same[0].near_duplicate) == ("YS2021-00001", True)
     assert other[0].case_no == "YS2021-00001"
     assert other[0].near_duplicate == (other[0].resemblance >= 0.6)
+
+
+def test_snippets_start_in_the_body_not_in_the_forms_header_lines():
+    """A filled-in 申报表 opens with short lines of field values; a query word found both
+    there and in the body is shown in the body, and without a query the snippet is the
+    body's opening."""
+    from indexer import compile_needles, snippets
+
+    text = (
+        "企业开办一日办结改革\n某市某区\n区市场监督管理局\n2024-05-20\n"
+        "过去，企业开办需要分别到多个部门办理营业执照、公章刻制和发票申领，申请人往返跑动多次。\n"
+    )
+
+    assert snippets(text, compile_needles(["企业开办"]), count=1)[0].startswith("…过去")
+    assert snippets(text, None)[0].startswith("过去")
