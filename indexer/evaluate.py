@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from whoosh.reading import TermNotFound
 
-from .analysis import char_grams, finer_split, normalize
+from .analysis import char_grams, finer_split
 from .query import Plan, Unit, squash
 
 FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
@@ -46,11 +46,14 @@ CACHE_TEXTS = 300
 # An occurrence found only as characters (across the words, 用水 in 使用 水) counts this
 # much of a whole word: a case holding the word itself ranks first.
 SUBSTRING = 0.5
-# Candidates of a string search checked in their text, at most.
-SUBSTRING_CHECKS = 5000
+# Candidates of a string search checked in their text, at most (the others holding all its
+# bigrams are taken as they are).
+SUBSTRING_CHECKS = 200
 # A query whose text (without spaces, punctuation and digits) is this long is also looked
 # for as a string (a copied passage).
 LONG_STRING = 10
+# Candidates of a long string checked in their text, at most.
+STRING_CHECKS = 40
 _SPACES = re.compile(r"\s+")
 
 
@@ -214,13 +217,15 @@ class Evaluator:
         return hit
 
     def flat_text(self, docnum: int) -> str:
-        """The name, summary and text of a document, normalised, without spaces."""
+        """The name, summary and text of a document, lower case, without spaces."""
         key = ("flat", docnum)
         hit = self._texts.get(key)
         if hit is None:
             f = self.searcher.stored_fields(docnum)
             raw = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
-            hit = _SPACES.sub("", normalize(raw))
+            # Lower case, not NFKC: folding the whole text cost more than the search
+            # (full-width letters in a text are rare; the query is folded).
+            hit = _SPACES.sub("", raw.lower())
             self._texts.put(key, hit)
         return hit
 
@@ -239,11 +244,19 @@ class Evaluator:
             cands = set(ids).difference(exclude) if cands is None else cands.intersection(ids)
             if not cands:
                 return {}
+        if len(grams) == 1 and grams[0] == s:
+            # One bigram: a document holding it holds the string (within a run of word
+            # characters), nothing to check.
+            return dict.fromkeys(cands, 1)
         out: dict[int, int] = {}
-        for d in sorted(cands)[:SUBSTRING_CHECKS]:
+        ordered = sorted(cands)
+        for d in ordered[:SUBSTRING_CHECKS]:
             n = self.flat_text(d).count(s)
             if n:
                 out[d] = n
+        # Beyond the checked ones, a document holding every bigram is taken as holding
+        # the string: better found and ranked low than missed.
+        out.update(dict.fromkeys(ordered[SUBSTRING_CHECKS:], 1))
         return out
 
     def string_docs(self, s: str) -> set[int]:
@@ -261,7 +274,13 @@ class Evaluator:
         for g in grams[:12]:
             held.update(self.postings("chars", g)[0])
         cands = set().union(*(self.postings("chars", g)[0] for g in grams[:3]))
-        best = heapq.nlargest(SENTENCE_CANDIDATES, cands, key=lambda d: (held[d], -d))
+        if not cands:
+            return set()
+        # A document holding the string holds (nearly) all of its rarest bigrams.
+        top = max(held[d] for d in cands)
+        best = heapq.nlargest(
+            STRING_CHECKS, (d for d in cands if held[d] >= top - 2), key=lambda d: (held[d], -d)
+        )
         return {d for d in best if s in self.squashed_text(d)}
 
     # -- units ----------------------------------------------------------------------------

@@ -167,7 +167,7 @@ BIGRAMS_SUFFIX = ".bgr"
 _BIGRAMS_MAGIC = b"CLBGR001"
 
 
-def _write_bigrams(storage, schema, seg, grams: dict[int, tuple[str, ...]]) -> None:
+def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
     """The bigram file of a segment: for each character bigram, the documents holding it.
     Written once, when the segment is first committed, from what the workers computed, or
     from the stored texts for documents merged in from other segments."""
@@ -186,7 +186,9 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, tuple[str, ...]]) -> N
     try:
         for d in range(n):
             gs = grams.get(d)
-            if gs is None:
+            if gs is not None:
+                gs = gs.split("\n") if gs else ()
+            else:
                 f = reader.stored_fields(d)
                 text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
                 gs = set(_grams(_normalize(text), normalized=True))
@@ -528,7 +530,7 @@ class _SegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         # Character bigrams of the documents added, by document number in the new segment.
-        self.grams: dict[int, tuple[str, ...]] = {}
+        self.grams: dict[int, str] = {}
 
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())

@@ -129,7 +129,8 @@ def analyze_doc(doc: IndexDoc) -> Analyzed:
     # Term counts for similar-case vectors: the frequencies the postings already hold,
     # as compact text (a dict would cost every search hit an unpickling).
     terms = " ".join(f"{t.decode('utf-8')} {freq}" for t, freq, _w, _v in postings["content"])
-    grams = tuple(
+    # One string, not a tuple of thousands: the writer holds those of a whole segment.
+    grams = "\n".join(
         set(char_grams(normalize(f"{doc.name}\n{doc.summary or ''}\n") + text, normalized=True))
     )
     return Analyzed(
