@@ -393,6 +393,77 @@ def sample_blind() -> list[dict]:
     return items
 
 
+NEWS_SEED = 20261215
+# Words that say a person is named nearby (chosen without any detector: a title, a form of
+# address, a verb of meeting or mourning).
+_PERSON_CUE = re.compile(
+    "同志|总理|主席|总统|首相|国王|亲王|先生|女士|委员长|逝世|会见|会谈|访问|烈士|英雄|模范|书记|省长|"
+    "市长|部长|大使|代表团|元帅|将军|院士|教授"
+)
+
+
+def sample_news() -> list[dict]:
+    """The real sentences of the news-style set (seed 20261215), none in the other sets.
+
+    Pool: every sentence of the national work reports (1954-2025), the State Council
+    documents and the 2025/2026 provincial reports. Strata, drawn in this order:
+
+    * people: 80 sentences holding a word that says a person is named nearby (a title, a
+      form of address, a verb of meeting: ``_PERSON_CUE``), chosen without any detector;
+    * tagged: 40 sentences in which jieba tags some word of two or more characters a
+      person's name (jieba chooses the sentences, not the spans; most hold no person);
+    * random: 60 sentences not chosen for anything (the places of ordinary report prose).
+    """
+    rng = random.Random(NEWS_SEED)
+    used = set()
+    for path in (GOLD, HELDOUT, BLIND):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                used.add((d["src"], d["key"], d["start"]))
+    docs: list[tuple[str, str | None]] = _national_reports()
+    sc = "01_policy_texts/state_council_docs_govcn_2019crawl/state_council_docs.jsonl"
+    docs += [(sc, f"{i}:text") for i in range(60)]
+    for p in sorted(
+        (CORPUS / "01_policy_texts/gov_work_reports_provincial_2026_csv").glob("2026_*.csv")
+    ):
+        docs.append((str(p.relative_to(CORPUS)), "full_text"))
+    for p in sorted((CORPUS / "02_fixtures/_reference_text").glob("2025年*.docx.xmltext.txt")):
+        docs.append((str(p.relative_to(CORPUS)), None))
+    pool = []
+    for src, key in docs:
+        t = load(src, key)
+        pool += [(src, key, s) for s in sentences(t, minlen=10) if (src, key, s[0]) not in used]
+    rng.shuffle(pool)
+    people, tagged_, rand = [], [], []
+    for src, key, span in pool:
+        text = load(src, key)[span[0] : span[1]]
+        if len(people) < 80 and _PERSON_CUE.search(text):
+            people.append((src, key, span))
+        elif len(tagged_) < 40 and _names_hint(text):
+            tagged_.append((src, key, span))
+        elif len(rand) < 60:
+            rand.append((src, key, span))
+        if len(people) >= 80 and len(tagged_) >= 40 and len(rand) >= 60:
+            break
+    items: list[dict] = []
+    for set_, chosen in (("people", people), ("tagged", tagged_), ("random", rand)):
+        for src, key, (s, e) in sorted(chosen, key=lambda x: (x[0], x[1] or "", x[2])):
+            text = load(src, key)
+            items.append(
+                {
+                    "id": len(items),
+                    "set": set_,
+                    "src": src,
+                    "key": key,
+                    "start": s,
+                    "end": e,
+                    "sha1": sha(text[s:e]),
+                }
+            )
+    return items
+
+
 def read_gold(path: Path = GOLD) -> list[tuple[dict, str]]:
     """(item, sentence) pairs of a gold set; a sentence is read from the corpus and checked
     against its checksum, or, in the synthetic set, stored in the item itself."""
@@ -604,12 +675,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
     ap.add_argument("--sample", action="store_true", help="print the sampled sentences")
     ap.add_argument("--sample-blind", action="store_true", help="print the blind set's sentences")
+    ap.add_argument(
+        "--sample-news", action="store_true", help="print the news set's real sentences"
+    )
     ap.add_argument("--blind-only", action="store_true", help="score the blind sets only")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args(argv)
     require_corpus()
-    if args.sample or args.sample_blind:
-        for it in sample_blind() if args.sample_blind else sample():
+    if args.sample or args.sample_blind or args.sample_news:
+        draw = sample_news if args.sample_news else sample_blind if args.sample_blind else sample
+        for it in draw():
             text = load(it["src"], it["key"])[it["start"] : it["end"]]
             print(f"{it['id']}\t{it['set']}\t{text.replace(chr(10), '⏎')}")
         return 0
