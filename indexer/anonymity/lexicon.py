@@ -26,6 +26,22 @@ COMPOUND_SURNAMES = frozenset(
     "西门 东郭 闻人 赫连 轩辕 百里 钟离 申屠 第五 太史 濮阳 淳于 单于 公冶 宗政 鲜于 闾丘 司空 "
     "拓跋 万俟 左丘 梁丘 公羊 谷梁 乐正 漆雕 壤驷 巫马 公西 颛孙 段干 东门 羊舌 微生 即墨".split()
 )
+# Rarer surnames (幸, 汝, 展, 眭, 訾, 蒯 ...): candidates of the name model (``names``), which
+# weighs how rare they are; not used by the cue windows.
+RARE_SURNAMES = frozenset(
+    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒"
+)
+# Common Japanese family names (佐藤, 铃木, 高桥 ...), as they are written in Chinese news.
+JAPANESE_SURNAMES = frozenset(
+    "佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 "
+    "斋藤 清水 山崎 池田 桥本 阿部 石川 山下 中岛 石井 小川 前田 冈田 长谷川 藤田 后藤 近藤 "
+    "村上 远藤 青木 坂本 福田 太田 西村 藤井 金子 冈本 藤原 中野 三浦 原田 中川 松田 竹内 小野 "
+    "田村 中山 和田 石田 森田 上田 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 大野 "
+    "高田 丸山 今井 河野 藤本 村田 武田 上野 杉山 增田 小山 大塚 平野 菅原 久保 松井 千叶 岩崎 "
+    "樱井 木下 野口 松尾 菊池 野村 新井 渡部 安倍 岸田 麻生 鸠山 小泉 小渊 细川 羽田 村山 海部 "
+    "宇野 竹下 中曾根 石破 岩屋 茂木 二阶 野田 菅 大平 宫泽 福岛 小池 稻田 片山 高市 林田 "
+    "秋山 北村 西田 吉川 山内 松下 盛田 稻盛 川端 黑泽 东野".split()
+)
 # Surnames that are also everyday function characters; "和主席", "于同志" are not names,
 # so they never form a "surname + title" reference (周总理, 张局长) on their own.
 AMBIGUOUS_SURNAMES = frozenset(
@@ -62,6 +78,39 @@ ROLE_WORDS = frozenset(
     "法定代表人 当事人 举报人 投诉人 申请人 委托人 签发人 起草人 撰稿人 姓名 召集人 副召集人".split()
 )
 
+# Words for people and titles that a name follows in apposition (村民姜德明, 总统特朗普,
+# 民警彭浩), for the name model: the titles before names above and more.
+PERSON_WORDS_BEFORE = tuple(
+    sorted(
+        set(TITLES_BEFORE)
+        | (set(TITLES_AFTER) - {"同志", "先生", "女士", "干部", "委员"})
+        | set(
+            "人员 职工 员工 市民 群众 村民 居民 农民 牧民 渔民 茶农 果农 菜农 花农 代表 个体户 店主 "
+            "老板 老板娘 党员 干部 创始人 合伙人 主人 丈夫 妻子 儿子 女儿 父亲 母亲 爷爷 奶奶 "
+            "哥哥 姐姐 弟弟 妹妹 老伴 同事 同学 队友 徒弟 老党员 志愿者 专家 学者 教师 医生 护士 "
+            "网格员 办事员 联络员 代办员 帮办员 护林员 护堤员 快递员 外卖员 技术员 农技员 "
+            "邮递员 司机 民警 辅警 消防员 法官 村支书 支书 业主 创业者 法人 企业家 作家 导演 "
+            "演员 歌手 歌唱家 画家 诗人 选手 运动员 教练 主教练 球员 冠军 总统 首相 外长 外相 "
+            "国务卿 大使 议长 国王 女王 王子 首席执行官 总裁 董事 政治局委员 政治局常委 "
+            "国家主席 委员 常委 州长 旗长 盟长 专员 大臣 外交大臣 财政大臣 首席部长 副总统 总督 酋长 亲王 元帅 将军 参议员 众议员 议员 市长 部长 秘书长 总干事 总裁 主席 行政长官 特首 外交部长 国防部长 外交部发言人 发言人 摄影师 记者 通讯员 编辑 老人 小伙 姑娘 大姐 大哥 老师 教授 院士 "
+            "研究员 分析师 经济学家 科学家 工程师 设计师 留学生 游客 居民 工人 老工人 老技工 "
+            "绣娘 歌师 艺人 传承人 匠人 厂长 矿长 站长 所长 行长 社长 船长 机长 班长 组长".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+PERSON_TITLES_AFTER = tuple(
+    sorted(
+        set(TITLES_AFTER)
+        | set(
+            "总统 首相 外长 外相 大使 国务卿 老人 大姐 大哥 大叔 大妈 阿姨 师傅 夫妇 一家 家".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
 # Characters that do not occur in given names: organisation words (局, 办), particles
 # and function words (的, 和, 在), so 张家口市 or 王局的 are not names.
 NOT_IN_GIVEN = frozenset(
@@ -87,7 +136,7 @@ TRANSLIT_CHARS = frozenset(
     "尚舍什史斯松苏索塔泰坦汤唐特滕提铁廷汀通图吐托瓦万汪旺威维魏温文沃乌吾武西希锡夏仙香肖"
     "谢辛欣兴休徐雅亚扬杨姚耶叶伊依易因尤于玉元约云扎泽曾詹张珍郑芝志卓孜宗祖佐尕措嘎玛央拉"
     "卓次旦仓增顿琼巴桑平措罗布次仁多吉达瓦白玛才让东智别"
-    "翰密买提甫丝茜兹茨逊黛琪蒂霍娅萨汉森顿伯弗"
+    "翰密买提甫丝茜兹茨逊黛琪蒂霍娅萨汉森顿伯弗申歇历呷舒詹姆"
 )
 
 # Names that are not identifying in a case: leaders and thinkers named in the formulae of

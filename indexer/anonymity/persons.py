@@ -38,10 +38,10 @@ from .lexicon import (
     SINGLE_SURNAMES,
     TITLES_AFTER,
     TITLES_BEFORE,
-    TRANSLIT_CHARS,
     VERB_CUES,
     alternation,
 )
+from .namemodel import translit_score
 from .segment import Token, dict_tag, freq, tagged
 
 __all__ = ["PersonHit", "find_persons"]
@@ -359,17 +359,25 @@ def _dotted(text: str, start: int, end: int) -> PersonHit | None:
     (艾尔肯·吐尼亚孜代表… → 艾尔肯·吐尼亚孜); slogans (美丽山西·全民行动) fail."""
     parts = re.split("([·•・‧])", text[start:end])
     first, last = parts[0], parts[-1]
+
+    def letter(c: str) -> bool:
+        return translit_score(c) >= 0.5
+
     i = len(first)
-    while i > 0 and first[i - 1] in TRANSLIT_CHARS:
+    if first.endswith("江"):  # 阿里木江·艾买提: a Uyghur name's ending
+        i -= 1
+    while i > 0 and letter(first[i - 1]):
         i -= 1
     j = 0
-    while j < len(last) and last[j] in TRANSLIT_CHARS:
+    while j < len(last) and letter(last[j]):
         j += 1
     middle = parts[2:-2:2]
     if (
         len(first) - i < 2
         or j < 2
-        or not all(p and all(c in TRANSLIT_CHARS for c in p) for p in middle)
+        or not all(p and all(letter(c) for c in p) for p in middle)
+        or first[i:] in gazetteer()
+        or last[:j] in gazetteer()
     ):
         return None
     s, e = start + i, end - (len(last) - j)

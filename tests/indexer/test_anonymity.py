@@ -66,6 +66,15 @@ def test_names_next_to_titles_roles_and_in_name_lists_are_found(text, name):
     assert kinds(text)[name] == "person"
 
 
+def test_leaders_standing_as_persons_are_possible_names_never_certain():
+    """国家主席习近平 and 以习近平同志为核心 name the person (a newspaper tags them names), so
+    they are shown; a case may mention them, so they never block."""
+    found = [(f.text, f.certainty) for f in find_identifying("牢记习近平总书记殷殷嘱托。")]
+    assert found == [("习近平", "possible")]
+    text = "在以习近平同志为核心的党中央坚强领导下，深入学习贯彻习近平新时代中国特色社会主义思想。"
+    assert [(f.text, f.start) for f in find_identifying(text)] == [("习近平", 2)]
+
+
 def test_a_title_after_a_name_is_kept_in_the_replacement():
     """张三局长 becomes 某局长, 殷勇同志 becomes 某同志."""
     assert anonymize("由殷勇同志牵头，王建军局长具体负责。") == "由某同志牵头，某局长具体负责。"
@@ -83,7 +92,7 @@ def test_other_occurrences_of_a_found_name_are_found_too():
         "各位同志、广大同志要提高认识，全体同志要带头。",
         "培养战略科学家、卓越工程师、大国工匠、高技能人才。",
         "加强全科医生队伍建设。",
-        "牢记习近平总书记殷殷嘱托，深入学习贯彻习近平新时代中国特色社会主义思想。",
+        "深入学习贯彻习近平新时代中国特色社会主义思想，以马克思主义、毛泽东思想、邓小平理论为指导。",
         "张某某、王某同志和李XX参与了项目。",
         "深入开展“美丽山西·全民行动”，擦亮“投资中国·选择陕西”品牌。",
         "项目负责人和专职安全生产管理人员不得同时承担两个以上工程。",
@@ -443,9 +452,9 @@ def test_villages_and_communities_are_found_by_their_suffix():
     assert places("重点帮扶村和试点村，推进城中村改造。") == []
 
 
-def test_shipped_given_name_scores_are_what_the_script_generates(tmp_path):
-    """indexer/data/given_names.tsv is the output of scripts/build_names.py (from jieba's
-    dictionary), unedited."""
+def test_shipped_name_statistics_are_what_the_script_generates(tmp_path):
+    """indexer/data/given_names.tsv, translit_chars.tsv and name_words.tsv are the output
+    of scripts/build_names.py (from jieba's dictionary), unedited."""
     import importlib.util
     from pathlib import Path
 
@@ -455,10 +464,10 @@ def test_shipped_given_name_scores_are_what_the_script_generates(tmp_path):
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    out = tmp_path / "given_names.tsv"
-    assert module.main(["build_names.py", "--out", str(out)]) == 0
-    shipped = root / "indexer" / "data" / "given_names.tsv"
-    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    assert module.main(["build_names.py", "--out-dir", str(tmp_path)]) == 0
+    for name in ("given_names.tsv", "translit_chars.tsv", "name_words.tsv"):
+        shipped = root / "indexer" / "data" / name
+        assert (tmp_path / name).read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

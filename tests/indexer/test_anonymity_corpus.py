@@ -121,3 +121,18 @@ def test_a_whole_report_is_checked_at_more_than_100k_characters_a_second():
     t0 = time.perf_counter()
     find_identifying(text)
     assert len(text) / (time.perf_counter() - t0) > 100_000
+
+
+def test_shipped_person_model_is_what_the_script_fits(tmp_path):
+    """indexer/data/person_model.tsv is the output of scripts/build_person_model.py: the
+    name model fitted on the development sets of bench/data, unedited."""
+    need(CORPUS / "01_policy_texts")
+    spec = importlib.util.spec_from_file_location(
+        "build_person_model", ROOT / "scripts" / "build_person_model.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "person_model.tsv"
+    assert module.main(["build_person_model.py", "--out", str(out)]) == 0
+    shipped = ROOT / "indexer" / "data" / "person_model.tsv"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
