@@ -173,6 +173,28 @@ LOCAL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("巷", "某巷"),
 )
 
+# Rivers, lakes and mountains whose two-character names are no other word (长江, 洱海,
+# 嵩山): reported without a word beside them that says a river or mountain is meant.
+FAMOUS_GEO = frozenset(
+    "长江 黄河 珠江 淮河 海河 辽河 汉江 湘江 赣江 闽江 漓江 乌江 怒江 岷江 沱江 渭河 汾河 "
+    "洛河 泾河 湟水 瓯江 韩江 邕江 浔江 资江 沅江 澧水 塔河 滇池 洱海 巢湖 太湖 西湖 泰山 "
+    "华山 衡山 恒山 嵩山 黄山 庐山 秦岭 燕山 天山 阴山 峨眉 崂山 雁荡 普陀".split()
+)
+# Regions that are no division (华北, 关中, 长三角, 北部湾): possible places. Directions
+# that name regions (东北, 西北, 西南) only before 地区, 振兴 … or listed with another.
+REGIONS = (
+    "长三角 珠三角 长江三角洲 珠江三角洲 华北 华东 华南 华中 华西 关中 陕北 陕南 苏南 "
+    "苏北 苏中 皖南 皖北 浙东 浙西 浙南 浙北 闽南 闽东 闽西 闽北 粤东 粤西 粤北 豫东 豫西 "
+    "豫南 鲁西南 鲁中 冀中 晋北 晋南 川西 川南 川东 滇西 滇南 黔东 桂北 湘西 湘南 鄂西 "
+    "赣南 辽西 辽东 北部湾 河西走廊 青藏高原 云贵高原 黄土高原 内蒙古高原 四川盆地 "
+    "塔里木盆地 准噶尔盆地 柴达木盆地 华北平原 东北平原 江汉平原 成都平原 珠江口 渤海湾 "
+    "前藏 后藏 康巴 中原地区 江淮地区 江南地区 岭南地区"
+).split()
+DIRECTION_REGIONS = ("东北", "西北", "西南", "东南", "江南", "中原")
+DIRECTION_REGION_AFTER = re.compile(
+    "地区|振兴|全面振兴|三省|老工业基地|平原|水乡|沿海|片区|经济区|等地|各省|五省"
+)
+
 # Development-zone suffixes, longest first: (suffix, replacement).
 ZONE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("高新技术产业开发区", "某高新区"),

@@ -24,11 +24,15 @@ from dataclasses import dataclass
 from .gazetteer import Place, gazetteer
 from .lexicon import (
     CJK,
+    DIRECTION_REGION_AFTER,
+    DIRECTION_REGIONS,
+    FAMOUS_GEO,
     LOCAL_SUFFIXES,
     ORG_GAP_STOP,
     ORG_GAP_VERBS,
     ORG_SUFFIXES,
     ORG_WORD_TAGS,
+    REGIONS,
     ZONE_GAP_STOP,
     ZONE_GENERIC_GAP,
     ZONE_SUFFIXES,
@@ -308,7 +312,7 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
             keep.append(h)
         elif h.kind == "geo":
-            if _geo_context(text, h) or _listed_geo(text, hits, k):
+            if h.place.name in FAMOUS_GEO or _geo_context(text, h) or _listed_geo(text, hits, k):
                 keep.append(h)
         elif _confirmed(text, hits, k):
             keep.append(h)
@@ -417,6 +421,7 @@ def find_places(text: str) -> list[PlaceHit]:
     hits = _merge(hits, _abbreviations(text, hits))
     hits = _merge(hits, _lone_villages(text, hits))
     hits = _merge(hits, _nicknames(text, hits))
+    hits = _merge_over_abbreviations(hits, _regions(text, hits))
     if not hits:
         return hits
     hits = _orgs(text, hits)
@@ -466,6 +471,24 @@ def _merge(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
             continue
         kept.append(h)
     return kept
+
+
+def _yields_to_region(h: PlaceHit) -> bool:
+    """An abbreviation (云贵) or a township's short form (云贵 too) inside a region's name
+    gives way to the region (云贵高原)."""
+    return h.abbreviation or (h.kind == "township" and h.place is not None and not h.place.full)
+
+
+def _merge_over_abbreviations(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
+    """``extra`` (regions) added to ``hits``; what yields to a region inside it gives way."""
+    if not extra:
+        return hits
+    kept = [
+        h
+        for h in hits
+        if not (_yields_to_region(h) and any(x.start <= h.start and h.end <= x.end for x in extra))
+    ]
+    return _merge(kept, extra)
 
 
 def _grade(hits: list[PlaceHit]) -> None:
@@ -573,6 +596,52 @@ def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if s in cuts and e in cuts:
             out.append(PlaceHit(s, e, "place", "某地", None, (), "possible", True))
     return out
+
+
+_REGION = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
+_DIRECTION = re.compile("|".join(DIRECTION_REGIONS))
+
+
+def _regions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Regions that are no division (华北, 关中, 长三角, 北部湾, 云贵高原) starting on a word
+    boundary, two-character rivers, lakes and mountains of ``FAMOUS_GEO`` that the gazetteer
+    reads otherwise or not at all (华山), and directions that name regions (东北, 西北)
+    before 地区, 振兴 … or listed with another region (西北、华北、西南地区): possible
+    places. A region may cover abbreviations it starts with (云贵 of 云贵高原), not a
+    division (四川 of 四川盆地 stays the province)."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits if not _yields_to_region(h)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    def starts_word(s: int, e: int, whole: bool) -> bool:
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        return s in cuts and (e in cuts or not whole)
+
+    found = [(m.span(), False) for m in _REGION.finditer(text)]
+    found += [(m.span(), True) for m in _FAMOUS.finditer(text)]
+    for (s, e), famous in sorted(found):
+        if free(s, e) and starts_word(s, e, famous):
+            out.append(
+                PlaceHit(s, e, "geo", "某地区" if not famous else "某地", None, (), "possible")
+            )
+            taken.append((s, e))
+    for m in _DIRECTION.finditer(text):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        listed = any(
+            (a == e + 1 and text[e] in "、和与及") or (b == s - 1 and text[s - 1] in "、和与及")
+            for a, b in taken
+        )
+        if (DIRECTION_REGION_AFTER.match(text, e) or listed) and starts_word(s, e, False):
+            out.append(PlaceHit(s, e, "geo", "某地区", None, (), "possible"))
+            taken.append((s, e))
+    return out
+
+
+_FAMOUS = re.compile("|".join(sorted(FAMOUS_GEO)))
 
 
 _LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")

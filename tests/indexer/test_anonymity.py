@@ -144,6 +144,15 @@ def test_real_chains_of_places_are_covered(text, chain):
     assert covered(text, chain)
 
 
+def test_a_place_name_hidden_across_words_is_not_reported_beside_rivers():
+    """长江西岸 holds no 江西; 长江 and 黄河 are rivers (possible places)."""
+    found = [
+        (f.text, f.kind, f.certainty)
+        for f in find_identifying("长江西岸和黄河以北，推动区域协同发展。")
+    ]
+    assert found == [("长江", "geo", "possible"), ("黄河", "geo", "possible")]
+
+
 def test_place_inside_an_organisation_name_is_reported_with_the_organisation():
     """台州市市场监督管理局 is one finding whose replacement neutralises only the place."""
     found = find_identifying("台州市市场监督管理局推出“证照联办”。")
@@ -205,14 +214,13 @@ def test_ambiguous_short_forms_count_only_beside_a_related_place():
         "在某市某县XX区和××镇推行，某街道参照执行。",
         "坚持以大城市带动大京郊，经济总量跨过两个万亿元大关。",
         "煤矿长治久安，江山如画，优化资源配置。",
-        "长江西岸和黄河以北，推动区域协同发展。",
         "如期完成每万城镇常住人口配备18名社区工作者，吸引农村人口向城镇转移。",
         "台州市场监管局推出新举措",
     ],
 )
 def test_common_words_that_contain_place_names_are_not_reported(text):
     """中华, 东方, 公安, 平安, 高新技术, 新区 alone, anonymised 某市/XX区, and words that
-    hide a place name (大城市, 长治久安, 长江西岸, 万城镇) are not places; 台州市场监管局
+    hide a place name (大城市, 长治久安, 万城镇) are not places; 台州市场监管局
     holds 台州, not 台州市."""
     found = find_identifying(text)
     if text.startswith("台州"):
@@ -531,3 +539,33 @@ def test_a_dictionary_word_tagged_a_name_is_at_most_possible_without_words_aroun
     """楼宇 is tagged a name in jieba's dictionary: in 以楼宇为依托 only the tags make it
     one, so it is not certain."""
     assert ("楼宇", "certain") not in persons("发展楼宇经济，以楼宇为依托加快集聚各类企业。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("湖南省湘西州凤凰县的猕猴桃卖到了全国。", "湘西州", "city"),
+        ("广西柳州市融水县的群众欢度芦笙节。", "融水县", "county"),
+    ],
+)
+def test_autonomous_units_by_their_usual_short_names_are_places(text, name, kind):
+    """湘西土家族苗族自治州 is written 湘西州, 融水苗族自治县 融水县: certain places."""
+    found = {f.text: (f.kind, f.certainty) for f in find_identifying(text)}
+    assert found[name] == (kind, "certain")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("华北平原的地下水超采问题得到缓解。", "华北"),
+        ("东北地区的粮食产量占全国的四分之一。", "东北"),
+        ("解决西北、华北、西南地区干旱问题。", "西北"),
+        ("云贵高原的喀斯特地貌独具特色。", "云贵高原"),
+        ("衡山、华山、恒山、嵩山等名山游客增长。", "华山"),
+    ],
+)
+def test_regions_and_famous_rivers_and_mountains_are_possible_places(text, region):
+    """Regions that are no division and two-character names of famous mountains are
+    possible places; 东北 only where it names a region."""
+    assert covered(text, region)
+    assert places("东北方向吹来一阵风。") == []
