@@ -124,13 +124,14 @@ class _Covered:
         return any(self.marks[s:e])
 
 
-def _han_candidates(text: str) -> list[tuple[int, int, int]]:
-    """(start, surname length, end) of every surname and one or two more characters that
-    could be a given name (CJK, no organisation or function characters, not anonymised)."""
+def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
+    """(start, surname length, end) of every surname from ``start`` on and one or two more
+    characters that could be a given name (CJK, no organisation or function characters,
+    not anonymised)."""
     out = []
     freq = _tokenizer().FREQ
     n = len(text)
-    for m in _SURNAME_RE.finditer(text):
+    for m in _SURNAME_RE.finditer(text, start):
         s = m.start()
         sl = m.end() - s
         if sl == 2 and (freq.get(m.group()) or 0) >= 1000 and dict_tag(m.group()) != "nr":
@@ -440,13 +441,7 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
     marks = bytearray(len(text) + 1)
     for h in hits:
         marks[h.start : h.end] = b"\x01" * (h.end - h.start)
-    cands = _han_candidates(text)
-    by_start: dict[int, list] = {}
-    by_end: dict[int, list] = {}
-    for c in cands:
-        by_start.setdefault(c[0], []).append(c)
-        by_end.setdefault(c[2], []).append(c)
-    counts = Counter(text[s:e] for s, _, e in cands)
+    counts: dict[str, int] = {}
     tags = _Tags(text)
     out = list(hits)
     todo = list(hits)
@@ -454,9 +449,11 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
         h = todo.pop()
         options = []
         if h.end < len(text) and text[h.end] in _LIST_MARKS:
-            options += by_start.get(h.end + 1, [])
+            a = h.end + 1
+            options += [c for c in _han_candidates(text[: a + 4], a) if c[0] == a]
         if h.start > 0 and text[h.start - 1] in _LIST_MARKS:
-            options += by_end.get(h.start - 1, [])
+            b = h.start - 1
+            options += [c for c in _han_candidates(text[:b], max(0, b - 4)) if c[2] == b]
         best = None
         for s, sl, e in options:
             if any(marks[s:e]) or covered(s, e):
