@@ -51,7 +51,10 @@ def find_identifying(text: str) -> list[Finding]:
     taken = [
         (f.start, f.end)
         for f in found
-        if (f.start, f.end) not in lone and f.kind != "person" and f.certainty == "certain"
+        if (f.start, f.end) not in lone
+        and f.kind != "person"
+        and f.certainty == "certain"
+        and not _is_abbreviation(text, f, places)
     ]
     for n in find_uncued(text, taken):
         if n.certainty != "certain" and any(
@@ -71,6 +74,11 @@ def find_identifying(text: str) -> list[Finding]:
             continue
         out.append(f)
     return out
+
+
+def _is_abbreviation(text: str, f: Finding, places) -> bool:
+    """A run of province abbreviations (沪宁 in 王沪宁) may be part of a name."""
+    return any(h.abbreviation and (h.start, h.end) == (f.start, f.end) for h in places)
 
 
 def _lone_short_forms(places) -> set[tuple[int, int]]:

@@ -470,7 +470,13 @@ def tag_features(tokens: list[Token], s: int, e: int) -> dict[str, float]:
         if any(t.tag in _NAME_TAGS for t in over):
             f["t_inname"] = 1.0  # part of a longer name (2 characters of 张晓明)
         elif any(t.tag == "new" for t in over):
-            f["t_innew"] = 1.0  # part of a word the HMM made (乔振东率: name and verb)
+            glued = any(
+                t.tag == "new" and t.end - t.start == e - s + 1 and (t.start == s or t.end == e)
+                for t in over
+            )
+            # part of a word the HMM made: glued to one character beside it (乔振东率,
+            # 人石光银), or cut across
+            f["t_glued" if glued else "t_innew"] = 1.0
         else:
             f["t_cut"] = 1.0
     after = [t for t in tokens if t.start == e]

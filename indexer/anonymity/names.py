@@ -382,8 +382,9 @@ def _tibetan(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if covered(s, e):
             continue
         before, after = _context_before(text, s), _context_after(text, e)
-        if before == "title" or (before and after) or after == "strong":
-            sure = before == "title" or after == "strong"
+        # two of the syllables are a name on their own; the words around say how sure
+        sure = before == "title" or after == "strong"
+        if sure or before or after:
             out.append((0.7, NameHit(s, e, "certain" if sure else "possible")))
     return out
 

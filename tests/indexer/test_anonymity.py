@@ -569,3 +569,21 @@ def test_regions_and_famous_rivers_and_mountains_are_possible_places(text, regio
     possible places; 东北 only where it names a region."""
     assert covered(text, region)
     assert places("东北方向吹来一阵风。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("俄罗斯总理米舒斯京会见了中国代表团。", "米舒斯京"),
+        ("白俄罗斯总统卢卡申科会见了中国驻白大使。", "卢卡申科"),
+        ("日本首相岸田文雄出席了七国集团峰会。", "岸田文雄"),
+        ("定日县的向导次仁多吉已经带领上千名游客到达大本营。", "次仁多吉"),
+        ("王沪宁出席开幕会。", "王沪宁"),
+        ("江泽民、李鹏、朱镕基等领导同志出席了大会。", "朱镕基"),
+    ],
+)
+def test_foreign_japanese_tibetan_and_listed_names_are_found(text, name):
+    """A transliterated name after a title (the cue saw only 米舒斯), a Japanese family
+    name and given name, two Tibetan syllables, a name holding province abbreviations
+    (沪宁) and names listed with a leader are persons."""
+    assert name in [n for n, _ in persons(text)]
