@@ -48,13 +48,14 @@ def find_identifying(text: str) -> list[Finding]:
     # be part of a name, and a name after a title may be longer than the cue saw
     # (总理米舒斯京): names are looked for around them too, and the longer wins below; a
     # possible name no longer than the short form it overlaps does not.
+    abbreviations = {(h.start, h.end) for h in places if h.abbreviation}
     taken = [
         (f.start, f.end)
         for f in found
         if (f.start, f.end) not in lone
+        and (f.start, f.end) not in abbreviations  # 沪宁 in 王沪宁
         and f.kind != "person"
         and f.certainty == "certain"
-        and not _is_abbreviation(text, f, places)
     ]
     for n in find_uncued(text, taken):
         if n.certainty != "certain" and any(
@@ -74,11 +75,6 @@ def find_identifying(text: str) -> list[Finding]:
             continue
         out.append(f)
     return out
-
-
-def _is_abbreviation(text: str, f: Finding, places) -> bool:
-    """A run of province abbreviations (沪宁 in 王沪宁) may be part of a name."""
-    return any(h.abbreviation and (h.start, h.end) == (f.start, f.end) for h in places)
 
 
 def _lone_short_forms(places) -> set[tuple[int, int]]:

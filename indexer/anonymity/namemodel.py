@@ -58,7 +58,9 @@ __all__ = [
     "surname_length",
     "table",
     "tag_features",
+    "title_length_before",
     "translit_score",
+    "word_after",
 ]
 
 _lock = threading.Lock()
@@ -80,7 +82,8 @@ WEAK_AFTER = tuple(
     "参加 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 获评 "
     "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
     "来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是 家 老人 "
-    "女士 先生 一边 手中 手里 身边 所在 今年 当年 如今 毕业 大学 时".split()
+    "女士 先生 一边 手中 手里 身边 所在 今年 当年 如今 毕业 大学 时 当天 今天 昨天 日前 "
+    "近日 此前 随后 同日 当日 上午 下午 晚上 首先 最后 特别 一再 再次 始终".split()
 )
 # Prepositions and conjunctions before a name (据李明介绍, 由张伟牵头, 和王芳一起).
 PREPOSITIONS_BEFORE = tuple(
@@ -225,6 +228,14 @@ class _Words:
                         return k
         return None
 
+    def length_before(self, text: str, pos: int, kind: str) -> int:
+        """The length of the longest word of ``kind`` ending at ``pos`` (0 if none)."""
+        lengths = self.by_last.get(text[pos - 1]) if pos > 0 else None
+        for n in lengths or ():
+            if n <= pos and self.kind.get(text[pos - n : pos]) == kind:
+                return n
+        return 0
+
     def after(self, text: str, pos: int) -> str | None:
         lengths = self.by_first.get(text[pos]) if pos < len(text) else None
         if lengths:
@@ -237,6 +248,13 @@ class _Words:
 
 
 _LEFT = _Words(("L_title", PERSON_WORDS_BEFORE), ("L_prep", PREPOSITIONS_BEFORE))
+
+
+def title_length_before(text: str, pos: int) -> int:
+    """The length of the title or word for people ending at ``pos`` (0 if none)."""
+    return _LEFT.length_before(text, pos, "L_title")
+
+
 _RIGHT = _Words(
     ("R_title", PERSON_TITLES_AFTER), ("R_strong", STRONG_AFTER), ("R_weak", WEAK_AFTER)
 )
@@ -281,6 +299,11 @@ def _inside_longer_word(text: str, s: int, e: int, freq: dict) -> bool:
                     if not dict_tag(text[a:b]).startswith("nr"):
                         return True
     return False
+
+
+def word_after(text: str, pos: int) -> str | None:
+    """The kind of word starting at ``pos`` (R_title, R_strong, R_weak) or None."""
+    return _RIGHT.after(text, pos)
 
 
 def han_features(

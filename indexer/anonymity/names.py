@@ -42,16 +42,12 @@ from .lexicon import (
     JAPANESE_SURNAMES,
     NOT_IN_GIVEN,
     NOT_NAMES,
-    PERSON_TITLES_AFTER,
-    PERSON_WORDS_BEFORE,
     PUBLIC_FIGURES,
     RARE_SURNAMES,
     SINGLE_SURNAMES,
     TRANSLIT_CHARS,
 )
 from .namemodel import (
-    STRONG_AFTER,
-    WEAK_AFTER,
     boundary_features,
     context_features,
     han_features,
@@ -59,9 +55,11 @@ from .namemodel import (
     string_features,
     table,
     tag_features,
+    title_length_before,
     translit_score,
+    word_after,
 )
-from .segment import _tokenizer, dict_tag, words
+from .segment import _tokenizer, boundaries, dict_tag, words
 
 __all__ = ["NameHit", "P_CERTAIN", "P_POSSIBLE", "find_uncued", "given_scores", "han_rows"]
 
@@ -262,36 +260,42 @@ def _translit_runs(text: str) -> list[tuple[int, int]]:
 
 
 def _cut_translit(text: str, s: int, e: int, freq: dict) -> tuple[int, int]:
-    """A run cut where a common word (no name) runs across its ends: 泽连斯基呼|吁 →
-    泽连斯基, 俄|罗斯 → nothing (罗斯 is inside 俄罗斯)."""
+    """A run cut after a title that ends inside it, and to the dictionary's word boundaries
+    where a word runs across its ends: 泽连斯基呼|吁 → 泽连斯基, 总|理科尔 → 科尔, 俄|罗斯 → nothing (罗斯
+    is inside 俄罗斯)."""
+    cuts = sorted(boundaries(text, max(0, s - 4), min(len(text), e + 4)))
 
     def word(a: int, b: int) -> bool:
         w = text[a:b]
-        return (freq.get(w) or 0) >= 20 and dict_tag(w) not in _NAME_TAGS
+        f = freq.get(w) or 0
+        return b - a >= 2 and f > 0 and (f >= 20 or dict_tag(w) not in _NAME_TAGS)
 
-    changed = True
-    while changed and e - s >= 2:
-        changed = False
-        for a in range(max(0, s - 3), s):  # a word that starts before the run
-            for b in range(e, s, -1):
-                if b - a >= 2 and word(a, b):
-                    s, changed = b, True
-                    break
-            if changed:
-                break
-        if changed:
-            continue
-        for a in range(e - 1, s, -1):  # a word that ends after the run
-            if any(word(a, b) for b in range(e + 1, min(len(text), a + 4) + 1)):
-                e, changed = a, True
-                break
-    return s, e
+    # a title that ends inside the run (总理|科尔: 理 is a transliteration character too)
+    for k in (1, 2):
+        if s + k < e and title_length_before(text, s + k) > k:
+            s += k
+            break
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a < s < b and word(a, b):
+            s = b  # a word that starts before the run ends inside it
+        if a < e < b and word(a, b):
+            e = a  # a word that starts inside the run ends after it
+    return s, max(s, e)
+
+
+def _division(g, name: str) -> bool:
+    """``name`` is a county, a city or a province of the gazetteer, no ambiguous short
+    form (阿拉 of a township, 安南 of a former county are no reason to doubt a name)."""
+    place = g.get(name)
+    return (
+        place is not None and place.kind in ("province", "city", "county") and not place.ambiguous
+    )
 
 
 def _context_before(text: str, s: int) -> str:
     """'title' (a title or a word for people right before), 'start' (a clause start or
     a list mark) or ''."""
-    if any(s >= len(w) and text.startswith(w, s - len(w)) for w in PERSON_WORDS_BEFORE):
+    if title_length_before(text, s):
         return "title"
     if s == 0 or text[s - 1] in _CLAUSE or text[s - 1] in "和与及同":
         return "start"
@@ -301,11 +305,10 @@ def _context_before(text: str, s: int) -> str:
 def _context_after(text: str, e: int) -> str:
     """'strong' (a verb of speech or action, a title), 'weak' (a function word, a clause
     end) or ''."""
-    if any(text.startswith(w, e) for w in STRONG_AFTER) or any(
-        text.startswith(w, e) for w in PERSON_TITLES_AFTER
-    ):
+    kind = word_after(text, e)
+    if kind in ("R_strong", "R_title"):
         return "strong"
-    if e >= len(text) or text[e] in _CLAUSE or any(text.startswith(w, e) for w in WEAK_AFTER):
+    if e >= len(text) or text[e] in _CLAUSE or kind == "R_weak":
         return "weak"
     return ""
 
@@ -319,29 +322,34 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
         letters = [c for c in text[s:e] if c not in _DOTS]
         if not 2 <= len(letters) <= 10 or covered(s, e):
             continue
-        word = text[s:e]
-        if word in g or word in PUBLIC_FIGURES or any(w in word for w in PUBLIC_FIGURES):
-            continue
+        before, after = _context_before(text, s), _context_after(text, e)
+        if not (before == "title" or after):
+            continue  # no word around it says a person is meant
         mean = sum(translit_score(c) for c in letters) / len(letters)
+        short = len(letters) == 2
+        if before == "title" and mean >= 1.0:
+            certainty = "certain" if after else "possible"
+        elif after == "strong" and mean >= (2.0 if short else 1.5):
+            certainty = "possible"
+        elif after == "weak" and before == "start" and mean >= (2.5 if short else 1.5):
+            certainty = "possible"
+        else:
+            certainty = ""
+        word = text[s:e]
         f = freq.get(word) or 0
         tag = dict_tag(word) if f else ""
-        if f and tag not in _NAME_TAGS and not (tag == "ns" and f < 200):
-            continue  # 沙发, 咖啡, 马拉松, and the countries and cities (美国, 巴黎)
-        if any(text[a:b] in g for a in range(s, e) for b in range(a + 2, e + 1)):
-            continue  # holds a place: 阿勒泰的, 喀什
-        if _FORMULA_AFTER.match(text, e):
-            continue
         named = tag in _NAME_TAGS
-        before, after = _context_before(text, s), _context_after(text, e)
-        short = len(letters) == 2
-        if before == "title" and mean >= 1.0 and (after or named):
-            out.append((0.9, NameHit(s, e, "certain")))
-        elif before == "title" and mean >= 1.5:
-            out.append((0.6, NameHit(s, e, "possible")))
-        elif after == "strong" and (named or mean >= (2.0 if short else 1.5)):
-            out.append((0.6, NameHit(s, e, "possible")))
-        elif after == "weak" and before == "start" and mean >= (2.5 if short else 1.5):
-            out.append((0.5, NameHit(s, e, "possible")))
+        if not certainty and not (named and after == "strong"):
+            continue
+        if word in g or any(w in word for w in PUBLIC_FIGURES) or _FORMULA_AFTER.match(text, e):
+            continue
+        if f and not named and not (tag == "ns" and f < 200):
+            continue  # 沙发, 咖啡, 马拉松, and the countries and cities (美国, 巴黎)
+        if any(_division(g, text[a:b]) for a in range(s, e) for b in range(a + 2, e + 1)):
+            continue  # holds a county or a larger division: 喀什噶尔
+        if before == "title" and named and after:
+            certainty = "certain"
+        out.append((0.9 if certainty == "certain" else 0.6, NameHit(s, e, certainty or "possible")))
     return out
 
 
