@@ -231,6 +231,52 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+_TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "地区")
+
+
+def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A township's short form right after its county or city (昆山周庄, 武隆龚滩, 拉萨八廓):
+    two or three characters that with 镇, 乡 or 街道 make a township of the gazetteer and
+    end on a word boundary. Short forms the gazetteer leaves out alone (too many townships
+    share them, or jieba does not know them) are clear in a chain."""
+    g = gazetteer()
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        out.append(h)
+        if h.kind not in ("city", "county", "former_place"):
+            continue
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        if nxt == h.end:
+            continue  # a place follows already
+        for n in (3, 2):
+            e = h.end + n
+            if e > nxt or not _ALL_CJK.fullmatch(text, h.end, e):
+                continue
+            stem = text[h.end : e]
+            full = next((stem + x for x in _TOWNSHIP_ENDINGS if stem + x in g), None)
+            if full is None or text.startswith(_TOWNSHIP_ENDINGS, e):
+                continue
+            f, tag = freq(stem), dict_tag(stem)
+            if f and tag != "ns" and not (tag == "nr" and f < 200):
+                continue  # 发展, 市场, 梅花: words of the sentence or a brand, no township
+            cuts = boundaries(text, h.end, min(len(text), e + 4))
+            if e not in cuts:
+                continue
+            if not f and n == 2 and e < len(text) and _ALL_CJK.match(text, e):
+                # an unknown stem needs a word of its own after it (龚滩古镇, not 新达盟)
+                after = min((c for c in cuts if c > e), default=e)
+                if after - e < 2:
+                    continue
+            town = g.get(full)
+            place = Place(stem, "township", town.replacement, False, False, False, h.place.codes)
+            out.append(PlaceHit(h.end, e, "township", town.replacement, place))
+            break
+    return out
+
+
+_ALL_CJK = re.compile(f"[{CJK}]+")
+
+
 def _words(text: str, start: int, end: int) -> list[str]:
     cuts = sorted(c for c in boundaries(text, start, end) if start <= c <= end)
     return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
@@ -417,6 +463,7 @@ def find_places(text: str) -> list[PlaceHit]:
         hits = _zones(text, hits)
         hits = _locals(text, hits)
         hits = _resolve_ambiguous(text, hits)
+        hits = _chain_townships(text, hits)
         hits = _villages(text, hits)
     hits = _merge(hits, _abbreviations(text, hits))
     hits = _merge(hits, _lone_villages(text, hits))

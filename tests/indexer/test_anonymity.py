@@ -587,3 +587,10 @@ def test_foreign_japanese_tibetan_and_listed_names_are_found(text, name):
     name and given name, two Tibetan syllables, a name holding province abbreviations
     (沪宁) and names listed with a leader are persons."""
     assert name in [n for n, _ in persons(text)]
+
+
+def test_a_township_short_form_right_after_its_county_is_a_place():
+    """昆山周庄, 武隆龚滩: with 镇 a township of the gazetteer, in a chain; 昆山市场 holds none."""
+    assert covered("苏州昆山周庄的水乡古镇迎来客流高峰。", "苏州昆山周庄")
+    assert covered("重庆武隆龚滩古镇游人如织。", "重庆武隆龚滩")
+    assert [f.text for f in find_identifying("昆山市场繁荣。")] == ["昆山"]
