@@ -11,6 +11,7 @@ Source: jieba's bundled dict.txt (word, frequency, part of speech). Three files:
 
       score(c) = ln(P(c | given name)) - ln(P(c | text))
 
+  Words tagged nr that are frequent (``NAME_MAX_FREQ``: 李子, 金字塔) are left out.
   伟, 芳, 娟 score high; 的, 区, 年 score low. Only characters seen at least ``MIN_COUNT``
   times in given names are written; any other character is not name-like.
 * ``translit_chars.tsv``, the same log-odds for the characters of the dictionary's
@@ -36,6 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "indexer" / "data"
 MIN_COUNT = 5
+# Words tagged nr this frequent are mostly everyday words the tagger's data took for names
+# (李子, 金字塔, 汤圆) or the few most famous names; the given-name statistics leave them out.
+NAME_MAX_FREQ = 100
 sys.path.insert(0, str(ROOT))
 
 
@@ -74,7 +78,7 @@ def build(words: list[tuple[str, int, str]] | None = None) -> dict[str, dict]:
         if tag == "nrt":
             for c in word:
                 translit[c] += 1
-        if tag != "nr":
+        if tag != "nr" or freq >= NAME_MAX_FREQ:
             continue
         if word[:2] in COMPOUND_SURNAMES and 3 <= len(word) <= 4:
             rest = word[2:]
