@@ -78,7 +78,7 @@ STRONG_AFTER = tuple(
 )
 # Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
 WEAK_AFTER = tuple(
-    "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 的 负责 分管 "
+    "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 负责 分管 "
     "参加 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 获评 "
     "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
     "来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是 家 老人 "
@@ -312,7 +312,7 @@ def han_features(
     """The cheap features of the candidate ``text[s:e]`` (surname of ``sl`` characters):
     :func:`string_features` and :func:`context_features` together."""
     f = string_features(text[s:e], sl, freq)
-    f.update(context_features(text, s, e, partners, counts))
+    f.update(context_features(text, s, e, partners, counts, bool(freq.get(text[s:e]))))
     return f
 
 
@@ -362,6 +362,8 @@ def string_features(w: str, sl: int, freq: dict) -> dict[str, float]:
         hf = freq.get(head) or 0
         if hf and not dict_tag(head).startswith("nr"):
             f["head"] = _lf(hf)
+        elif hf >= 50:
+            f["head_nr"] = _lf(hf)  # 田野|里, 杜鹃|花: a word tagged nr and one more character
     if w[-1] in PLACE_TAILS:
         f["tailp"] = 1.0
     if w in gazetteer():
@@ -373,12 +375,13 @@ CONTEXT_GROUPS = ("L_", "R_", "partner", "rep")
 
 
 def context_features(
-    text: str, s: int, e: int, partners: set[int], counts: dict
+    text: str, s: int, e: int, partners: set[int], counts: dict, known: bool = False
 ) -> dict[str, float]:
     """Features of the words right before and after the candidate.
 
     ``partners`` holds the start and end offsets of very name-like candidates (for lists),
-    ``counts`` how often each candidate string occurs in the text."""
+    ``counts`` how often each candidate string occurs in the text; ``known``: the string
+    is a word of the dictionary."""
     f: dict[str, float] = {}
     n = len(text)
     if 0 < s and e < n and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES:
@@ -408,6 +411,10 @@ def context_features(
         f["R_end"] = 1.0
     elif text[e] == "、":
         f["R_list"] = 1.0
+    elif text[e] == "的":
+        f["R_de"] = 1.0  # 张伟的工作, but also 安静的图书馆: weaker for words
+        if known:
+            f["R_de_word"] = 1.0
     else:
         k = _RIGHT.after(text, e)
         if k is not None:
@@ -487,7 +494,12 @@ def tag_features(tokens: list[Token], s: int, e: int) -> dict[str, float]:
     elif aligned:
         # 段/建华: split in two; 向/p 大会: the surname is a preposition here
         first = _tag_class(inside[0].tag)
-        f["t_split_fn" if first in ("p", "c", "d", "u") else "t_split"] = 1.0
+        if first in ("p", "c", "d", "u"):
+            f["t_split_fn"] = 1.0
+        elif inside[0].end - inside[0].start > 1:
+            f["t_split_word"] = 1.0  # 田野/里: a word and a character, not surname + name
+        else:
+            f["t_split"] = 1.0
     else:
         over = [t for t in tokens if t.start < e and s < t.end and (t.start < s or t.end > e)]
         if any(t.tag in _NAME_TAGS for t in over):

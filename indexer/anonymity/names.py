@@ -74,6 +74,7 @@ _SURNAME_RE = re.compile(
 )
 _CLAUSE = frozenset("，。；：！？、（）“”‘’《》\n\t 　,.;:!?()\"'")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "nrf"))
+_FOREIGN_TAGS = frozenset(("nrt", "nrf"))
 _WINDOW = 6  # characters of context on each side of a candidate for the tagger
 # The logit of the string alone below which a candidate is not weighed further: the most
 # the words around it and the tags could add would lift it just to the floor, and of the
@@ -224,7 +225,7 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             z = by_string[text[s:e]] = m.logit(string_features(text[s:e], sl, freq))
         if z < _STRING_FLOOR:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
-        z += m.logit(context_features(text, s, e, partners, counts))
+        z += m.logit(context_features(text, s, e, partners, counts, bool(freq.get(text[s:e]))))
         if z + m.boundary_gain + m.tag_gain < floor:
             continue  # even the best boundaries and tags could not make it a name
         z += m.logit(boundary_features(text, s, e, freq))
@@ -327,6 +328,9 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
             continue  # no word around it says a person is meant
         mean = sum(translit_score(c) for c in letters) / len(letters)
         short = len(letters) == 2
+        if short and min(table("translit_chars.tsv").get(c, -9.0) for c in letters) < 1.5:
+            if not (freq.get(text[s:e]) and dict_tag(text[s:e]) in _FOREIGN_TAGS):
+                continue  # 都来, 来到: two characters need both to be of foreign names
         if before == "title" and mean >= 1.0:
             certainty = "certain" if after else "possible"
         elif after == "strong" and mean >= (2.0 if short else 1.5):
@@ -338,7 +342,8 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
         word = text[s:e]
         f = freq.get(word) or 0
         tag = dict_tag(word) if f else ""
-        named = tag in _NAME_TAGS
+        # jieba tags many two-character words nr (道谢): only its transliteration tags count
+        named = tag in (_FOREIGN_TAGS if short else _NAME_TAGS)
         if not certainty and not (named and after == "strong"):
             continue
         if word in g or any(w in word for w in PUBLIC_FIGURES) or _FORMULA_AFTER.match(text, e):

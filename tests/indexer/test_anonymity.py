@@ -594,3 +594,19 @@ def test_a_township_short_form_right_after_its_county_is_a_place():
     assert covered("苏州昆山周庄的水乡古镇迎来客流高峰。", "苏州昆山周庄")
     assert covered("重庆武隆龚滩古镇游人如织。", "重庆武隆龚滩")
     assert [f.text for f in find_identifying("昆山市场繁荣。")] == ["昆山"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "田野里一片金黄。",
+        "杜鹃花开满山坡。",
+        "方圆十里的村民都来了。",
+        "周末的公园里挤满了带孩子的家长。",
+        "苏醒过来的病人向医生道谢。",
+    ],
+)
+def test_everyday_words_where_names_stand_are_no_persons(text):
+    """A word tagged a name and one more character (田野里), 都来 after 村民 (no foreign
+    name), 周末的, 向医生道谢: news prose, no persons."""
+    assert persons(text) == []
