@@ -29,7 +29,7 @@ COMPOUND_SURNAMES = frozenset(
 # Rarer surnames (幸, 汝, 展, 眭, 訾, 蒯 ...): candidates of the name model (``names``), which
 # weighs how rare they are; not used by the cue windows.
 RARE_SURNAMES = frozenset(
-    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒"
+    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒母"
 )
 # Common Japanese family names (佐藤, 铃木, 高桥 ...), as they are written in Chinese news.
 JAPANESE_SURNAMES = frozenset(
@@ -102,17 +102,25 @@ PERSON_WORDS_BEFORE = tuple(
             "带头人 领头人 致富带头人 能手 户主 房东 店长 厨师 医师 药师 律师 会计 教练员 "
             "裁判 队长 主播 网红 博主 学生 研究生 博士生 大学生 村官 书记员 检察员 审判员 "
             "模范 劳动模范 劳模 标兵 英雄 烈士 战士 女工 工人 下岗职工 馆长 团长 政委 "
-            "司令员 军长 师长 旅长 科学家 艺术家 作曲家 指挥家 书法家 画家 摄影家".split()
+            "司令员 军长 师长 旅长 科学家 艺术家 作曲家 指挥家 书法家 画家 摄影家 商人 "
+            "种植户 种植大户 承包户 图为 图中 亲王 国王".split()
         ),
         key=len,
         reverse=True,
     )
 )
+# Titles of heads of state and government, ministers and envoys, before foreign names
+# (总统普京, 总理科尔): enough for a two-character transliteration.
+STATE_TITLES = frozenset(
+    "总统 副总统 总理 副总理 首相 外长 外相 外交大臣 大臣 主席 国王 亲王 女王 王储 国务卿 大使 "
+    "议长 秘书长 副秘书长 总干事 总裁 部长 外交部长 国防部长 财政部长 总督 元首 总书记".split()
+)
 PERSON_TITLES_AFTER = tuple(
     sorted(
         set(TITLES_AFTER)
         | set(
-            "总统 首相 外长 外相 大使 国务卿 老人 大姐 大哥 大叔 大妈 阿姨 师傅 夫妇 一家 家".split()
+            "总统 首相 外长 外相 大使 国务卿 老人 大姐 大哥 大叔 大妈 阿姨 师傅 夫妇 一家 家 "
+            "老先生 老太太 亲王 国王 王子 公主 阁下 陛下 殿下".split()
         ),
         key=len,
         reverse=True,

@@ -402,7 +402,7 @@ def context_features(
             f["L_de"] = 1.0
         elif not _CJK.match(text[s - 1]):
             f["L_nonhan"] = 1.0
-    left = len(f) > size
+    left = next(iter(list(f)[size:]), None)
     size = len(f)
     # the words after
     if e < n and text[e] in _CLOSE_QUOTES:
@@ -421,9 +421,17 @@ def context_features(
             f[k] = 1.0
         elif not _CJK.match(text[e]):
             f["R_nonhan"] = 1.0
-    right = len(f) > size
-    if left != right:
-        f["L_only" if left else "R_only"] = 1.0  # context on one side only says less
+        else:
+            tag = _word_tag_at(text, e)
+            if tag in ("v", "vd", "vi", "vg"):
+                f["R_verb"] = 1.0  # 汪培林收了, 母德华扎根: a subject before its verb
+            elif tag in ("d", "ad", "p"):
+                f["R_adv"] = 1.0  # 鲁晓雯终于, 廖建华正在
+    right = next(iter(list(f)[size:]), None)
+    if bool(left) != bool(right):
+        # context on one side only says less, how much less depends on the side's kind
+        # (a title before a name says much alone, a clause start little)
+        f[(left or right) + "_only"] = 1.0
     if (
         (s - 1) in partners
         and text[s - 1] in "、和与及"
@@ -433,6 +441,18 @@ def context_features(
     if counts.get(text[s:e], 0) >= 2:
         f["rep"] = 1.0
     return f
+
+
+def _word_tag_at(text: str, pos: int) -> str:
+    """The dictionary tag of the longest word (up to three characters) starting at
+    ``pos``."""
+    for n in (3, 2, 1):
+        w = text[pos : pos + n]
+        if len(w) == n:
+            tag = dict_tag(w)
+            if tag:
+                return tag
+    return ""
 
 
 # Features of boundary_features: computed only for candidates the others leave in play.

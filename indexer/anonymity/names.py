@@ -45,6 +45,7 @@ from .lexicon import (
     PUBLIC_FIGURES,
     RARE_SURNAMES,
     SINGLE_SURNAMES,
+    STATE_TITLES,
     TRANSLIT_CHARS,
 )
 from .namemodel import (
@@ -60,6 +61,7 @@ from .namemodel import (
     word_after,
 )
 from .segment import _tokenizer, boundaries, dict_tag, words
+from .segment import freq as freq_of
 
 __all__ = ["NameHit", "P_CERTAIN", "P_POSSIBLE", "find_uncued", "given_scores", "han_rows"]
 
@@ -96,7 +98,9 @@ _FORMULA_AFTER = re.compile("新时代|思想|理论|主义|列宁主义|经济�
 # Transliterated names: characters that score at least this in translit_chars.tsv.
 _TRANSLIT_MIN = 0.5
 _DOTS = "·•・‧"
-_JP_GIVEN_STOP = frozenset("的了和与及在是为等说向对从将把被也都就还又")
+_LOCATIVE = re.compile("(?:在|于|赴|到|抵达|抵|前往|访问|来自|位于|途经|飞往|离开)$")
+_JP_GIVEN_STOP = frozenset("的了与及在是为等说向对从将把被都就还又")  # 和也 is a name
+_JP_NOT_GIVEN = NOT_IN_GIVEN - {"和", "也"}
 
 
 @dataclass(slots=True)
@@ -142,8 +146,8 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
             if e > n:
                 break
             c = text[e - 1]
-            if not _CJK_RE.match(c) or c in NOT_IN_GIVEN:
-                break
+            if not _CJK_RE.match(c) or (c in NOT_IN_GIVEN and not (c == "之" and gl == 2)):
+                break  # 之 ends given names (廖敏之), and is no given name alone
             w = text[s:e]
             if w in NOT_NAMES or w in PUBLIC_FIGURES or ANON_MARK.search(w):
                 continue
@@ -298,7 +302,7 @@ def _context_before(text: str, s: int) -> str:
     a list mark) or ''."""
     if title_length_before(text, s):
         return "title"
-    if s == 0 or text[s - 1] in _CLAUSE or text[s - 1] in "和与及同":
+    if s == 0 or text[s - 1] in _CLAUSE or text[s - 1] in "和与及同的":
         return "start"
     return ""
 
@@ -309,7 +313,7 @@ def _context_after(text: str, e: int) -> str:
     kind = word_after(text, e)
     if kind in ("R_strong", "R_title"):
         return "strong"
-    if e >= len(text) or text[e] in _CLAUSE or kind == "R_weak":
+    if e >= len(text) or text[e] in _CLAUSE or text[e] == "的" or kind == "R_weak":
         return "weak"
     return ""
 
@@ -326,11 +330,17 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
         before, after = _context_before(text, s), _context_after(text, e)
         if not (before == "title" or after):
             continue  # no word around it says a person is meant
+        if before != "title" and _LOCATIVE.search(text, max(0, s - 2), s):
+            continue  # 在莫斯科会见, 抵达开罗: a place
         mean = sum(translit_score(c) for c in letters) / len(letters)
         short = len(letters) == 2
         if short and min(table("translit_chars.tsv").get(c, -9.0) for c in letters) < 1.5:
-            if not (freq.get(text[s:e]) and dict_tag(text[s:e]) in _FOREIGN_TAGS):
-                continue  # 都来, 来到: two characters need both to be of foreign names
+            # 都来, 来到: two characters need both to be of foreign names, or a title
+            # before them (总统普京)
+            dictionary = freq.get(text[s:e]) and dict_tag(text[s:e]) in _FOREIGN_TAGS
+            state = any(text.endswith(t, 0, s) for t in STATE_TITLES)
+            if not dictionary and not (state and mean >= 1.0):
+                continue
         if before == "title" and mean >= 1.0:
             certainty = "certain" if after else "possible"
         elif after == "strong" and mean >= (2.0 if short else 1.5):
@@ -349,7 +359,7 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
         if word in g or any(w in word for w in PUBLIC_FIGURES) or _FORMULA_AFTER.match(text, e):
             continue
         if f and not named and not (tag == "ns" and f < 200):
-            continue  # 沙发, 咖啡, 马拉松, and the countries and cities (美国, 巴黎)
+            continue  # 沙发, 咖啡, 马拉松, and the countries and cities (美国, 巴黎, 莫斯科)
         if any(_division(g, text[a:b]) for a in range(s, e) for b in range(a + 2, e + 1)):
             continue  # holds a county or a larger division: 喀什噶尔
         if before == "title" and named and after:
@@ -371,9 +381,10 @@ def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             best = None
             for e in range(g0 + 1, min(len(text), g0 + 3) + 1):
                 c = text[e - 1]
-                if not _CJK_RE.match(c) or c in _JP_GIVEN_STOP or c in NOT_IN_GIVEN:
+                if not _CJK_RE.match(c) or c in _JP_GIVEN_STOP or c in _JP_NOT_GIVEN:
                     break
-                if _context_after(text, e) and not (freq.get(text[e - 1 : e + 1]) or 0) >= 100:
+                after = _context_after(text, e)
+                if after == "strong" or (after and (freq.get(text[e - 1 : e + 1]) or 0) < 100):
                     best = e
             if best is None or covered(s, best):
                 continue
@@ -388,8 +399,20 @@ def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     return out
 
 
+_TIBETAN_ONE = re.compile("|".join(sorted(set(TIBETAN_SYLLABLES), key=len, reverse=True)))
+
+
 def _tibetan(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     out = []
+    # one syllable (央金, 卓嘎) is a name too, beside a title or before a verb of speech
+    for m in _TIBETAN_ONE.finditer(text):
+        s, e = m.span()
+        if covered(s, e) or _TIBETAN.match(text, s) or (s and _TIBETAN.match(text, s - 2)):
+            continue
+        before, after = _context_before(text, s), _context_after(text, e)
+        if before == "title" or after == "strong" or (before == "start" and after == "weak"):
+            if not (freq_of(text[s:e]) and dict_tag(text[s:e]) not in _NAME_TAGS):
+                out.append((0.55, NameHit(s, e, "possible")))
     for m in _TIBETAN.finditer(text):
         s, e = m.span()
         if covered(s, e):

@@ -252,7 +252,13 @@ def _before_title(text: str, t: int, title: str) -> PersonHit | None:
     c = text[s]
     if c in SINGLE_SURNAMES and c not in AMBIGUOUS_SURNAMES and title != "同志" and s in win.cuts:
         word = text[s:end]
-        if word not in PUBLIC_FIGURES and freq(word) < _COMMON and word not in gazetteer():
+        known = freq(word)
+        if (
+            word not in PUBLIC_FIGURES
+            and known < _COMMON
+            and not (known and not _is_name_tag(dict_tag(word)))  # 班组长 is a word
+            and word not in gazetteer()
+        ):
             return PersonHit(s, end, "某" + title, t)
     return None
 
@@ -368,9 +374,17 @@ def _dotted(text: str, start: int, end: int) -> PersonHit | None:
         i -= 1
     while i > 0 and letter(first[i - 1]):
         i -= 1
+    if i >= 2 and first[i - 2 : i] == "阿不":  # 阿不都热合曼: a Uyghur name's beginning
+        i -= 2
+    for n in (4, 3, 2):  # a foreign given name of the dictionary (大卫·约翰逊)
+        if len(first) - i < n <= len(first) and dict_tag(first[-n:]) in ("nrt", "nrf"):
+            i = len(first) - n
+            break
     j = 0
     while j < len(last) and letter(last[j]):
         j += 1
+    if len(first) - i < 2 and j >= 3 and len(first) >= 2 and freq(first[-2:]):
+        i = len(first) - 2  # 大卫·约翰逊: a given name the dictionary has as a word
     middle = parts[2:-2:2]
     if (
         len(first) - i < 2

@@ -610,3 +610,23 @@ def test_everyday_words_where_names_stand_are_no_persons(text):
     """A word tagged a name and one more character (田野里), 都来 after 村民 (no foreign
     name), 周末的, 向医生道谢: news prose, no persons."""
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("日本前首相安倍晋三的遗孀出席了纪念活动。", "安倍晋三"),
+        ("山本和也在大连生活了二十年。", "山本和也"),
+        ("俄罗斯总统普京在莫斯科会见了到访的中国代表团。", "普京"),
+        ("财政部副部长廖敏之介绍了今年的财政政策。", "廖敏之"),
+        ("大卫·约翰逊和艾米丽夫妇在桂林收养了两只流浪猫。", "大卫·约翰逊"),
+        ("央金和卓嘎是日喀则的一对好姐妹。", "卓嘎"),
+        ("新疆维吾尔自治区人大常委会副主任阿不都热合曼·买买提出席会议。", "阿不都热合曼·买买提"),
+    ],
+)
+def test_names_of_the_news_are_found(text, name):
+    """Japanese given names ending in 也 or before 的, a two-character transliteration after
+    a head of state's title, 之 ending a given name, a dictionary's foreign given name
+    before a middle dot, one Tibetan syllable, a Uyghur name beginning 阿不都."""
+    assert name in [n for n, _ in persons(text)]
+    assert "莫斯科" not in [n for n, _ in persons(text)]
