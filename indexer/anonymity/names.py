@@ -42,6 +42,7 @@ from .lexicon import (
     JAPANESE_SURNAMES,
     NOT_IN_GIVEN,
     NOT_NAMES,
+    PERSON_TITLES_AFTER,
     PUBLIC_FIGURES,
     RARE_SURNAMES,
     SINGLE_SURNAMES,
@@ -49,6 +50,8 @@ from .lexicon import (
     TRANSLIT_CHARS,
 )
 from .namemodel import (
+    STRONG_AFTER,
+    WEAK_AFTER,
     boundary_features,
     context_features,
     han_features,
@@ -62,6 +65,8 @@ from .namemodel import (
 )
 from .segment import _tokenizer, boundaries, dict_tag, words
 from .segment import freq as freq_of
+
+_FOLLOWERS = frozenset(STRONG_AFTER) | frozenset(WEAK_AFTER) | frozenset(PERSON_TITLES_AFTER)
 
 __all__ = ["NameHit", "P_CERTAIN", "P_POSSIBLE", "find_uncued", "given_scores", "han_rows"]
 
@@ -211,6 +216,17 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def _noun_follows(text: str, e: int) -> bool:
+    """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
+    the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
+    the word heading a noun phrase, not a name."""
+    for n in (3, 2):
+        w = text[e : e + n]
+        if len(w) == n and (tag := dict_tag(w)):
+            return tag in ("n", "t", "ng", "nz") and w not in _FOLLOWERS
+    return False
+
+
 def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     freq = _tokenizer().FREQ
     m = model()
@@ -240,7 +256,10 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             p = m.probability(z)
             # an everyday word of the dictionary (汪洋, 高峰) is at most possible: it may
             # be the word; a rare name entry (吴海燕) may be certain
-            sure = p >= P_CERTAIN and (freq.get(text[s:e]) or 0) < _EVERYDAY
+            everyday = (freq.get(text[s:e]) or 0) >= _EVERYDAY
+            if everyday and _noun_follows(text, e):
+                continue  # 高峰时段, 汪洋大海: an everyday word heading a noun phrase
+            sure = p >= P_CERTAIN and not everyday
             scored.append((p, NameHit(s, e, "certain" if sure else "possible")))
     return scored
 

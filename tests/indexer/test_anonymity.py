@@ -630,3 +630,16 @@ def test_names_of_the_news_are_found(text, name):
     before a middle dot, one Tibetan syllable, a Uyghur name beginning 阿不都."""
     assert name in [n for n, _ in persons(text)]
     assert "莫斯科" not in [n for n, _ in persons(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "办税服务厅人流集中，高峰时段平均排队时间超过40分钟。",
+        "汪洋大海般的数据里，平台一次找到所需的证照。",
+    ],
+)
+def test_an_everyday_word_heading_a_noun_phrase_is_no_person(text):
+    """高峰时段 and 汪洋大海 are noun phrases: the everyday word at their head is the word."""
+    assert persons(text) == []
+    assert persons("高峰同志表示支持。") == [("高峰同志", "certain")]
