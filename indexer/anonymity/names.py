@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from .gazetteer import gazetteer
 from .lexicon import (
+    AMBIGUOUS_SURNAMES,
     ANON_MARK,
     CJK,
     COMPOUND_SURNAMES,
@@ -216,6 +217,16 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+_TITLED = frozenset(("L_title", "R_title"))
+_ADVERBS = frozenset("才就也都又还再却便而即")
+
+
+def _adverb_given(text: str, s: int, sl: int, e: int) -> bool:
+    """An ambiguous surname (时, 常, 高) before a one-character 'given name' that is an
+    adverb: the words 时才, 常也, not a name, unless a title stands beside it."""
+    return sl == 1 and e - s == 2 and text[s] in AMBIGUOUS_SURNAMES and text[s + 1] in _ADVERBS
+
+
 def _noun_follows(text: str, e: int) -> bool:
     """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
     the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
@@ -245,7 +256,10 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             z = by_string[text[s:e]] = m.logit(string_features(text[s:e], sl, freq))
         if z < _STRING_FLOOR:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
-        z += m.logit(context_features(text, s, e, partners, counts, bool(freq.get(text[s:e]))))
+        ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
+        if _adverb_given(text, s, sl, e) and not _TITLED.intersection(ctx):
+            continue  # 时才发现, 时就…: a word for 'when' before an adverb
+        z += m.logit(ctx)
         if z + m.boundary_gain + m.tag_gain < floor:
             continue  # even the best boundaries and tags could not make it a name
         z += m.logit(boundary_features(text, s, e, freq))

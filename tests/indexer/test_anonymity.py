@@ -643,3 +643,9 @@ def test_an_everyday_word_heading_a_noun_phrase_is_no_person(text):
     """高峰时段 and 汪洋大海 are noun phrases: the everyday word at their head is the word."""
     assert persons(text) == []
     assert persons("高峰同志表示支持。") == [("高峰同志", "certain")]
+
+
+def test_a_word_for_when_before_an_adverb_is_no_person():
+    """时才发现 is 'only when … found': 时 is a surname too, but 才 is an adverb."""
+    assert persons("直到参加招投标被“卡”时才发现信用问题。") == []
+    assert persons("记者时才说明了来意。")[0][0] == "时才"
