@@ -1,6 +1,6 @@
 """Run every benchmark in turn (make bench). Each prints its own figures.
 
-Needs ../shared/corpus. The core benchmark builds the corpus library (about 2–3 minutes)
+Needs ../shared/corpus (and OCRmyPDF with Tesseract's chi_sim data for ocr.py). The core benchmark builds the corpus library (about 2–3 minutes)
 and keeps it in bench/out/corpus-library for the relevance and web benchmarks.
 """
 
@@ -17,6 +17,9 @@ STEPS = [
     ["anonymity.py"],
     ["web.py"],
     ["monitoring.py"],
+    ["ocr.py"],
+    ["soak.py"],
+    ["stats.py"],
 ]
 
 

@@ -23,6 +23,9 @@ class Library:
         self.db = Database(self.settings.database_url)
         self.files = FileStore(self.settings.files_path)
         self.index = CaseIndex(self.settings.index_path, memory_mb=self.settings.index_memory_mb)
+        # True in a process that serves web requests (set by search.warm_up): a damaged
+        # index is then repaired in a process of its own, never inside a request.
+        self.serving = False
 
     @property
     def extract_limits(self) -> ExtractLimits:
@@ -59,7 +62,7 @@ class Library:
     def ensure_index(self) -> str:
         """Rebuild the index from the database when it is missing, stale or corrupt, then
         index whatever the database holds that the index lacks. Returns the state found."""
-        from .cases.indexing import rebuild, sync
+        from .cases.indexing import repair, sync
 
         state = self.index.verify()
         if state != "ok":
@@ -67,7 +70,7 @@ class Library:
             (log.info if state == "missing" else log.warning)(
                 "index is %s: rebuilding from the database", state
             )
-            rebuild(self)
+            repair(self, state)
         else:
             sync(self)
         return state

@@ -23,6 +23,7 @@ from .cases.models import (
     DocumentVersion,
     Review,
 )
+from .jobs.models import Job, Rendition
 from .monitoring.models import (
     EvidenceFile,
     Indicator,
@@ -35,6 +36,7 @@ from .monitoring.models import (
     ValueImport,
     WarningEvent,
 )
+from .stats.models import ScoreWeights
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
 from .workflow.models import Call, CallAttachment, CallTarget, Notification, Reminder
@@ -72,6 +74,9 @@ __all__ = [
     "RectificationMethod",
     "Rectification",
     "EvidenceFile",
+    "Job",
+    "Rendition",
+    "ScoreWeights",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

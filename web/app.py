@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
 import secrets
 from datetime import timedelta
@@ -35,6 +36,9 @@ def _secret_key(settings: Settings) -> str:
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    # PDF.js ships ES modules (.mjs); browsers load them only as JavaScript, and not every
+    # system's mime.types lists the suffix.
+    mimetypes.add_type("text/javascript", ".mjs")
     test_config = dict(test_config or {})
     # CASELIB: settings instead of the CASELIB_* environment; CASELIB_ENV: the environment
     # to read the other settings from (tests pass {} to ignore the real one).
@@ -58,7 +62,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(test_config)
     app.extensions["caselib"] = lib
 
-    from . import accounts, cases, errors, monitoring, openapi, reviews, security, util, workflow
+    from . import (
+        accounts,
+        admin,
+        cases,
+        errors,
+        monitoring,
+        openapi,
+        reviews,
+        security,
+        stats,
+        util,
+        workflow,
+    )
 
     util.init_app(app)
     security.init_app(app)
@@ -69,7 +85,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(reviews.bp)
     app.register_blueprint(workflow.bp)
     app.register_blueprint(monitoring.bp)
+    app.register_blueprint(stats.bp)
+    app.register_blueprint(admin.bp)
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", openapi.serve)
+
+    if settings.job_runner == "thread" and not app.config.get("TESTING"):
+        from library.jobs.runner import ensure_thread
+
+        @app.before_request
+        def _jobs_runner() -> None:
+            # Per process (a forked worker starts its own), at its first request.
+            ensure_thread(app.extensions["caselib"])
 
     from library.cases import search
 

@@ -271,6 +271,37 @@ def cmd_user_list(args) -> int:
     return 0
 
 
+def cmd_user_passwd(args) -> int:
+    from library.accounts import admin
+    from library.accounts.audit import Actor
+
+    lib = _library(ensure_index=False)
+    account, password = admin.reset_password(lib, Actor.cli(), args.name, args.password)
+    if password:
+        print(f"已为 {account.username} 生成临时密码（只显示这一次）：{password}")
+    else:
+        print(f"已为 {account.username} 设置新密码")
+    return 0
+
+
+def _user_state(service: str, done: str):
+    def run(args) -> int:
+        from library.accounts import admin
+        from library.accounts.audit import Actor
+
+        lib = _library(ensure_index=False)
+        account = getattr(admin, service)(lib, Actor.cli(), args.name)
+        print(f"{done}：{account.username}（{account.role_title}，{account.status_title}）")
+        return 0
+
+    return run
+
+
+cmd_user_deactivate = _user_state("deactivate", "账号已停用（不能登录，访问令牌已作废）")
+cmd_user_reactivate = _user_state("reactivate", "账号已启用")
+cmd_user_unlock = _user_state("unlock", "已解除锁定")
+
+
 def cmd_unit_add(args) -> int:
     from library.accounts import units
 
@@ -313,6 +344,20 @@ def cmd_db_current(args) -> int:
     rev, newest = current(lib.db.engine), head()
     state = "最新" if rev == newest else f"可升级到 {newest}（caselib db upgrade）"
     print(f"{rev or '（未初始化或 0.1 版数据库）'}（{state}）")
+    return 0
+
+
+def cmd_jobs_run(args) -> int:
+    from library.cases.renditions import requeue_previews
+    from library.jobs.runner import run_pending
+
+    lib = _library(ensure_index=False)
+    queued = requeue_previews(lib) if args.previews else 0
+    n = run_pending(lib, limit=args.limit)
+    print(
+        (f"已为 {queued} 个 Word 文档加入版式预览任务；" if args.previews else "")
+        + f"完成后台任务 {n} 个。"
+    )
     return 0
 
 
@@ -488,6 +533,124 @@ def cmd_method(args) -> int:
     return 0
 
 
+def _stats_params(args) -> dict[str, Any]:
+    return {
+        "by": args.by,
+        "region": args.region,
+        "year": args.year,
+        "from": args.date_from,
+        "to": args.date_to,
+    }
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _writable(path: str) -> Path:
+    out = Path(path)
+    if out.parent and not out.parent.exists():
+        raise CaselibError(f"目录不存在：{out.parent}", code="not_found")
+    return out
+
+
+def cmd_stats(args) -> int:
+    from library.accounts.audit import Actor
+    from library.stats import export, figures
+
+    lib = _library(ensure_index=False)
+    actor = Actor.cli()
+    params = _stats_params(args)
+    xlsx = _writable(args.xlsx) if args.xlsx else None
+    csv_out = _writable(args.csv) if args.csv else None
+    result = figures.statistics(lib, params, actor)
+    if xlsx is not None:
+        xlsx.write_bytes(export.workbook(lib, params, actor))
+    if csv_out is not None:
+        csv_out.write_bytes(export.csv_bytes(lib, params, actor))
+    if args.json:
+        _print_json(result)  # {"rows", "totals", "filters", "weights", "trend"}
+    else:
+        f, w = result["filters"], result["weights"]
+        period = (
+            f"{f['year']}年"
+            if f["year"]
+            else f"{f['from'] or '…'} 至 {f['to'] or '…'}"
+            if f["from"] or f["to"]
+            else "全部时间"
+        )
+        version = f"第 {w['version']} 版" if w["version"] else "默认"
+        print(
+            f"入库考核统计：{f['region_name']}，{period}，{figures.BY_TITLES[f['by']]}"
+            f"（{w['year']} 年度权重，{version}）"
+        )
+        heads = [
+            ("排名", "rank"),
+            ("名称", "name"),
+            ("得分", "score"),
+            ("入库", "published"),
+            ("首创", "original"),
+            ("创新借鉴", "innovation_borrowed"),
+            ("整改借鉴", "rectification_borrowed"),
+            ("被借鉴", "times_borrowed"),
+            ("点评", "reviews"),
+            ("均分", "avg_rating"),
+            ("报送", "submitted"),
+            ("退回", "returned"),
+            ("逾期", "late"),
+            ("未报送", "not_submitted"),
+        ]
+        table = [[h for h, _ in heads]]
+        for row in [*result["rows"], {**result["totals"], "name": "合计"}]:
+            table.append(["" if row.get(k) is None else str(row[k]) for _, k in heads])
+        widths = [max(_width(r[i]) for r in table) for i in range(len(heads))]
+        for r in table:
+            print("  ".join(_pad(c, widths[i], right=i != 1) for i, c in enumerate(r)).rstrip())
+        print(f"合计得分：{result['totals']['explanation']}")
+    for path in (xlsx, csv_out):
+        if path is not None:
+            print(f"已写入 {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_stats_weights(args) -> int:
+    from library.stats import weights
+
+    lib = _library(ensure_index=False)
+    year = weights.parse_year(args.year) if args.year is not None else weights.beijing_year()
+    if args.set:
+        values = {}
+        for item in args.set:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                raise UsageError(f"--set 应为 KEY=VALUE：{item}")
+            values[key.strip()] = value.strip()
+        current = weights.set_weights(lib, year, values, _cli_actor(), note=args.note)
+    else:
+        current = weights.get_weights(lib, year)
+    if args.json:
+        _print_json(current.as_dict())
+        return 0
+    state = "默认权重" if current.version == 0 else f"第 {current.version} 版（{current.set_by}）"
+    print(f"{current.year} 年度计分权重：{state}{'，已冻结' if current.frozen else ''}")
+    for k in weights.KEYS:
+        print(f"  {k.key:<24} {weights.fmt(current.values[k.key]):>6}  {k.title}：{k.help}")
+    return 0
+
+
+def _cli_actor():  # noqa: N802 - the command line acts as an administrator
+    from library.accounts.audit import Actor
+
+    return Actor.cli()
+
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
@@ -617,6 +780,20 @@ def build_parser() -> argparse.ArgumentParser:
     up = usub.add_parser("list", help="list the accounts")
     up.add_argument("--json", action="store_true")
     up.set_defaults(func=cmd_user_list)
+    up = usub.add_parser(
+        "passwd", help="reset a password (a random temporary one, printed once, unless given)"
+    )
+    up.add_argument("name", metavar="NAME")
+    up.add_argument("--password", metavar="PW", help="the new password (at least 8 characters)")
+    up.set_defaults(func=cmd_user_passwd)
+    for name, func, text in (
+        ("deactivate", cmd_user_deactivate, "deactivate an account (no login, tokens deleted)"),
+        ("reactivate", cmd_user_reactivate, "let a deactivated account log in again"),
+        ("unlock", cmd_user_unlock, "clear an account's failed logins and lock"),
+    ):
+        up = usub.add_parser(name, help=text)
+        up.add_argument("name", metavar="NAME")
+        up.set_defaults(func=func)
 
     sp = sub.add_parser("unit", help="manage units (填报单位)")
     usub = sp.add_subparsers(dest="unit_command", required=True, parser_class=_Parser)
@@ -636,6 +813,32 @@ def build_parser() -> argparse.ArgumentParser:
     dp.set_defaults(func=cmd_db_upgrade)
     dp = dsub.add_parser("current", help="the schema revision of the database")
     dp.set_defaults(func=cmd_db_current)
+
+    sp = sub.add_parser("jobs", help="background jobs (OCR of scans, Word-to-PDF previews)")
+    jsub = sp.add_subparsers(dest="jobs_command", required=True, parser_class=_Parser)
+    jp = jsub.add_parser("run", help="run the queued jobs now (e.g. with CASELIB_JOB_RUNNER=off)")
+    jp.add_argument("--limit", type=int, metavar="N", help="at most N jobs")
+    jp.add_argument(
+        "--previews", action="store_true", help="first queue a PDF preview for every Word file"
+    )
+    jp.set_defaults(func=cmd_jobs_run)
+    sp = sub.add_parser("stats", help="assessment statistics (入库考核统计), scores and exports")
+    sp.add_argument("--json", action="store_true", help="print {rows, totals, ...} as JSON")
+    sp.add_argument("--by", choices=["region", "unit", "year", "type", "call"], default="region")
+    sp.add_argument("--year", type=int, metavar="Y")
+    sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    sp.add_argument("--region", metavar="CODE", help="region and below (default $CASELIB_PROVINCE)")
+    sp.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook")
+    sp.add_argument("--csv", metavar="FILE", help="write the rows of the view as CSV")
+    sp.set_defaults(func=cmd_stats)
+    ssub = sp.add_subparsers(dest="stats_command", parser_class=_Parser)
+    wp = ssub.add_parser("weights", help="show or set a year's scoring weights")
+    wp.add_argument("--year", type=int, metavar="Y", help="the assessment year (default this year)")
+    wp.add_argument("--set", action="append", metavar="KEY=VALUE", help="set a weight (repeatable)")
+    wp.add_argument("--note", metavar="TEXT", help="why the weights change")
+    wp.add_argument("--json", action="store_true")
+    wp.set_defaults(func=cmd_stats_weights)
 
     sp = sub.add_parser("remind", help="send due deadline reminders of collection calls (cron)")
     sp.set_defaults(func=cmd_remind)

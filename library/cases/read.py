@@ -104,6 +104,9 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
             "media_type": doc.media_type,
             "format": doc.format,
             "pages": doc.pages,
+            # Names left in the file (a PDF) until the approver confirms them.
+            "findings": doc.unresolved_findings,
+            "names_confirmed_by": doc.names_confirmed_by,
         },
     }
 
@@ -138,6 +141,7 @@ def versions(session: Session, case: Case) -> list[dict[str, Any]]:
     return [
         {
             "version": v.version,
+            "kind": v.kind,
             "name": v.original_name,
             "size": v.size,
             "sha256": v.sha256,
@@ -213,6 +217,10 @@ def case_record(lib: Library, case_no: str, actor: Actor) -> dict[str, Any]:
         )
         out["history"] = history(session, case)
         out["versions"] = versions(session, case)
+        if case.document is not None:
+            from .renditions import status
+
+            out["file"]["status"] = status(session, case.document)
         return out
 
 
@@ -292,6 +300,13 @@ def preview(lib: Library, case_no: str, actor: Actor) -> Preview:
         if doc is None:
             raise NotFound("该案例没有上传文档", code="no_document")
         name, sha, fmt, pages = doc.original_name, doc.sha256, doc.format, doc.pages
+        from .renditions import OCR_PENDING, ocr_pdf_of
+
+        if doc.converter == OCR_PENDING:
+            raise NotFound("扫描件正在识别文字，识别完成后可在线查看", code="ocr_pending")
+        ocr_sha = ocr_pdf_of(session, sha)
+        if ocr_sha is not None:  # a scan: its text is in the OCR'd PDF
+            sha, fmt = ocr_sha, "pdf"
     with _PREVIEWS_LOCK:
         html = _PREVIEWS.get(sha)
         if html is not None:

@@ -24,7 +24,9 @@ def pg_lib(postgres_database, tmp_path_factory):
     lib = Library(Settings({"home": str(home), "database_url": url, "ingest_workers": 1}, env={}))
     assert lib.db.engine.dialect.name == "postgresql"
     lib.init(ensure_index=False)
-    users.create_user(lib, "nb", "monitoring-pass", "coordinator", unit="宁波市营商办", region="330200")
+    users.create_user(
+        lib, "nb", "monitoring-pass", "coordinator", unit="宁波市营商办", region="330200"
+    )
     yield lib
     lib.close()
 
@@ -54,7 +56,9 @@ def test_the_module_runs_on_postgresql(pg_lib):
         lib, w["id"], {"method": "流程再造", "description": "预重整_100%"}, evidence_files(), nb
     )
     assert len(out["files"]) == 3
-    assert [x["id"] for x in warnings.list_warnings(lib, admin, {"q": "审理周期"})["warnings"]] == [w["id"]]
+    assert [x["id"] for x in warnings.list_warnings(lib, admin, {"q": "审理周期"})["warnings"]] == [
+        w["id"]
+    ]
     assert warnings.list_warnings(lib, admin, {"q": "100%"})["warnings"][0]["id"] == w["id"]
     assert warnings.list_warnings(lib, admin, {"q": "0%_x"})["warnings"] == []
     closed = warnings.close_warning(lib, w["id"], nb, "整改完成")

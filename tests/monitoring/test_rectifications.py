@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from sqlalchemy import func, select
 
+from library.accounts.audit import Actor
 from library.errors import Conflict, Forbidden, ValidationFailed
 from library.models import AuditEvent, EvidenceFile, Rectification, WarningEvent
 from library.monitoring import evidence, methods, rectifications, warnings
@@ -270,3 +271,82 @@ def test_previews_of_each_kind(lib, warned, actor):
     assert EVIDENCE_TEXT in kinds[0]["html"]
     assert "&lt;b&gt;事项&lt;/b&gt;" in kinds[3]["html"] and "<b>" not in kinds[3]["html"]
     assert kinds[1]["warning_id"] == warned.id
+
+
+def test_rectifications_count_in_the_assessment_statistics(lib, warned, actor):
+    """Each rectification recorded counts for the warned region in the year it was
+    recorded (Beijing time), rolled up to the province, and is listed behind the figure."""
+    from library.stats.figures import figure_items, statistics
+    from library.workflow.transitions import beijing_today
+
+    year = beijing_today().year
+    before = statistics(lib, {"year": year, "region": "330000"}, Actor.cli())
+    assert before["totals"]["rectifications"] == 0
+    for method in ("流程再造", "制度完善"):
+        rectifications.record_rectification(
+            lib, warned.id, {"method": method}, evidence_files()[:1], actor("nb_sub")
+        )
+    after = statistics(lib, {"year": year, "region": "330000"}, Actor.cli())
+    assert after["totals"]["rectifications"] == 2
+    row = next(r for r in after["rows"] if r["key"] == "330200")
+    assert row["rectifications"] == 2
+    listed = figure_items(
+        lib,
+        {"year": year, "region": "330000", "figure": "rectifications", "key": "330200"},
+        Actor.cli(),
+    )
+    assert [i["title"] for i in listed["items"]] == [
+        "收回债务所需的时间（2024）· 流程再造",
+        "收回债务所需的时间（2024）· 制度完善",
+    ]
+    last_year = statistics(lib, {"year": year - 1, "region": "330000"}, Actor.cli())
+    assert last_year["totals"]["rectifications"] == 0
+
+
+def test_the_admin_keeps_the_methods_like_themes_and_tags(lib, warned, actor):
+    """整改方式 on the admin's vocabulary page: added, renamed, moved; merging carries the
+    rectifications to the target; a method in use cannot be deleted; each change audited;
+    others may not change it."""
+    from library.monitoring.methods import METHODS
+
+    admin = Actor.cli()
+    rectifications.record_rectification(
+        lib, warned.id, {"method": "流程再造"}, evidence_files()[:1], actor("nb_sub")
+    )
+    items = METHODS.items(lib, admin)
+    assert [i.name for i in items][:2] == ["制度完善", "流程再造"]
+    assert next(i for i in items if i.name == "流程再造").uses == 1
+    new = METHODS.add(lib, admin, "专项治理")
+    assert new.position == len(items)
+    METHODS.rename(lib, admin, new.id, "专项整治")
+    moved = METHODS.move(lib, admin, new.id, 0)
+    assert moved.position == 0 and METHODS.items(lib, admin)[0].name == "专项整治"
+    reflow = next(i for i in items if i.name == "流程再造")
+    with pytest.raises(Conflict) as e:
+        METHODS.delete(lib, admin, reflow.id)
+    assert e.value.code == "method_in_use"
+    change = METHODS.merge(lib, admin, reflow.id, new.id)
+    assert "1 条整改举措" in change.message
+    out = warnings.get_warning(lib, warned.id, actor("reviewer"))
+    assert [r["method"] for r in out["rectifications"]] == ["专项整治"]
+    assert "流程再造" not in [i.name for i in METHODS.items(lib, admin)]
+    other = METHODS.add(lib, admin, "临时")
+    METHODS.delete(lib, admin, other.id)
+    with pytest.raises(Forbidden):
+        METHODS.add(lib, actor("nb_coord"), "不允许")
+    with lib.db.session() as s:
+        actions = list(
+            s.scalars(
+                select(AuditEvent.action)
+                .where(AuditEvent.object_type == "rectification_method")
+                .order_by(AuditEvent.id)
+            )
+        )
+    assert actions == [
+        "method.add",
+        "method.rename",
+        "method.move",
+        "method.merge",
+        "method.add",
+        "method.delete",
+    ]

@@ -6,8 +6,8 @@ evidence files; and the warning a case of type 整改借鉴 answers (``cases.war
 The default indicators and 整改方式 are seeded by ``Library.init`` (as themes and tags are),
 not here: a library of an earlier release gets them on its first start after the upgrade.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-08
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
