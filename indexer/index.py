@@ -10,6 +10,7 @@ rebuild is written to a new directory and swapped in, so readers never see half 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fcntl
 import heapq
@@ -20,10 +21,12 @@ import mmap
 import os
 import pickle
 import shutil
+import struct
 import threading
 import time
 import uuid
 import zlib
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -41,7 +44,14 @@ from whoosh.util.times import datetime_to_long
 from whoosh.writing import PostingPool, SegmentWriter
 
 from . import highlight
-from .analysis import analyze
+from .analysis import (
+    DICT_FILE,
+    analyze,
+    attach_dictionary,
+    char_grams,
+    normalize,
+    write_dictionary,
+)
 from .errors import IndexBusy, IndexCorrupt, IndexerError, IndexMissing
 from .prepare import parse_terms, resemblance, sketch, sketch_set
 from .query import parse
@@ -54,6 +64,8 @@ META_FILE = "caselib-index.json"
 UNKNOWN = "unknown"
 NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
 MLT_TERMS = 25
+# Similarity at or above which a case of the same name is a near-duplicate.
+SAME_NAME_SIMILARITY = 0.7
 # Candidates scored beyond the number of similar cases asked for.
 SIMILAR_EXTRA_CANDIDATES = 6
 # Fresh readers tried before a failing read is taken for damage (or a passing fault).
@@ -117,19 +129,165 @@ class _Columns:
 TEXT_FIELDS = ("name", "summary", "content", "name_sub")
 
 
-class _SegmentLexicon:
-    """The full-text terms of one segment with their document frequencies, and the terms
-    as one string (to find the terms containing a word with ``str.find``)."""
+LEXICON_SUFFIX = ".lex"
 
-    def __init__(self, sub):
-        self.df: dict[str, int] = {
-            t.decode("utf-8"): ti.doc_frequency() for t, ti in sub.iter_field("content")
-        }
-        self.text = "\n" + "\n".join(self.df) + "\n"
+
+class _SegmentLexicon:
+    """The full-text terms of one segment as one string (to find the terms containing a
+    word with ``str.find``), read from the file its commit wrote beside the segment."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _lexicon_text(reader) -> str:
+    return "\n" + "\n".join(t.decode("utf-8") for t in reader.lexicon("content")) + "\n"
+
+
+def _write_lexicon(storage, schema, seg) -> None:
+    """The lexicon file of a segment (once, when the segment is first committed)."""
+    from whoosh.reading import SegmentReader
+
+    name = seg.segment_id() + LEXICON_SUFFIX
+    if storage.file_exists(name):
+        return
+    reader = SegmentReader(storage, schema, seg)
+    try:
+        text = _lexicon_text(reader)
+    finally:
+        reader.close()
+    tmp = name + ".tmp"
+    f = storage.create_file(tmp)
+    f.write(text.encode("utf-8"))
+    f.close()
+    storage.rename_file(tmp, name, safe=True)
+
+
+BIGRAMS_SUFFIX = ".bgr"
+_BIGRAMS_MAGIC = b"CLBGR001"
+
+
+def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
+    """The bigram file of a segment: for each character bigram, the documents holding it.
+    Written once, when the segment is first committed, from what the workers computed, or
+    from the stored texts for documents merged in from other segments."""
+    from whoosh.reading import SegmentReader
+
+    from .analysis import char_grams as _grams
+    from .analysis import normalize as _normalize
+
+    name = seg.segment_id() + BIGRAMS_SUFFIX
+    if storage.file_exists(name):
+        return
+    n = seg.doc_count_all()
+    inverted: dict[str, array] = {}
+    missing = [d for d in range(n) if d not in grams]
+    reader = SegmentReader(storage, schema, seg) if missing else None
+    try:
+        for d in range(n):
+            gs = grams.get(d)
+            if gs is not None:
+                gs = gs.split("\n") if gs else ()
+            else:
+                f = reader.stored_fields(d)
+                text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
+                gs = set(_grams(_normalize(text), normalized=True))
+            for g in gs:
+                docs = inverted.get(g)
+                if docs is None:
+                    docs = inverted[g] = array("I")
+                docs.append(d)
+    finally:
+        if reader is not None:
+            reader.close()
+    keys = sorted((g.encode("utf-8"), g) for g in inverted)
+    ends, starts = array("I"), array("I", [0])
+    blob, docs_all = bytearray(), array("I")
+    for kb, g in keys:
+        blob += kb
+        ends.append(len(blob))
+        docs_all.extend(inverted[g])
+        starts.append(len(docs_all))
+    data = (
+        _BIGRAMS_MAGIC
+        + struct.pack("<I", len(keys))
+        + ends.tobytes()
+        + starts.tobytes()
+        + docs_all.tobytes()
+        + bytes(blob)
+    )
+    tmp = name + ".tmp"
+    f = storage.create_file(tmp)
+    f.write(data)
+    f.close()
+    storage.rename_file(tmp, name, safe=True)
+
+
+class _BigramFile:
+    """A segment's bigram file, memory-mapped; ``get(gram)``: its documents."""
+
+    _EMPTY = array("I")
+
+    def __init__(self, path: Path | None):
+        self.n = 0
+        if path is None:
+            return
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+        m = self._map
+        if m is None or m[:8] != _BIGRAMS_MAGIC:
+            raise IndexCorrupt(f"{path.name} is not a bigram file")
+        (n,) = struct.unpack_from("<I", m, 8)
+        view = memoryview(m)
+        base = 12
+        self._ends = view[base : base + 4 * n].cast("I")
+        self._starts = view[base + 4 * n : base + 8 * (n + 1) - 4].cast("I")
+        docs_at = base + 8 * n + 4
+        total = self._starts[n] if n else 0
+        self._docs = view[docs_at : docs_at + 4 * total].cast("I")
+        self._blob = docs_at + 4 * total
+        self.n = n
+
+    def _key(self, i: int) -> bytes:
+        start = self._ends[i - 1] if i else 0
+        return self._map[self._blob + start : self._blob + self._ends[i]]
+
+    def get(self, gram: str):
+        if not self.n:
+            return self._EMPTY
+        key = gram.encode("utf-8")
+        i = bisect.bisect_left(range(self.n), key, key=self._key)
+        if i < self.n and self._key(i) == key:
+            return self._docs[self._starts[i] : self._starts[i + 1]]
+        return self._EMPTY
+
+
+_BIGRAM_FILES: OrderedDict[str, _BigramFile] = OrderedDict()
+
+
+def _bigrams(sub) -> _BigramFile:
+    seg = sub.segment()
+    key = f"{seg.segment_id()}/{sub.doc_count_all()}"
+    with _lexicons_lock:
+        hit = _BIGRAM_FILES.get(key)
+        if hit is not None:
+            _BIGRAM_FILES.move_to_end(key)
+            return hit
+    folder = getattr(sub.storage(), "folder", None)
+    path = Path(folder) / (seg.segment_id() + BIGRAMS_SUFFIX) if folder else None
+    if path is None or not path.exists():
+        raise IndexCorrupt(f"the bigram file of segment {seg.segment_id()} is missing")
+    bg = _BigramFile(path)
+    with _lexicons_lock:
+        _BIGRAM_FILES[key] = bg
+        while len(_BIGRAM_FILES) > _LEXICONS_KEPT:
+            _BIGRAM_FILES.popitem(last=False)
+    return bg
 
 
 # Segment lexicons by segment id, kept across index generations: a commit adds a segment
-# (or merges a few small ones), so a reader reopened after it reads only the new lexicons.
+# (or merges a few small ones), so a reader reopened after it reads only the new ones.
 _LEXICONS: OrderedDict[str, _SegmentLexicon] = OrderedDict()
 _LEXICONS_KEPT = 64
 _lexicons_lock = threading.Lock()
@@ -138,14 +296,21 @@ _lexicons_lock = threading.Lock()
 def _lexicon(sub) -> _SegmentLexicon:
     seg = sub.segment()
     if seg is None:  # the empty reader of an empty index
-        return _SegmentLexicon(sub)
+        return _SegmentLexicon("\n")
     key = f"{seg.segment_id()}/{sub.doc_count_all()}"
     with _lexicons_lock:
         hit = _LEXICONS.get(key)
         if hit is not None:
             _LEXICONS.move_to_end(key)
             return hit
-    lex = _SegmentLexicon(sub)
+    folder = getattr(sub.storage(), "folder", None)
+    try:
+        if folder is None:
+            raise FileNotFoundError
+        text = (Path(folder) / (seg.segment_id() + LEXICON_SUFFIX)).read_text(encoding="utf-8")
+    except FileNotFoundError:  # a segment written before lexicon files
+        text = _lexicon_text(sub)
+    lex = _SegmentLexicon(text)
     with _lexicons_lock:
         _LEXICONS[key] = lex
         while len(_LEXICONS) > _LEXICONS_KEPT:
@@ -154,18 +319,22 @@ def _lexicon(sub) -> _SegmentLexicon:
 
 
 class _DF:
-    """Document frequencies summed over segment lexicons (a read-only mapping)."""
+    """Document frequencies of full-text terms, looked up in the terms files (no table of
+    the whole lexicon is built when a reader opens); ``parts``: the segments' lexicons."""
 
-    def __init__(self, parts: list[_SegmentLexicon]):
+    def __init__(self, reader, parts: list[_SegmentLexicon]):
+        self._reader = reader
         self.parts = parts
-        if len(parts) == 1:
-            self.get = parts[0].df.get  # type: ignore[method-assign]
+        self._memo: dict[str, int] = {}
 
     def get(self, term: str, default: int | None = None) -> int | None:
-        total = 0
-        for p in self.parts:
-            total += p.df.get(term, 0)
-        return total or default
+        v = self._memo.get(term)
+        if v is None:
+            v = int(self._reader.doc_frequency("content", term))
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[term] = v
+        return v or default
 
     def __getitem__(self, term: str) -> int:
         v = self.get(term)
@@ -215,7 +384,7 @@ class _Reader:
         if self._evaluator is None:
             from .evaluate import Evaluator
 
-            self._evaluator = Evaluator(self.searcher, self.containing)
+            self._evaluator = Evaluator(self.searcher, self.containing, self.grams)
         return self._evaluator
 
     @property
@@ -226,13 +395,31 @@ class _Reader:
 
     @property
     def df(self) -> _DF:
-        """Document frequency of every full-text term (for weighting), summed over the
-        segments' lexicons (each read once per process: segments never change)."""
+        """Document frequency of full-text terms (for weighting), and the segments'
+        lexicons (each read once per process: segments never change)."""
         if self._df is None:
-            self._df = _DF(
-                [_lexicon(sub) for sub, _offset in self.searcher.reader().leaf_readers()]
-            )
+            reader = self.searcher.reader()
+            self._df = _DF(reader, [_lexicon(sub) for sub, _offset in reader.leaf_readers()])
         return self._df
+
+    def grams(self, gram: str) -> array:
+        """Documents whose name, summary or text hold a character bigram."""
+        out = array("i")
+        reader = self.searcher.reader()
+        for sub, offset in reader.leaf_readers():
+            seg = sub.segment()
+            if seg is None:
+                continue
+            local = _bigrams(sub).get(gram)
+            if not len(local):
+                continue
+            if sub.has_deletions():
+                out.extend(d + offset for d in local if not sub.is_deleted(d))
+            elif offset:
+                out.extend(d + offset for d in local)
+            else:
+                out.extend(local)
+        return out
 
     def containing(self, w: str, limit: int | None = None) -> list[str]:
         """Full-text terms longer than ``w`` that contain it, most frequent first."""
@@ -342,11 +529,17 @@ class _SegmentWriter(SegmentWriter):
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        # Character bigrams of the documents added, by document number in the new segment.
+        self.grams: dict[int, str] = {}
 
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())
 
     def _commit_toc(self, segments):
+        for seg in segments:
+            _write_lexicon(self.storage, self.schema, seg)
+            mine = seg.segment_id() == self.newsegment.segment_id()
+            _write_bigrams(self.storage, self.schema, seg, self.grams if mine else {})
         TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
         _record_files(self.storage.folder, self.indexname, self.generation, segments)
         clean_files(self.storage, self.indexname, self.generation, segments)
@@ -373,6 +566,9 @@ def _merge_small(writer, segments):
     return [s for s in segments if s not in small]
 
 
+MERGE_NEW_MAX_DOCS = 1_000
+
+
 def _merge_new(before: set[str]):
     """Merge policy at the end of a bulk write: the segments it added, in one (the
     segments that were there before stay as they are)."""
@@ -381,7 +577,9 @@ def _merge_new(before: set[str]):
         from whoosh.reading import SegmentReader
 
         new = [s for s in segments if s.segment_id() not in before]
-        if len(new) < 2:
+        # Whoosh merges by pooling every posting again: worth it for the many small
+        # segments of a small ingest, not for the large ones of a big one.
+        if len(new) < 2 or sum(s.doc_count_all() for s in new) > MERGE_NEW_MAX_DOCS:
             return segments
         for seg in new:
             reader = SegmentReader(writer.storage, writer.schema, seg)
@@ -496,6 +694,7 @@ class IndexWriter:
             "_stored_summary": d.summary or "",
             "content": a.postings["content"],
             "name_sub": a.postings["name_sub"],
+            "name_chars": a.postings["name_chars"],
             "text": d.text,
             "terms": a.terms,
             "sketch": a.sketch,
@@ -523,6 +722,7 @@ class IndexWriter:
             fields["year"] = str(d.published.year)
         if d.rating is not None:
             fields["rating"] = float(d.rating)
+        self._w.grams[self._w.docnum] = a.grams
         if update:
             self._w.update_document(**fields)
         else:
@@ -568,6 +768,7 @@ class CaseIndex:
         self._repair_depth = 0
         # "missing" while reads are answered by the last reader of an index that is gone.
         self.degraded: str | None = None
+        self._dictionary = False
 
     # -- state --------------------------------------------------------------------------
 
@@ -649,6 +850,9 @@ class CaseIndex:
             else:
                 child.unlink()
         whoosh_index.create_in(str(path), build_schema())
+        # jieba's dictionary as a file readers memory-map (a query then segments without
+        # loading jieba: see indexer.analysis).
+        write_dictionary(path / DICT_FILE)
         meta = {
             "schema_version": SCHEMA_VERSION,
             "fingerprint": analysis_fingerprint(),
@@ -940,14 +1144,6 @@ class CaseIndex:
                 for a in analyzed:
                     wrapper.add(a, update=False)
                 wrapper._w.commit(merge=False)
-                if len(TOC.read(ix.storage, ix.indexname).segments) > 1:
-                    w = _SegmentWriter(_open(tmp), limitmb=self.memory_mb)
-                    try:
-                        w.commit(mergetype=_merge_new(set()))
-                    except BaseException:
-                        with contextlib.suppress(Exception):
-                            w.cancel()
-                        raise
             except BaseException:
                 with contextlib.suppress(Exception):
                     wrapper._w.cancel()
@@ -994,6 +1190,8 @@ class CaseIndex:
         millisecond) tells. With no index on disk (its directory deleted) the last reader
         opened goes on answering (its files stay readable while open) until it is repaired."""
         r: _Reader | None = getattr(self._local, "reader", None)
+        if r is None and not self._dictionary:
+            self._dictionary = attach_dictionary(self.path / DICT_FILE)
         meta = self._read_meta()
         if meta is None:
             self.degraded = "missing"
@@ -1092,10 +1290,6 @@ class CaseIndex:
             parts.append(Q.Term("unit", sq.unit))
         if sq.case_no:
             parts.append(Q.Term("case_no", sq.case_no.strip()))
-        if sq.name:
-            toks = analyze(sq.name)
-            for t in toks:
-                parts.append(Q.Or([Q.Term("name", t), Q.Term("name_sub", t)]))
         if sq.year:
             parts.append(Q.Term("year", str(sq.year)))
         if not parts:
@@ -1110,6 +1304,11 @@ class CaseIndex:
         plan = parse(sq.q)
         filt = self._filter(sq)
         allowed = set(filt.docs(s)) if filt is not None else None
+        if sq.name and sq.name.strip():
+            # The name filter is a string search (一网 finds 一网通办): the name's
+            # character bigrams give the candidates, checked in the stored name.
+            named = self._names_holding(r, sq.name)
+            allowed = named if allowed is None else allowed & named
         cols = r.columns
         if sq.date_from or sq.date_to:
             # On the date column, not a Whoosh range query (which expands into many terms).
@@ -1181,6 +1380,26 @@ class CaseIndex:
         )
 
     @staticmethod
+    def _names_holding(r: _Reader, text: str) -> set[int]:
+        needle = "".join(normalize(text).split())
+        ev = r.evaluator
+        grams = set(char_grams(needle, normalized=True))
+        if not grams:
+            return set()
+        cands: set[int] | None = None
+        for g in sorted(grams, key=lambda g: len(ev.postings("name_chars", g)[0])):
+            ids = ev.postings("name_chars", g)[0]
+            cands = set(ids) if cands is None else cands.intersection(ids)
+            if not cands:
+                return set()
+        s = r.searcher
+        return {
+            d
+            for d in cands or ()
+            if needle in "".join(normalize(s.stored_fields(d).get("name", "")).split())
+        }
+
+    @staticmethod
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
         if sort == "rating":
 
@@ -1234,12 +1453,24 @@ class CaseIndex:
     # -- similar cases --------------------------------------------------------------------
 
     def similar(
-        self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
+        self, text: str, *, limit: int = 10, exclude: Iterable[str] = (), name: str | None = None
     ) -> list[SimilarHit]:
         """The cases most similar to ``text``: candidates by the draft's most characteristic
         terms, ranked by the cosine of tf-idf vectors over the full-text terms, with
         near-duplicates flagged by the shingle-sketch resemblance."""
-        return self._read(lambda r: self._similar(r, text, limit=limit, exclude=exclude))
+        hits = self._read(lambda r: self._similar(r, text, limit=limit, exclude=exclude))
+        if name and name.strip():
+            # The same case name with much the same content (another file of the case: a
+            # PDF of the Word document, an edited copy) is a near-duplicate too.
+            same = "".join(normalize(name).split())
+            for h in hits:
+                if (
+                    h.similarity >= SAME_NAME_SIMILARITY
+                    and "".join(normalize(h.name).split()) == same
+                ):
+                    h.near_duplicate = True
+            hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
+        return hits
 
     def _similar(
         self, r: _Reader, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
@@ -1270,7 +1501,7 @@ class CaseIndex:
             for t, w in vec.items():
                 tf = terms.get(t)
                 if tf:
-                    dot += w * (1.0 + math.log(tf)) * math.log(1.0 + n_docs / df[t])
+                    dot += w * _tfw(tf) * _idf(n_docs, df[t])
             cos = dot / norm if norm else 0.0
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
             hits.append(
@@ -1378,14 +1609,23 @@ def _raised_in_whoosh(e: BaseException) -> bool:
     return bool(last) and f"{os.sep}whoosh{os.sep}" in last
 
 
+def _tfw(tf: int) -> float:
+    """Weight of a term's frequency in a similar-case vector."""
+    return 1.0 + math.log(tf)
+
+
+def _idf(n_docs: int, df: int) -> float:
+    """Weight of a term's rarity in a similar-case vector."""
+    return math.log(1.0 + n_docs / df)
+
+
 def _norm(counts: dict[str, int], df: dict[str, int], n_docs: int) -> float:
     """Length of a document's tf-idf vector (the same weights as :func:`_weights`)."""
     total = 0.0
-    log = math.log
     for t, tf in counts.items():
         d = df.get(t)
         if d:
-            w = (1.0 + log(tf)) * log(1.0 + n_docs / d)
+            w = _tfw(tf) * _idf(n_docs, d)
             total += w * w
     return math.sqrt(total)
 
@@ -1398,7 +1638,7 @@ def _weights(counts: Counter | dict[str, int], df: dict[str, int], n_docs: int) 
         d = df.get(t)
         if not d:
             continue
-        out[t] = (1.0 + math.log(tf)) * math.log(1.0 + n_docs / d)
+        out[t] = _tfw(tf) * _idf(n_docs, d)
     norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
     return {t: w / norm for t, w in out.items()}
 

@@ -99,6 +99,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Days before a call's deadline on which `caselib remind` reminds units that have not "
         "submitted (comma-separated).",
     ),
+    Setting(
+        "PROVINCE",
+        "330000",
+        "Code of the province the library serves: the region the statistics (入库考核统计) "
+        "start from when none is given; the dashboard's map is 浙江省's.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

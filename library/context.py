@@ -45,6 +45,7 @@ class Library:
 
     def init(self, *, ensure_index: bool = True) -> None:
         """Create the home directory, the tables, the vocabularies and the index (idempotent)."""
+        from .monitoring import indicators, methods
         from .vocab import catalogue
 
         home = self.settings.home_path
@@ -53,6 +54,8 @@ class Library:
         init_schema(self.db.engine)
         with self.db.transaction() as s:
             catalogue.seed(s)
+            indicators.seed(s)
+            methods.seed(s)
         if ensure_index:
             self.ensure_index()
 

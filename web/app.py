@@ -62,7 +62,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(test_config)
     app.extensions["caselib"] = lib
 
-    from . import accounts, cases, compilations, errors, openapi, reviews, security, util, workflow
+    from . import (
+        accounts,
+        admin,
+        cases,
+        compilations,
+        errors,
+        monitoring,
+        openapi,
+        reviews,
+        security,
+        stats,
+        util,
+        workflow,
+    )
 
     util.init_app(app)
     security.init_app(app)
@@ -73,6 +86,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(reviews.bp)
     app.register_blueprint(workflow.bp)
     app.register_blueprint(compilations.bp)
+    app.register_blueprint(monitoring.bp)
+    app.register_blueprint(stats.bp)
+    app.register_blueprint(admin.bp)
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", openapi.serve)
 
     if settings.job_runner == "thread" and not app.config.get("TESTING"):

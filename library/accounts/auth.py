@@ -56,7 +56,7 @@ def authenticate(
                 "auth.login_failed",
                 "user",
                 username[:64] or None,
-                reason="unknown_user",
+                reason="unknown_user" if user is None else "inactive",
                 remote=remote,
             )
             failure = Unauthorized("用户名或密码错误", code="bad_credentials")

@@ -88,6 +88,8 @@ class Case(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     status_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The monitoring warning (监测预警) a case of type 整改借鉴 answers, when it names one.
+    warning_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id"), index=True)
 
     theme: Mapped[Theme | None] = relationship()
     borrowed_from: Mapped[Case | None] = relationship(remote_side=[id])

@@ -56,6 +56,11 @@ log = logging.getLogger(__name__)
 
 # What a caller may do in the transaction that stores the case: (session, case) -> None.
 Hook = Callable[[Session, Case], None]
+# Checks of a case's links to other features' records, by form field: (session, value) ->
+# an error message, or None when the record exists. The features register theirs
+# (library.monitoring: ``warning_id``), so cases never import them.
+LinkCheck = Callable[[Session, int], "str | None"]
+LINK_CHECKS: dict[str, LinkCheck] = {}
 
 
 @dataclass
@@ -135,6 +140,9 @@ def _form(raw: dict[str, Any]) -> dict[str, Any]:
         form["tags"] = [
             t for t in (x.strip() for x in form["tags"].replace("，", ",").split(",")) if t
         ]
+    warning = form.get("warning_id")
+    if isinstance(warning, str) and warning.strip().isdigit():
+        form["warning_id"] = int(warning.strip())  # a form's text, an API's number
     region = form.get("region_code")
     if isinstance(region, str) and region and not region.isdigit():
         # 填报地区 written by name (台州市椒江区), as clerks fill in the 申报表.
@@ -208,6 +216,19 @@ def check_submission(
                     "borrowed_from", "not_found", "找不到借鉴的案例，请按编号或名称从案例库中选择"
                 )
             )
+
+    if form.get("warning_id") is not None and "warning_id" not in bad:
+        if form.get("case_type") != "rectification_borrowed":
+            errors.append(
+                FieldError(
+                    "warning_id", "not_allowed", "只有“整改借鉴”类案例可以关联所整改的监测预警"
+                )
+            )
+        else:
+            check = LINK_CHECKS.get("warning_id")
+            problem = check(session, form["warning_id"]) if check else "无法核对监测预警"
+            if problem:
+                errors.append(FieldError("warning_id", "not_found", problem))
 
     keep = _truthy(raw.get("keep_possible"))
     anonymized, kept = _check_fields(
@@ -530,6 +551,9 @@ def _fields(draft: Draft) -> dict[str, Any]:
         "unit_name": form.get("unit"),
         "contact_name": form.get("contact_name"),
         "contact_phone": form.get("contact_phone"),
+        "warning_id": form.get("warning_id")
+        if form.get("case_type") == "rectification_borrowed"
+        else None,
     }
 
 
@@ -753,4 +777,5 @@ def stored_form(case: Case) -> dict[str, Any]:
         "contact_name": case.contact_name,
         "contact_phone": case.contact_phone,
         "published_at": case.published_at.isoformat() if case.published_at else None,
+        "warning_id": case.warning_id,
     }

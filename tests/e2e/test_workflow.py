@@ -29,7 +29,9 @@ def test_a_call_is_answered_returned_fixed_approved_published_and_found(new_page
     coord.click("[data-testid=new-call]")
     coord.fill("#title", "关于报送第二批营商环境改革创新案例的通知")
     coord.fill("#notice", "请各县（市、区）经分管领导审阅后报送。")
-    coord.fill("#deadline", "2031-12-13T15:00")
+    coord.fill("#deadline_date", "2031-12-13")
+    coord.keyboard.press("Escape")  # the Chinese calendar closes
+    coord.select_option("#deadline_time", "15:00")
     coord.locator("label.tagbox", has_text="椒江区人民政府").locator("input").check()
     coord.locator("label.tagbox", has_text="黄岩区人民政府").locator("input").check()
     shot(coord, "call_new", full_page=True)

@@ -22,6 +22,7 @@ from library.errors import (
     NotFound,
     ValidationFailed,
 )
+from library.monitoring import warnings as monitoring_warnings
 from library.validation import load_schema
 from library.vocab import catalogue, regions
 from library.workflow import calls, contribute, states, view
@@ -108,6 +109,9 @@ def render_case_page(
         can_review=published and permissions.can(actor, "review.save"),
         action_titles=states.ACTION_TITLES,
         call=_call_title(record.get("call_id")),
+        warning=monitoring_warnings.warning_brief(lib, record["warning_id"], actor)
+        if record.get("warning_id")
+        else None,
     )
 
 
@@ -225,6 +229,7 @@ def _render_form(
         if values.get("region_code")
         else [],
         borrowed_name=_borrowed_name(values.get("borrowed_from")),
+        warning=_warning_brief(values.get("warning_id")),
         case=case,
         calls=open_calls,
         call_id=call_id,
@@ -237,6 +242,13 @@ def _borrowed_name(ref: str | None) -> str | None:
     with get_lib().db.session() as session:
         case = find_borrowed(session, ref)
         return case.name if case is not None else None
+
+
+def _warning_brief(ref) -> dict | None:
+    warning_id = ref if isinstance(ref, int) else _int_or_none(ref)
+    if warning_id is None:
+        return None
+    return monitoring_warnings.warning_brief(get_lib(), warning_id, current_actor())
 
 
 def _errors_by_field(errors: list[FieldError]) -> dict[str, list[FieldError]]:
@@ -334,7 +346,11 @@ def upload_page():
     if request.method == "POST":
         return _save(None)
     call_id = _int_or_none(request.args.get("call"))
-    return _render_form(_defaults(actor.user), call_id=call_id)
+    values = _defaults(actor.user)
+    warning_id = _int_or_none(request.args.get("warning"))
+    if warning_id is not None:  # 登记整改借鉴案例 from a warning's page
+        values.update(case_type="rectification_borrowed", warning_id=warning_id)
+    return _render_form(values, call_id=call_id)
 
 
 @bp.route("/cases/<case_no>/edit", methods=["GET", "POST"])

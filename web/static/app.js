@@ -22,10 +22,23 @@
     return e;
   }
 
-  // On a phone the facets start folded, so the results come first.
+  // On a phone the facets and the filter panel start folded, so the results come first;
+  // the facets open as a drawer over the results, which a choice or a tap outside closes.
   if (window.matchMedia && window.matchMedia("(max-width: 900px)").matches) {
-    $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box[open], details.filters[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box").forEach(function (box) {
+      document.addEventListener("click", function (ev) {
+        if (box.open && !box.contains(ev.target)) box.removeAttribute("open");
+      });
+      $$("a", box).forEach(function (a) { a.addEventListener("click", function () { box.removeAttribute("open"); }); });
+    });
   }
+
+  // Forms that delete or deactivate something ask first (data-confirm="…").
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  }, true);
 
   // Search form: leave empty fields out of the URL, so it stays short to share.
   var searchForm = $("#search-form");
@@ -195,6 +208,8 @@
     };
     typeSel.addEventListener("change", function () {
       panel.hidden = !isBorrowed();
+      var warningField = $("[data-warning-field]");  // 整改借鉴 may name the warning it answers
+      if (warningField) warningField.hidden = typeSel.value !== "rectification_borrowed";
       if (isBorrowed() && !list.children.length) findSimilar();
     });
     $("#refresh-similar").addEventListener("click", findSimilar);

@@ -102,14 +102,23 @@ def calls_page():
 
 def _call_form(values=None, errors=None, status=200):
     from library.accounts.units import list_units
+    from library.vocab.regions import region_children, region_name
 
     actor = current_actor()
-    units = list_units(get_lib(), region=actor.region_code if actor.role != "admin" else None)
+    scope = actor.region_code if actor.role != "admin" else None
+    units = list_units(get_lib(), region=scope)
+    regions = (
+        [{"code": scope, "name": f"{region_name(scope)}（全部）"}]
+        + [{"code": r.code, "name": r.name} for r in region_children(scope)]
+        if scope
+        else [{"code": r.code, "name": r.name} for r in region_children(None)]
+    )
     return render_template(
         "workflow/call_new.html",
         values=values or {},
         errors=errors or {},
         units=units,
+        regions=regions,
         case_types={k: CASE_TYPE_TITLES[k] for k in CASE_TYPES},
     ), status
 
@@ -122,10 +131,15 @@ def call_new():
     if request.method == "GET":
         return _call_form()
     form = request.form
+    deadline = form.get("deadline", "")
+    if not deadline and form.get("deadline_date", "").strip():
+        deadline = f"{form.get('deadline_date', '').strip()}T{form.get('deadline_time') or '15:00'}"
     values = {
         "title": form.get("title", ""),
         "notice": form.get("notice", ""),
-        "deadline": form.get("deadline", ""),
+        "deadline": deadline,
+        "deadline_date": form.get("deadline_date", ""),
+        "deadline_time": form.get("deadline_time", ""),
         "target_unit_ids": form.getlist("target_unit_ids"),
         "target_region": form.get("target_region") or None,
         "case_types": form.getlist("case_types") or None,
