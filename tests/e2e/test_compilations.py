@@ -43,7 +43,12 @@ def test_a_compilation_is_built_from_recommendations_previewed_and_downloaded(ne
     page.click("[data-testid=source-search]")
     page.select_option("#c-theme", "纳税")
     page.click("[data-testid=search-candidates]")
-    page.locator("#offered .pick-item").first.wait_for()
+    # The tab's own (unfiltered) fetch may still be under way: wait for the search's cases.
+    page.locator("#offered[aria-busy=false] .pick-item").first.wait_for()
+    themes = page.eval_on_selector_all(
+        "#offered .pick-item", "els => els.map(e => e.dataset.theme)"
+    )
+    assert themes and set(themes) == {"纳税"}
     first_offered = page.locator("#offered .pick-item").first
     name = first_offered.locator(".pick-name").inner_text()
     first_offered.locator("input").check()
@@ -121,12 +126,10 @@ def test_a_compilation_is_built_from_recommendations_previewed_and_downloaded(ne
         assert _no_horizontal_scroll(phone), path
     phone.goto(url)
     if shutil.which("soffice"):
-        try:
-            phone.wait_for_selector("[data-testid=pdf-viewer][data-state=ready]", timeout=60_000)
-        except Exception:
-            shot(phone, "debug_phone", full_page=True)
-            print("STATE", phone.get_attribute("[data-testid=pdf-viewer]", "data-state"), phone.inner_html("[data-testid=preview]")[:2000])
-            raise
+        # The viewer loads PDF.js only once it is on screen: below the contents on a phone.
+        viewer = phone.locator("[data-testid=pdf-viewer]")
+        viewer.scroll_into_view_if_needed()
+        phone.wait_for_selector("[data-testid=pdf-viewer][data-state=ready]", timeout=60_000)
         phone.locator("[data-testid=pdf-viewer] canvas").first.wait_for()
         assert _no_horizontal_scroll(phone)
     shot(phone, "compilation_phone", full_page=True)

@@ -149,15 +149,26 @@
     refresh();
   }
 
+  // Only the latest request fills the list: a tab's fetch answered after the search that
+  // followed it must not replace the search's cases. The list is aria-busy meanwhile.
+  var latest = 0;
   function fetchCandidates(params, label) {
     var url = filters.getAttribute("data-candidates-url") + "?" + params.toString();
+    var mine = ++latest;
     offeredCount.textContent = "正在查询…";
+    offered.setAttribute("aria-busy", "true");
     return getJSON(url).then(function (d) {
+      if (mine !== latest) return;
+      offered.setAttribute("aria-busy", "false");
       if (d._status !== 200) {
         offeredCount.textContent = (d.errors && d.errors[0] ? d.errors[0].message : d.message) || "查询失败";
         return;
       }
       show(d.cases || [], label);
+    }, function () {
+      if (mine !== latest) return;
+      offered.setAttribute("aria-busy", "false");
+      offeredCount.textContent = "查询失败";
     });
   }
 
