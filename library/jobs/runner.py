@@ -8,7 +8,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -76,10 +76,7 @@ def enqueue(session: Session, kind: str, key: str, payload: dict[str, Any] | Non
         job.payload = payload or job.payload
 
 
-def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
-    job = session.scalar(select(Job).where(Job.kind == kind, Job.key == key))
-    if job is None:
-        return None
+def _state_of(job: Job) -> dict[str, Any]:
     return {
         "state": job.state,
         "done": job.done,
@@ -88,6 +85,20 @@ def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
         "error": job.error_message,
         "result": job.result or {},
     }
+
+
+def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
+    job = session.scalar(select(Job).where(Job.kind == kind, Job.key == key))
+    return None if job is None else _state_of(job)
+
+
+def job_states(session: Session, kind: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """:func:`job_state` of many keys at once: key -> state (keys without a job left out)."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    jobs = session.scalars(select(Job).where(Job.kind == kind, Job.key.in_(keys)))
+    return {job.key: _state_of(job) for job in jobs}
 
 
 def _claim(lib: Library) -> Job | None:
