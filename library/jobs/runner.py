@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The modules that register handlers (imported when a runner starts).
-HANDLER_MODULES = ("library.cases.renditions",)
+HANDLER_MODULES = ("library.cases.renditions", "library.monitoring.evidence")
+# The kinds someone waits for (a scan's text), run before the others (previews).
+FIRST_KINDS = ("ocr", "evidence_ocr")
 STALE = timedelta(minutes=10)  # a running job without a heartbeat for this long is retried
 MAX_ATTEMPTS = 3
 POLL_SECONDS = 2.0
@@ -111,7 +113,7 @@ def _claim(lib: Library) -> Job | None:
             .values(state="queued")
         )
         # A scan's text first (someone waits for it), previews after.
-        first = case((Job.kind == "ocr", 0), else_=1)
+        first = case((Job.kind.in_(FIRST_KINDS), 0), else_=1)
         candidates = list(
             session.scalars(
                 select(Job).where(Job.state == "queued").order_by(first, Job.id).limit(5)
