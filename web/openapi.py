@@ -1817,7 +1817,20 @@ def _monitoring_schemas() -> dict[str, Any]:
         media_type={"type": "string"},
         format={"enum": ["docx", "pdf", "xlsx", "jpeg", "png"]},
         has_text={"type": "boolean"},
+        pages={"type": ["integer", "null"]},
         note={"type": ["string", "null"]},
+        pending={"type": "boolean", "description": "a scan waiting for OCR (识别中)"},
+        ocr={
+            "type": ["object", "null"],
+            "description": "the OCR job of a scan: state, pages done of total, unreadable pages",
+            "properties": {
+                "state": {"enum": ["queued", "running", "done", "failed"]},
+                "done": {"type": "integer"},
+                "total": {"type": "integer"},
+                "unreadable": {"type": "array", "items": {"type": "integer"}},
+                "error": {"type": ["string", "null"]},
+            },
+        },
     )
     warning = _obj(
         id={"type": "integer"},

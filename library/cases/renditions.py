@@ -33,6 +33,7 @@ from indexer import (
 
 from ..errors import CaselibError, NotFound
 from ..jobs.models import Rendition
+from ..jobs.renditions import rendition_of, store_rendition
 from ..jobs.runner import Context, enqueue, handler, job_state
 from ..storage.base import utcnow
 from .models import Case, Document
@@ -73,18 +74,6 @@ def queue_for(session: Session, doc: Document, *, scanned_pages: bool = False) -
         enqueue(session, "pdf_preview", doc.sha256, payload)
 
 
-def _store_rendition(lib: Library, session: Session, source: str, kind: str, data: bytes) -> str:
-    sha = lib.files.put(data)
-    row = session.scalar(
-        select(Rendition).where(Rendition.source_sha256 == source, Rendition.kind == kind)
-    )
-    if row is None:
-        session.add(Rendition(source_sha256=source, kind=kind, sha256=sha, size=len(data)))
-    else:
-        row.sha256, row.size = sha, len(data)
-    return sha
-
-
 @handler("ocr")
 def _ocr(ctx: Context) -> dict[str, Any]:
     lib = ctx.lib
@@ -102,7 +91,7 @@ def _ocr(ctx: Context) -> dict[str, Any]:
     findings = [f.as_dict() for f in find_in_document(doc)] or None
     changed: list[str] = []
     with lib.db.transaction() as session:
-        _store_rendition(lib, session, sha, "ocr_pdf", result.pdf)
+        store_rendition(lib, session, sha, "ocr_pdf", result.pdf)
         for d in session.scalars(select(Document).where(Document.sha256 == sha)):
             d.text, d.pages, d.converter = doc.text, len(result.pages), "ocrmypdf"
             if d.names_confirmed_at is None:
@@ -131,16 +120,14 @@ def _pdf_preview(ctx: Context) -> dict[str, Any]:
     except ExtractionError as e:
         raise CaselibError(e.message, code=e.code) from e
     with lib.db.transaction() as session:
-        _store_rendition(lib, session, sha, "pdf_preview", pdf)
+        store_rendition(lib, session, sha, "pdf_preview", pdf)
     ctx.progress(1, 1)
     return {"size": len(pdf)}
 
 
 def ocr_pdf_of(session: Session, sha: str) -> str | None:
     """The OCR'd PDF made from the file with this SHA-256, if any."""
-    return session.scalar(
-        select(Rendition.sha256).where(Rendition.source_sha256 == sha, Rendition.kind == "ocr_pdf")
-    )
+    return rendition_of(session, sha, "ocr_pdf")
 
 
 def status(session: Session, doc: Document) -> dict[str, Any]:

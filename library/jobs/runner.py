@@ -8,7 +8,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -28,7 +28,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The modules that register handlers (imported when a runner starts).
-HANDLER_MODULES = ("library.cases.renditions", "library.compilations.pdf")
+HANDLER_MODULES = (
+    "library.cases.renditions",
+    "library.monitoring.evidence",
+    "library.compilations.pdf",
+)
+# The kinds someone waits for (a scan's text), run before the others (previews).
+FIRST_KINDS = ("ocr", "evidence_ocr")
 STALE = timedelta(minutes=10)  # a running job without a heartbeat for this long is retried
 MAX_ATTEMPTS = 3
 POLL_SECONDS = 2.0
@@ -76,10 +82,7 @@ def enqueue(session: Session, kind: str, key: str, payload: dict[str, Any] | Non
         job.payload = payload or job.payload
 
 
-def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
-    job = session.scalar(select(Job).where(Job.kind == kind, Job.key == key))
-    if job is None:
-        return None
+def _state_of(job: Job) -> dict[str, Any]:
     return {
         "state": job.state,
         "done": job.done,
@@ -88,6 +91,20 @@ def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
         "error": job.error_message,
         "result": job.result or {},
     }
+
+
+def job_state(session: Session, kind: str, key: str) -> dict[str, Any] | None:
+    job = session.scalar(select(Job).where(Job.kind == kind, Job.key == key))
+    return None if job is None else _state_of(job)
+
+
+def job_states(session: Session, kind: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """:func:`job_state` of many keys at once: key -> state (keys without a job left out)."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    jobs = session.scalars(select(Job).where(Job.kind == kind, Job.key.in_(keys)))
+    return {job.key: _state_of(job) for job in jobs}
 
 
 def _claim(lib: Library) -> Job | None:
@@ -100,7 +117,7 @@ def _claim(lib: Library) -> Job | None:
             .values(state="queued")
         )
         # A scan's text first (someone waits for it), previews after.
-        first = case((Job.kind == "ocr", 0), else_=1)
+        first = case((Job.kind.in_(FIRST_KINDS), 0), else_=1)
         candidates = list(
             session.scalars(
                 select(Job).where(Job.state == "queued").order_by(first, Job.id).limit(5)

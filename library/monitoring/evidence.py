@@ -2,9 +2,13 @@
 images (.jpg/.jpeg, .png), each checked by the indexer as case documents are (content
 against the extension, size, zip bombs, encryption, damage; images by their content and
 pixel count), its text extracted for the warning list's search. A scan (a PDF without a
-text layer) or a Word file of photos is accepted without text. Kept byte for byte in the
-content-addressed store; read online (PDF page by page, Word and Excel as HTML, images as
-they are) and downloaded with their Chinese names."""
+text layer, or with scanned pages) or a photo is read by OCR in a background job
+(``evidence_ocr``, the cases' OCR function): the warning page shows 识别中 with its
+progress meanwhile; then the OCR'd text is the file's text (found by the search) and the
+OCR'd PDF is what 查看 shows; pages OCR could not read are noted. Where OCR is not
+installed, a scan is accepted without text, with a note, as is a Word file of photos. Kept
+byte for byte in the content-addressed store; read online (PDF page by page, Word and Excel
+as HTML, images as they are) and downloaded with their Chinese names."""
 
 from __future__ import annotations
 
@@ -15,14 +19,26 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from indexer import ExtractionError, extract, extract_xlsx, inspect_image, render_html
+from indexer import (
+    ExtractionError,
+    extract,
+    extract_xlsx,
+    inspect_image,
+    ocr_available,
+    render_html,
+    run_ocr,
+)
 
 from ..accounts.audit import Actor
-from ..errors import DocumentRejected, FieldError, NotFound
+from ..errors import CaselibError, DocumentRejected, FieldError, NotFound
+from ..jobs.renditions import rendition_of, store_rendition
+from ..jobs.runner import Context, enqueue, handler, job_state, job_states
 from ..permissions import require
 from ..storage.files import sha256_bytes
 from .models import EvidenceFile, Rectification
+from .warnings import bump_version
 
 if TYPE_CHECKING:
     from ..context import Library
@@ -47,6 +63,7 @@ FORMAT_TITLES = {
 }
 # Readable, but without text to search: accepted, with a note.
 _NO_TEXT = {"no_text_layer", "empty_document"}
+OCR_JOB = "evidence_ocr"  # the job kind; its key is the file's SHA-256
 
 
 @dataclass
@@ -68,6 +85,7 @@ class CheckedFile:
     text: str
     pages: int | None
     note: str | None
+    ocr: bool = False  # a scan, to be read by OCR in the background
 
 
 def check_file(lib: Library, upload: EvidenceUpload) -> CheckedFile:
@@ -90,7 +108,8 @@ def check_file(lib: Library, upload: EvidenceUpload) -> CheckedFile:
         info = inspect_image(data, name, limits=limits)
         if info.kind not in IMAGE_KINDS:
             raise ExtractionError("佐证图片只能是 JPG 或 PNG 格式", code="unsupported_format")
-        return CheckedFile(upload, sha, info.kind, info.media_type, "", None, None)
+        ocr = ocr_available()  # a photo of a page, a scanned sheet
+        return CheckedFile(upload, sha, info.kind, info.media_type, "", None, None, ocr)
     if kind == "xlsx":
         doc = extract_xlsx(data, name, limits=limits)
         return CheckedFile(upload, sha, "xlsx", doc.media_type, doc.text, None, None)
@@ -99,6 +118,8 @@ def check_file(lib: Library, upload: EvidenceUpload) -> CheckedFile:
     except ExtractionError as e:
         if e.code not in _NO_TEXT:
             raise
+        if kind == "pdf" and e.code == "no_text_layer" and ocr_available():
+            return CheckedFile(upload, sha, "pdf", "application/pdf", "", None, None, True)
         media = (
             "application/pdf"
             if kind == "pdf"
@@ -106,7 +127,8 @@ def check_file(lib: Library, upload: EvidenceUpload) -> CheckedFile:
         )
         note = "扫描件，无可检索的文字" if kind == "pdf" else "无文字内容（如图片）"
         return CheckedFile(upload, sha, kind, media, "", None, note)
-    return CheckedFile(upload, sha, doc.format, doc.media_type, doc.text, doc.pages, None)
+    ocr = bool(doc.scanned_pages) and ocr_available()  # some pages are scans
+    return CheckedFile(upload, sha, doc.format, doc.media_type, doc.text, doc.pages, None, ocr)
 
 
 def check_files(
@@ -135,7 +157,17 @@ def check_files(
     return checked, errors
 
 
-def file_dict(f: EvidenceFile) -> dict[str, Any]:
+def file_dict(f: EvidenceFile, ocr: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The file's facts; ``ocr`` its OCR job's state (:func:`ocr_states`), if it has one."""
+    status = None
+    if ocr is not None:
+        status = {
+            "state": ocr["state"],
+            "done": ocr["done"],
+            "total": ocr["total"],
+            "unreadable": (ocr["result"] or {}).get("unreadable", []),
+            "error": ocr["error"],
+        }
     return {
         "id": f.id,
         "file_name": f.file_name,
@@ -147,7 +179,69 @@ def file_dict(f: EvidenceFile) -> dict[str, Any]:
         "has_text": bool(f.text),
         "pages": f.pages,
         "note": f.note,
+        "ocr": status,
+        "pending": status is not None and status["state"] in ("queued", "running"),
     }
+
+
+def ocr_states(session: Session, files: list[EvidenceFile]) -> dict[str, dict[str, Any]]:
+    """The OCR jobs of these files: SHA-256 -> the job's state (files without one left out)."""
+    return job_states(session, OCR_JOB, (f.sha256 for f in files))
+
+
+# -- OCR of scans ---------------------------------------------------------------------------
+
+
+def queue_ocr(session: Session, f: EvidenceFile) -> None:
+    """Queue the OCR of a scanned evidence file, in the recording transaction. The same
+    bytes read before (another rectification's file) give their text at once."""
+    session.flush()
+    state = job_state(session, OCR_JOB, f.sha256)
+    if state is not None and state["state"] == "done":
+        read = session.scalar(
+            select(EvidenceFile)
+            .where(EvidenceFile.sha256 == f.sha256, EvidenceFile.id != f.id)
+            .order_by(EvidenceFile.id)
+            .limit(1)
+        )
+        if read is not None:
+            f.text, f.pages, f.note = read.text, read.pages, read.note
+            return
+    enqueue(session, OCR_JOB, f.sha256, {"sha256": f.sha256, "name": f.file_name})
+
+
+def _unreadable_note(fmt: str, pages: int, unreadable: list[int]) -> str | None:
+    if not unreadable:
+        return None
+    if fmt != "pdf":
+        return "图片中未能识别出文字"
+    if len(unreadable) >= pages:
+        return "扫描件，未能识别出文字"
+    return f"第 {'、'.join(str(p) for p in unreadable)} 页未能识别出文字"
+
+
+@handler(OCR_JOB)
+def _ocr(ctx: Context) -> dict[str, Any]:
+    """Read a scanned evidence file: its text for the search, the OCR'd PDF for 查看."""
+    lib = ctx.lib
+    sha, name = ctx.payload["sha256"], ctx.payload.get("name") or "scan.pdf"
+    if not ocr_available():
+        raise CaselibError(
+            "服务器未安装文字识别（OCRmyPDF、Tesseract chi_sim）", code="ocr_unavailable"
+        )
+    try:
+        result = run_ocr(lib.files.get(sha), name, limits=lib.extract_limits, progress=ctx.progress)
+    except ExtractionError as e:
+        raise CaselibError(e.message, code=e.code) from e
+    pages = len(result.pages)
+    with lib.db.transaction() as session:
+        store_rendition(lib, session, sha, "ocr_pdf", result.pdf)
+        for f in session.scalars(select(EvidenceFile).where(EvidenceFile.sha256 == sha)):
+            f.text = result.document.text
+            f.pages = pages
+            f.note = _unreadable_note(f.format, pages, result.unreadable)
+        bump_version(session)  # the warning list's search takes the new text
+    return {"pages": pages, "unreadable": result.unreadable}
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -186,6 +280,23 @@ def evidence_file(lib: Library, file_id: int, actor: Actor) -> StoredEvidence:
     return StoredEvidence(file_id, warning_id, name, media, fmt, sha, lib.files.get(sha))
 
 
+def evidence_pdf(lib: Library, file_id: int, actor: Actor) -> StoredEvidence:
+    """The OCR'd PDF of a scanned evidence file (its pages with a text layer), what 查看
+    shows; the download stays the original."""
+    require(actor, "monitoring.read")
+    with lib.db.session() as session:
+        f, warning_id = _row(session, file_id)
+        sha = rendition_of(session, f.sha256, "ocr_pdf")
+        name = f"{PurePath(f.file_name).stem}.pdf"
+    if sha is None:
+        raise NotFound("该佐证材料没有识别后的 PDF", code="no_pdf_view")
+    if not lib.files.exists(sha):
+        raise NotFound("佐证材料文件已丢失，请联系管理员", code="file_missing")
+    return StoredEvidence(
+        file_id, warning_id, name, "application/pdf", "pdf", sha, lib.files.get(sha)
+    )
+
+
 _PREVIEWS: OrderedDict[str, str] = OrderedDict()
 _LOCK = threading.Lock()
 _PREVIEWS_MAX = 32
@@ -197,9 +308,11 @@ def evidence_preview(lib: Library, file_id: int, actor: Actor) -> dict[str, Any]
     require(actor, "monitoring.read")
     with lib.db.session() as session:
         f, warning_id = _row(session, file_id)
-        info = file_dict(f)
+        info = file_dict(f, ocr_states(session, [f]).get(f.sha256))
+        ocr_pdf = rendition_of(session, f.sha256, "ocr_pdf")
     info["warning_id"] = warning_id
-    if f.format == "pdf":
+    info["view"] = "ocr_pdf" if ocr_pdf is not None else "file"
+    if ocr_pdf is not None or f.format == "pdf":
         return {**info, "kind": "pdf", "html": None}
     if f.format in IMAGE_KINDS:
         return {**info, "kind": "image", "html": None}

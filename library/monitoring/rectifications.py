@@ -18,7 +18,7 @@ from ..accounts import audit
 from ..accounts.audit import Actor
 from ..errors import FieldError, ValidationFailed
 from ..permissions import require
-from .evidence import EvidenceUpload, check_files, file_dict
+from .evidence import EvidenceUpload, check_files, file_dict, ocr_states, queue_ocr
 from .methods import find_active
 from .models import EvidenceFile, Rectification
 from .warnings import _event, _load, bump_version
@@ -29,7 +29,13 @@ if TYPE_CHECKING:
 MAX_DESCRIPTION = 2000
 
 
-def rectification_dict(r: Rectification, by_name: str | None = None) -> dict[str, Any]:
+def rectification_dict(
+    r: Rectification,
+    by_name: str | None = None,
+    ocr: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """``ocr``: the OCR jobs of scanned files (:func:`evidence.ocr_states`)."""
+    ocr = ocr or {}
     return {
         "id": r.id,
         "method": r.method.name,
@@ -38,7 +44,7 @@ def rectification_dict(r: Rectification, by_name: str | None = None) -> dict[str
         "by_name": by_name or r.actor,
         "unit": r.unit_name,
         "at": r.created_at.isoformat(timespec="seconds") + "Z",
-        "files": [file_dict(f) for f in r.files],
+        "files": [file_dict(f, ocr.get(f.sha256)) for f in r.files],
     }
 
 
@@ -60,7 +66,8 @@ def rectifications_of(session: Session, warning_id: int) -> list[dict[str, Any]]
         if ids
         else {}
     )
-    return [rectification_dict(r, names.get(r.created_by_id) or None) for r in rows]
+    ocr = ocr_states(session, [f for r in rows for f in r.files])
+    return [rectification_dict(r, names.get(r.created_by_id) or None, ocr) for r in rows]
 
 
 def record_rectification(
@@ -126,19 +133,20 @@ def record_rectification(
             session.add(rect)
             session.flush()
             for c in checked:
-                session.add(
-                    EvidenceFile(
-                        rectification_id=rect.id,
-                        file_name=c.upload.name,
-                        sha256=c.sha256,
-                        size=len(c.upload.data),
-                        media_type=c.media_type,
-                        format=c.format,
-                        text=c.text,
-                        pages=c.pages,
-                        note=c.note,
-                    )
+                row = EvidenceFile(
+                    rectification_id=rect.id,
+                    file_name=c.upload.name,
+                    sha256=c.sha256,
+                    size=len(c.upload.data),
+                    media_type=c.media_type,
+                    format=c.format,
+                    text=c.text,
+                    pages=c.pages,
+                    note=c.note,
                 )
+                session.add(row)
+                if c.ocr:
+                    queue_ocr(session, row)  # a scan: its text comes from a job
             before = w.state
             if w.state == "open":
                 w.state = "rectifying"
@@ -164,7 +172,11 @@ def record_rectification(
             )
             session.flush()
             session.refresh(rect)
-            out = rectification_dict(rect, actor.user.display_name if actor.user else None)
+            out = rectification_dict(
+                rect,
+                actor.user.display_name if actor.user else None,
+                ocr_states(session, list(rect.files)),
+            )
             out["warning_state"] = w.state
     except BaseException:
         for sha in written:

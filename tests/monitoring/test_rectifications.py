@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from library.accounts.audit import Actor
 from library.errors import Conflict, Forbidden, ValidationFailed
-from library.models import AuditEvent, EvidenceFile, Rectification, WarningEvent
+from library.models import AuditEvent, EvidenceFile, Job, Rectification, WarningEvent
 from library.monitoring import evidence, methods, rectifications, warnings
 from library.monitoring.evidence import EvidenceUpload
 from tests.conftest import docx_bytes, pdf_bytes
@@ -95,8 +95,10 @@ def test_rectifications_can_be_recorded_many_times(lib, warned, actor):
     assert [h["action"] for h in out["history"]] == ["raise", "rectify", "rectify", "rectify"]
 
 
-def test_a_scan_without_text_is_accepted(lib, warned, actor):
-    """A PDF of pictures only (no text layer) is kept, without text, with a note."""
+def test_a_scan_without_text_is_accepted(lib, warned, actor, monkeypatch):
+    """Without OCR, a PDF of pictures only (no text layer) is kept, without text, with a
+    note (with OCR it is read in the background: test_evidence_ocr)."""
+    monkeypatch.setattr(evidence, "ocr_available", lambda: False)
     out = rectifications.record_rectification(
         lib,
         warned.id,
@@ -106,6 +108,9 @@ def test_a_scan_without_text_is_accepted(lib, warned, actor):
     )
     f = out["files"][0]
     assert (f["format"], f["has_text"]) == ("pdf", False) and "扫描件" in f["note"]
+    assert (f["pending"], f["ocr"]) == (False, None)
+    with lib.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Job)) == 0
 
 
 def _zip_bomb_docx() -> bytes:

@@ -10,8 +10,10 @@ import io
 import re
 from urllib.parse import quote
 
+import pytest
 from sqlalchemy import select
 
+from indexer import ocr_available
 from tests.conftest import SAMPLE_TEXT, docx_bytes, pdf_bytes, valid_form
 from tests.monitoring.conftest import SEED_SENTENCE, png_bytes, xlsx_bytes
 
@@ -480,3 +482,40 @@ def test_the_upload_form_is_prefilled_from_a_warning(login_as, client, token_for
     )
     assert f'name="warning_id" id="warning_id" value="{w["id"]}"' in html
     assert "宁波市 · 收回债务所需的时间（2024年）" in html
+
+
+@pytest.mark.skipif(not ocr_available(), reason="OCRmyPDF or chi_sim is missing")
+@pytest.mark.slow
+def test_a_scanned_evidence_file_shows_识别中_then_its_ocr_pdf_and_is_found(
+    login_as, client, token_for, lib
+):
+    """The warning page says 识别中 for a scan until its job ran; then the list page finds
+    the warning by a word on the scan's page and 查看 reads the OCR'd PDF."""
+    from library.jobs.runner import run_pending
+    from tests.indexer.scans import scanned
+
+    headers = token_for("ningbo")
+    w = _seed_warning(client, headers)
+    scan = scanned(pdf_bytes(["推行破产案件繁简分流，简易案件实行快速审理。"]))
+    body = client.post(
+        f"/api/v1/warnings/{w['id']}/rectifications",
+        headers=headers,
+        content_type="multipart/form-data",
+        data=_multipart({"盖章报告.pdf": scan}, method="其他"),
+    ).get_json()
+    (f,) = body["files"]
+    assert f["pending"] is True
+    c = login_as("shiju")
+    page = c.get(f"/monitoring/warnings/{w['id']}").get_data(as_text=True)
+    assert 'data-testid="ocr-pending"' in page and "识别中" in page
+
+    run_pending(lib)
+    page = c.get(f"/monitoring/warnings/{w['id']}").get_data(as_text=True)
+    assert 'data-testid="ocr-pending"' not in page
+    html = c.get("/monitoring?q=繁简分流").get_data(as_text=True)
+    assert html.count('data-testid="warning-row"') == 1 and 'data-testid="evidence-hit"' in html
+    view = c.get(f"/monitoring/evidence/{f['id']}").get_data(as_text=True)
+    assert f'data-src="/monitoring/evidence/{f["id"]}/pdf"' in view
+    pdf = c.get(f"/monitoring/evidence/{f['id']}/pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF") and pdf.data != scan
+    assert c.get(f"/monitoring/evidence/{f['id']}/file").data == scan

@@ -209,6 +209,14 @@ def evidence_download(file_id: int):
     return send_bytes(f.data, f.name, f.media_type, inline=inline, etag=f.sha256)
 
 
+@bp.get("/monitoring/evidence/<int:file_id>/pdf")
+@login_required
+def evidence_pdf(file_id: int):
+    """A scanned evidence file's OCR'd PDF, for 查看 (the download stays the scan)."""
+    f = evidence.evidence_pdf(get_lib(), file_id, current_actor())
+    return send_bytes(f.data, f.name, f.media_type, inline=True, etag=f.sha256)
+
+
 @bp.get("/monitoring/regions/<code>")
 @login_required
 def region_page(code: str):
