@@ -20,6 +20,9 @@ STEPS = [
     ["ocr.py"],
     ["soak.py"],
     ["stats.py"],
+    ["quality.py"],
+    ["coldstart.py"],
+    ["compile.py", "--pdf"],
 ]
 
 
