@@ -51,18 +51,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
         SESSION_COOKIE_NAME="caselib_session",
         SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
         # Room for the multipart envelope around the largest accepted file.
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024 + 1024 * 1024,
         JSON_AS_ASCII=False,
         TEMPLATES_AUTO_RELOAD=False,
     )
+    from . import accounts, cases, errors, openapi, reviews, security, util, workflow
+
+    app.config.update(security.cookie_config(settings))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.config.update(test_config)
     app.extensions["caselib"] = lib
-
-    from . import accounts, cases, errors, openapi, reviews, security, util, workflow
 
     util.init_app(app)
     security.init_app(app)

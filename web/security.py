@@ -1,10 +1,11 @@
-"""Who is asking, for every request, and CSRF protection.
+"""Who is asking, for every request, CSRF protection and the security headers.
 
-People log in with a form (a session cookie: HttpOnly, SameSite=Lax, expiring after
-``SESSION_MINUTES`` of inactivity, checked on the server too); scripts use API tokens
-(``Authorization: Bearer …`` on ``/api/v1``). Either way the account is ``g.user``, and
-the views pass it on to the services, which decide what it may do. Every form that
-changes something carries a CSRF token.
+People log in with a form (a session cookie: HttpOnly, SameSite=Lax, ``Secure`` with
+``SECURE_COOKIES``, expiring after ``SESSION_MINUTES`` of inactivity, checked on the server
+too); scripts use API tokens (``Authorization: Bearer …`` on ``/api/v1``). Either way the
+account is ``g.user``, and the views pass it on to the services, which decide what it may
+do. Every form that changes something carries a CSRF token. Every response says what the
+browser may load and who may frame it (:func:`security_headers`).
 """
 
 from __future__ import annotations
@@ -83,9 +84,65 @@ def _check_csrf() -> None:
         raise CsrfFailed()
 
 
+def content_security_policy(frame_ancestors: str) -> str:
+    """The pages load scripts, styles, fonts and workers from this site only (no inline
+    script or style: the templates have none); PDF.js runs its worker from a blob: URL
+    and draws pages into canvases; ``frame_ancestors`` says who may frame the pages."""
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {frame_ancestors}",
+        )
+    )
+
+
+def _frame_options(frame_ancestors: str) -> str | None:
+    """X-Frame-Options for browsers without CSP frame-ancestors, when it can say the same."""
+    return {"'self'": "SAMEORIGIN", "'none'": "DENY"}.get(frame_ancestors.strip())
+
+
+def security_headers(response):
+    """On every response: CSP with frame-ancestors, no MIME sniffing, no referrer beyond
+    this site."""
+    settings = get_lib().settings
+    ancestors = settings.frame_ancestors.strip() or "'self'"
+    h = response.headers
+    h.setdefault("Content-Security-Policy", content_security_policy(ancestors))
+    h.setdefault("X-Content-Type-Options", "nosniff")
+    h.setdefault("Referrer-Policy", "same-origin")
+    frame = _frame_options(ancestors)
+    if frame:
+        h.setdefault("X-Frame-Options", frame)
+    return response
+
+
+def cookie_config(settings) -> dict:
+    """The session cookie's flags: ``Secure`` with SECURE_COOKIES; ``SameSite=None`` when
+    other sites may frame the pages (a cookie in a cross-site frame needs it, and needs
+    ``Secure``), else Lax."""
+    ancestors = settings.frame_ancestors.split()
+    cross_site = any(a not in ("'self'", "'none'") for a in ancestors)
+    samesite = "None" if cross_site and settings.secure_cookies else "Lax"
+    return {
+        "SESSION_COOKIE_SECURE": bool(settings.secure_cookies),
+        "SESSION_COOKIE_SAMESITE": samesite,
+    }
+
+
 def init_app(app: Flask) -> None:
     app.before_request(_load_user)
     app.before_request(_check_csrf)
+    app.after_request(security_headers)
 
 
 def login_required(view):

@@ -27,6 +27,13 @@
     $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
   }
 
+  // Forms that ask first (no inline handlers: the pages' CSP allows none).
+  $$("form[data-confirm]").forEach(function (f) {
+    f.addEventListener("submit", function (ev) {
+      if (!window.confirm(f.getAttribute("data-confirm"))) ev.preventDefault();
+    });
+  });
+
   // Search form: leave empty fields out of the URL, so it stays short to share.
   var searchForm = $("#search-form");
   if (searchForm) {
