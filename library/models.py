@@ -8,7 +8,7 @@ functions; JSON columns use SQLAlchemy's generic ``JSON``.
 
 from __future__ import annotations
 
-from .accounts.models import ROLE_TITLES, ROLES, ApiToken, AuditEvent, Unit, User
+from .accounts.models import ROLE_TITLES, ROLES, ApiToken, AuditEvent, Unit, User, WebSession
 from .cases.models import (
     BORROWED_TYPES,
     CASE_TYPE_TITLES,
@@ -37,6 +37,7 @@ __all__ = [
     "Unit",
     "User",
     "ApiToken",
+    "WebSession",
     "AuditEvent",
     "Counter",
     "Case",

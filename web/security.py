@@ -16,7 +16,7 @@ import time
 
 from flask import Flask, flash, g, redirect, request, session, url_for
 
-from library.accounts import tokens
+from library.accounts import sessions, tokens
 from library.accounts import users as user_service
 from library.errors import CaselibError, Unauthorized
 
@@ -47,14 +47,21 @@ def _load_user() -> None:
     uid = session.get("uid")
     if uid is None:
         return
-    limit = get_lib().settings.session_minutes * 60
+    lib = get_lib()
+    limit = lib.settings.session_minutes * 60
     seen = session.get("seen", 0)
     now = int(time.time())
     if now - seen > limit:
         session.clear()
         g.session_expired = True
         return
-    user = user_service.load_user(get_lib(), uid)
+    # The session must still be live on the server: logging out, a password change or
+    # an administrator's reset ended it, whatever copy of the cookie is presented.
+    if sessions.session_owner(lib, session.get("sid")) != uid:
+        session.clear()
+        g.session_expired = True
+        return
+    user = user_service.load_user(lib, uid)
     if user is None:
         session.clear()
         return

@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import TooManyAttempts, Unauthorized
 from ..storage.base import utcnow
-from . import audit
+from . import audit, sessions
 from .audit import Actor
 from .models import User
 from .users import UserInfo, find_user, info
@@ -114,8 +114,11 @@ def _duration(seconds: int) -> str:
     return f"{-(-seconds // 60)} 分钟"
 
 
-def record_logout(lib: Library, user_id: int) -> None:
+def logout(lib: Library, sid: str | None, user_id: int | None) -> None:
+    """End the browser's session on the server (an old copy of its cookie then opens
+    nothing), and write auth.logout."""
     with lib.db.transaction() as session:
-        user = session.get(User, user_id)
+        sessions.end_session(lib, sid, session)
+        user = session.get(User, user_id) if user_id is not None else None
         if user is not None:
             audit.record(session, Actor.of(user), "auth.logout", "user", user.username)

@@ -21,7 +21,15 @@ from ..permissions import EVERYONE as ROLES
 from ..permissions import ROLE_TITLES
 from ..storage.base import Base, utcnow
 
-__all__ = ["ROLES", "ROLE_TITLES", "Unit", "User", "ApiToken", "AuditEvent"]
+__all__ = [
+    "ROLES",
+    "ROLE_TITLES",
+    "Unit",
+    "User",
+    "ApiToken",
+    "WebSession",
+    "AuditEvent",
+]
 
 
 class Unit(Base):
@@ -69,6 +77,21 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     user: Mapped[User] = relationship()
+
+
+class WebSession(Base):
+    """A logged-in browser: the cookie carries a random id, the database only its SHA-256.
+    Logging out deletes the row; a password change deletes every row of the account, so
+    an old cookie opens nothing."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Last request seen (kept to a few minutes): idle sessions end on the server too.
+    seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    remote: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEvent(Base):

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
 
-from library.accounts import auth, tokens, units
+from library.accounts import auth, sessions, tokens, units
 from library.accounts import users as user_service
 from library.accounts.audit import recent_audit
 from library.errors import FieldError, TooManyAttempts, Unauthorized, ValidationFailed
@@ -46,11 +46,8 @@ def login():
         except Unauthorized as e:
             error, status = e.message, 401
         else:
-            session.clear()  # a fresh session (no fixation), a fresh CSRF token
-            session.permanent = True
-            session["uid"] = info.id
-            session["seen"] = int(time.time())
-            csrf_token()
+            sid = sessions.start_session(get_lib(), info.id, remote=request.remote_addr)
+            _begin(info.id, sid)
             flash(f"欢迎，{info.display_name}（{info.role_title}）", "success")
             return redirect(_safe_next(next_url))
     return render_template(
@@ -58,14 +55,48 @@ def login():
     ), status
 
 
+def _begin(user_id: int, sid: str) -> None:
+    """A fresh cookie (no fixation, a fresh CSRF token) for a session live on the server."""
+    session.clear()
+    session.permanent = True
+    session["uid"] = user_id
+    session["sid"] = sid
+    session["seen"] = int(time.time())
+    csrf_token()
+
+
 @bp.post("/logout")
 def logout():
-    uid = session.get("uid")
-    if uid is not None:
-        auth.record_logout(get_lib(), uid)
+    auth.logout(get_lib(), session.get("sid"), session.get("uid"))
     session.clear()
     flash("已退出登录", "success")
     return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password_page():
+    """修改密码: every other session and API token of the account ends."""
+    errors: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        form = request.form
+        try:
+            sid = user_service.change_password(
+                get_lib(),
+                current_actor().user_id,
+                form.get("current_password", ""),
+                form.get("new_password", ""),
+                form.get("confirm_password", ""),
+                remote=request.remote_addr,
+            )
+        except ValidationFailed as e:
+            errors, status = {x.field: x.message for x in e.errors}, 422
+        else:
+            _begin(current_actor().user_id, sid)
+            flash("密码已修改；其他设备上的登录和访问令牌已失效", "success")
+            return redirect(url_for("cases.search_page"))
+    return render_template("accounts/password.html", errors=errors), status
 
 
 @bp.get("/audit")

@@ -1,0 +1,39 @@
+"""Web sessions kept on the server (logging out or changing the password ends them).
+
+Revision ID: 0003_sessions
+Revises: 0002
+Create Date: 2026-12-10
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_sessions"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "web_sessions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.Column("remote", sa.String(length=64), nullable=True),
+        sa.ForeignKeyConstraint(["user_id"], ["users.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("token_hash"),
+    )
+    op.create_index("ix_web_sessions_user_id", "web_sessions", ["user_id"])
+    op.create_index("ix_web_sessions_seen_at", "web_sessions", ["seen_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_web_sessions_seen_at", table_name="web_sessions")
+    op.drop_index("ix_web_sessions_user_id", table_name="web_sessions")
+    op.drop_table("web_sessions")
