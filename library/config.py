@@ -102,6 +102,14 @@ SETTINGS: tuple[Setting, ...] = (
         "origins also need `CASELIB_SECURE_COOKIES=1` (the cookie is then `SameSite=None`).",
     ),
     Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
+    Setting(
+        "PROXIES",
+        0,
+        "Reverse proxies (load balancers) in front of the app whose `X-Forwarded-For` and "
+        "`X-Forwarded-Proto` are trusted, so the login throttle counts by the real client "
+        "address; 0: none, the peer's address is the client's.",
+        int,
+    ),
     Setting("HOST", "127.0.0.1", "Address `caselib serve` listens on."),
     Setting("PORT", 5000, "Port `caselib serve` listens on.", int),
     Setting(

@@ -8,7 +8,16 @@ functions; JSON columns use SQLAlchemy's generic ``JSON``.
 
 from __future__ import annotations
 
-from .accounts.models import ROLE_TITLES, ROLES, ApiToken, AuditEvent, Unit, User, WebSession
+from .accounts.models import (
+    ROLE_TITLES,
+    ROLES,
+    ApiToken,
+    AuditEvent,
+    LoginThrottle,
+    Unit,
+    User,
+    WebSession,
+)
 from .cases.models import (
     BORROWED_TYPES,
     CASE_TYPE_TITLES,
@@ -38,6 +47,7 @@ __all__ = [
     "User",
     "ApiToken",
     "WebSession",
+    "LoginThrottle",
     "AuditEvent",
     "Counter",
     "Case",

@@ -63,6 +63,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
     app.config.update(test_config)
     app.extensions["caselib"] = lib
+    if settings.proxies > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
 
     util.init_app(app)
     security.init_app(app)

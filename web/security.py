@@ -14,7 +14,8 @@ import functools
 import secrets
 import time
 
-from flask import Flask, flash, g, redirect, request, session, url_for
+from flask import Flask, current_app, flash, g, redirect, request, session, url_for
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from library.accounts import sessions, tokens
 from library.accounts import users as user_service
@@ -89,6 +90,55 @@ def _check_csrf() -> None:
     expected = session.get("csrf") or ""
     if not expected or not secrets.compare_digest(sent, expected):
         raise CsrfFailed()
+
+
+# A browser that has logged in before: its attempts on those accounts are throttled on
+# their own (library.accounts.throttle), so nobody elsewhere can lock its owner out.
+DEVICE_COOKIE = "caselib_device"
+DEVICE_DAYS = 180
+DEVICE_NAMES = 5
+
+
+def _devices() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="caselib-known-device")
+
+
+def _device_data() -> dict | None:
+    raw = request.cookies.get(DEVICE_COOKIE)
+    if not raw:
+        return None
+    try:
+        data = _devices().loads(raw, max_age=DEVICE_DAYS * 86400)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        return None
+    return data
+
+
+def known_device(username: str) -> str | None:
+    """The id of this browser if it has logged in to ``username`` before, else None."""
+    data = _device_data()
+    if data is None or username.strip() not in (data.get("u") or []):
+        return None
+    return data["id"]
+
+
+def remember_device(response, username: str):
+    """After a successful login: this browser is one the account's owner uses."""
+    data = _device_data() or {"id": secrets.token_urlsafe(16), "u": []}
+    names = [username] + [n for n in data.get("u") or [] if n != username]
+    value = _devices().dumps({"id": data["id"], "u": names[:DEVICE_NAMES]})
+    cfg = current_app.config
+    response.set_cookie(
+        DEVICE_COOKIE,
+        value,
+        max_age=DEVICE_DAYS * 86400,
+        httponly=True,
+        secure=cfg["SESSION_COOKIE_SECURE"],
+        samesite=cfg["SESSION_COOKIE_SAMESITE"],
+    )
+    return response
 
 
 def content_security_policy(frame_ancestors: str) -> str:

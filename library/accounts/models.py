@@ -28,6 +28,7 @@ __all__ = [
     "User",
     "ApiToken",
     "WebSession",
+    "LoginThrottle",
     "AuditEvent",
 ]
 
@@ -57,8 +58,6 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     region_code: Mapped[str | None] = mapped_column(String(6), ForeignKey("regions.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     unit: Mapped[Unit | None] = relationship()
     __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="ck_user_role"),)
@@ -92,6 +91,18 @@ class WebSession(Base):
     # Last request seen (kept to a few minutes): idle sessions end on the server too.
     seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     remote: Mapped[str | None] = mapped_column(String(64))
+
+
+class LoginThrottle(Base):
+    """Failed logins counted per key: the name typed in (whether or not such an account
+    exists), the client address, and the two together. A key past its free failures is
+    refused for a while (doubling, capped at a few minutes)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):

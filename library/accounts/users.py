@@ -142,8 +142,6 @@ def create_user(
         u.region_code = region
         u.unit = _unit(session, unit, region)
         u.active = True
-        u.failed_logins = 0
-        u.locked_until = None
         if existing is None:
             session.add(u)
         session.flush()
@@ -175,7 +173,12 @@ def change_password(
 ) -> str:
     """Change one's own password. Every session and API token of the account ends (one
     that knew the old password is out); the browser that changed it gets a new session,
-    whose id is returned. Every bad field is reported at once."""
+    whose id is returned. Every bad field is reported at once; wrong current passwords
+    count as failed logins (:mod:`.throttle`)."""
+    from ..errors import TooManyAttempts
+    from ..storage.base import utcnow
+    from . import throttle
+
     errors: list[FieldError] = []
     if len(new or "") < MIN_PASSWORD:
         errors.append(FieldError("new_password", "too_short", f"新密码至少 {MIN_PASSWORD} 位"))
@@ -183,20 +186,35 @@ def change_password(
         errors.append(FieldError("new_password", "unchanged", "新密码不能与当前密码相同"))
     if confirm is not None and confirm != new:
         errors.append(FieldError("confirm_password", "mismatch", "两次输入的新密码不一致"))
+    now = utcnow()
+    sid = None
     with lib.db.transaction() as session:
         user = get_user(session, user_id)
         if user is None:
             raise NotFound("账号不存在", code="user_not_found")
+        attempt = throttle.keys(user.username, remote)
+        wait = throttle.wait_seconds(session, attempt, now)
+        if wait:
+            raise TooManyAttempts(
+                f"密码尝试次数过多，请 {wait} 秒后再试", details={"retry_after": wait}
+            )
         if not check_password_hash(user.password_hash, current or ""):
             errors.insert(0, FieldError("current_password", "wrong", "当前密码不正确"))
-        if errors:
-            raise ValidationFailed(errors)
-        user.password_hash = generate_password_hash(new)
-        sessions.end_all_sessions(session, user.id)
-        sid = sessions.start_session(lib, user.id, remote=remote, session=session)
-        audit.record(
-            session, Actor.of(user), "user.password_change", "user", user.username, remote=remote
-        )
+            throttle.count_failure(session, attempt, now)  # kept: raised after the commit
+        elif not errors:
+            user.password_hash = generate_password_hash(new)
+            sessions.end_all_sessions(session, user.id)
+            sid = sessions.start_session(lib, user.id, remote=remote, session=session)
+            audit.record(
+                session,
+                Actor.of(user),
+                "user.password_change",
+                "user",
+                user.username,
+                remote=remote,
+            )
+    if errors:
+        raise ValidationFailed(errors)
     forget_user(lib, user_id)
     return sid
 

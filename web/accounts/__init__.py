@@ -6,7 +6,17 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from library.accounts import auth, sessions, tokens, units
 from library.accounts import users as user_service
@@ -14,7 +24,7 @@ from library.accounts.audit import recent_audit
 from library.errors import FieldError, TooManyAttempts, Unauthorized, ValidationFailed
 from library.permissions import require
 
-from ..security import login_required
+from ..security import known_device, login_required, remember_device
 from ..util import csrf_token, current_actor, get_lib, payload
 
 bp = Blueprint("accounts", __name__)
@@ -34,25 +44,37 @@ def _safe_next(target: str | None) -> str:
 def login():
     error = None
     status = 200
+    retry_after = None
     username = ""
     next_url = request.values.get("next", "")
     if request.method == "POST":
         username = request.form.get("username", "").strip()
         password = request.form.get("password", "")
         try:
-            info = auth.authenticate(get_lib(), username, password, remote=request.remote_addr)
+            info = auth.authenticate(
+                get_lib(),
+                username,
+                password,
+                remote=request.remote_addr,
+                device=known_device(username),
+            )
         except TooManyAttempts as e:
             error, status = e.message, e.status
+            retry_after = e.details.get("retry_after")
         except Unauthorized as e:
             error, status = e.message, 401
         else:
             sid = sessions.start_session(get_lib(), info.id, remote=request.remote_addr)
             _begin(info.id, sid)
             flash(f"欢迎，{info.display_name}（{info.role_title}）", "success")
-            return redirect(_safe_next(next_url))
-    return render_template(
-        "accounts/login.html", error=error, username=username, next_url=next_url
-    ), status
+            return remember_device(redirect(_safe_next(next_url)), info.username)
+    resp = make_response(
+        render_template("accounts/login.html", error=error, username=username, next_url=next_url),
+        status,
+    )
+    if retry_after:
+        resp.headers["Retry-After"] = str(retry_after)
+    return resp
 
 
 def _begin(user_id: int, sid: str) -> None:
@@ -92,6 +114,8 @@ def password_page():
             )
         except ValidationFailed as e:
             errors, status = {x.field: x.message for x in e.errors}, 422
+        except TooManyAttempts as e:
+            errors, status = {"current_password": e.message}, 429
         else:
             _begin(current_actor().user_id, sid)
             flash("密码已修改；其他设备上的登录和访问令牌已失效", "success")

@@ -1,4 +1,6 @@
-"""Web sessions kept on the server (logging out or changing the password ends them).
+"""Web sessions kept on the server (logging out or changing the password ends them), and
+the login throttle by name and address (which replaces the per-account counter: it told
+which accounts exist).
 
 Revision ID: 0003_sessions
 Revises: 0002
@@ -31,9 +33,28 @@ def upgrade() -> None:
     )
     op.create_index("ix_web_sessions_user_id", "web_sessions", ["user_id"])
     op.create_index("ix_web_sessions_seen_at", "web_sessions", ["seen_at"])
+    op.create_table(
+        "login_throttle",
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("failures", sa.Integer(), nullable=False),
+        sa.Column("last_failure_at", sa.DateTime(), nullable=False),
+        sa.Column("locked_until", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("key"),
+    )
+    op.create_index("ix_login_throttle_last_failure_at", "login_throttle", ["last_failure_at"])
+    with op.batch_alter_table("users") as batch:
+        batch.drop_column("failed_logins")
+        batch.drop_column("locked_until")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("users") as batch:
+        batch.add_column(
+            sa.Column("failed_logins", sa.Integer(), nullable=False, server_default="0")
+        )
+        batch.add_column(sa.Column("locked_until", sa.DateTime(), nullable=True))
+    op.drop_index("ix_login_throttle_last_failure_at", table_name="login_throttle")
+    op.drop_table("login_throttle")
     op.drop_index("ix_web_sessions_seen_at", table_name="web_sessions")
     op.drop_index("ix_web_sessions_user_id", table_name="web_sessions")
     op.drop_table("web_sessions")
