@@ -21,6 +21,7 @@ from .anonymity import (
 )
 from .errors import ExtractionError, IndexBusy, IndexCorrupt, IndexerError
 from .extract import (
+    MACRO_EXTENSIONS,
     OCR_EXTENSIONS,
     OCR_LANGUAGES,
     SUPPORTED_EXTENSIONS,
@@ -30,6 +31,7 @@ from .extract import (
     OcrResult,
     convert_to_pdf,
     extract,
+    has_macros,
     needs_ocr,
     ocr_available,
     render_html,
@@ -45,6 +47,7 @@ from .types import Analyzed, IndexDoc, SearchHit, SearchQuery, SearchResult, Sim
 
 __all__ = [
     "CERTAINTY_LABELS",
+    "MACRO_EXTENSIONS",
     "OCR_EXTENSIONS",
     "OCR_LANGUAGES",
     "SCHEMA_VERSION",
@@ -80,6 +83,7 @@ __all__ = [
     "find_in_fields",
     "form_header_spans",
     "format_findings",
+    "has_macros",
     "in_context",
     "mark",
     "needs_ocr",

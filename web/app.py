@@ -56,7 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         JSON_AS_ASCII=False,
         TEMPLATES_AUTO_RELOAD=False,
     )
-    from . import accounts, cases, errors, openapi, reviews, security, util, workflow
+    from . import accounts, cases, errors, openapi, reviews, security, uploads, util, workflow
 
     app.config.update(security.cookie_config(settings))
     app.json.ensure_ascii = False
@@ -70,6 +70,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
 
     util.init_app(app)
+    uploads.init_app(app)  # before security: the CSRF check reads the form
     security.init_app(app)
     errors.init_app(app)
     workflow.init_app(app)

@@ -200,6 +200,7 @@ def init_app(app: Flask) -> None:
         highlight_findings=highlight_findings,
         can=lambda action, obj=None: permissions.can(current_actor(), action, obj),
         privileged=lambda: permissions.is_privileged(current_actor()),
+        max_upload_bytes=lambda: get_lib().settings.max_upload_mb * 1024 * 1024,
     )
     app.jinja_env.filters["beijing"] = beijing
     app.jinja_env.filters["nl2br"] = lambda s: Markup("<br>".join(escape(s or "").split("\n")))

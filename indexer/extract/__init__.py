@@ -18,9 +18,19 @@ from .model import Block, ExtractedDocument, ExtractLimits
 from .ocr import LANGUAGES as OCR_LANGUAGES
 from .ocr import OcrResult, Progress, ocr_available
 from .safezip import declared_entries
-from .sniff import EXTENSIONS, IMAGE_EXTENSIONS, LEGACY_FORMATS, extension_of, sniff, sniff_image
+from .sniff import (
+    EXTENSIONS,
+    IMAGE_EXTENSIONS,
+    LEGACY_FORMATS,
+    MACRO_EXTENSIONS,
+    extension_of,
+    has_macros,
+    sniff,
+    sniff_image,
+)
 
 __all__ = [
+    "MACRO_EXTENSIONS",
     "OCR_EXTENSIONS",
     "OCR_LANGUAGES",
     "SUPPORTED_EXTENSIONS",
@@ -30,6 +40,7 @@ __all__ = [
     "OcrResult",
     "convert_to_pdf",
     "extract",
+    "has_macros",
     "needs_ocr",
     "ocr_available",
     "render_html",

@@ -40,7 +40,7 @@ from ..accounts.audit import Actor
 from ..accounts.models import AuditEvent
 from ..errors import CaselibError, FieldError, ValidationFailed
 from ..storage.base import utcnow
-from ..storage.files import sha256_bytes
+from ..storage.files import safe_name, sha256_bytes
 from ..vocab import catalogue
 from ..vocab.models import Region, Tag, Theme
 from .indexing import _mark_indexed
@@ -421,7 +421,7 @@ def ingest(
                 )
                 done_count += 1
                 continue
-            job = _Job(seq, str(f), f.name, data, sha, meta)
+            job = _Job(seq, str(f), safe_name(f.name), data, sha, meta)
             in_flight.acquire()
             jobs_meta[seq] = job
             yield job

@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -36,7 +35,7 @@ from ..accounts import audit
 from ..accounts.audit import Actor
 from ..errors import DuplicateDocument, FieldError, InvalidTransition, ValidationFailed
 from ..permissions import require
-from ..storage.files import sha256_bytes
+from ..storage.files import safe_name, sha256_bytes
 from ..vocab import catalogue
 from ..vocab.models import Region, Tag, Theme
 from ..vocab.regions import region_by_name, region_label, within
@@ -56,10 +55,14 @@ Hook = Callable[[Session, Case], None]
 
 @dataclass
 class Upload:
-    """An uploaded file: its original name and bytes."""
+    """An uploaded file: its name (reduced to a safe base name: no folders of any
+    platform, see :func:`~library.storage.files.safe_name`) and its bytes."""
 
     filename: str
     data: bytes
+
+    def __post_init__(self) -> None:
+        self.filename = safe_name(self.filename)
 
     @property
     def sha256(self) -> str:
@@ -206,10 +209,10 @@ def check_submission(
         errors.append(identifying_error(f, form[f], findings))
 
     extracted = None
-    if upload is None or not upload.data:
+    if upload is None:
         if require_file:
             errors.append(FieldError("file", "required", "请上传案例文档（Word 或 PDF）"))
-    else:
+    else:  # an empty file is empty_file, a macro-enabled one macro_enabled (the extractor's)
         try:
             extracted = extract_upload(lib, upload)
         except ExtractionError as e:
@@ -384,7 +387,7 @@ def _add_document(
     session: Session, case: Case, draft: Draft, sha: str, actor: Actor, version: int
 ) -> None:
     ex = draft.extracted
-    name = PurePath(draft.upload.filename.replace("\\", "/")).name[:255] or "案例文档"
+    name = safe_name(draft.upload.filename, "案例文档")
     values = {
         "original_name": name,
         "sha256": sha,

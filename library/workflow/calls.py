@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+
+from indexer import MACRO_EXTENSIONS, has_macros
 
 from ..accounts import audit
 from ..accounts.audit import Actor
@@ -23,6 +24,7 @@ from ..cases.models import CASE_TYPE_TITLES, CASE_TYPES, STATUS_TITLES, Case
 from ..errors import FieldError, NotFound, ValidationFailed
 from ..permissions import can, in_scope, require
 from ..storage.base import utcnow
+from ..storage.files import safe_name
 from ..vocab.regions import region_label, within
 from .models import Call, CallAttachment, CallTarget
 from .notifications import deliver_soon, notify
@@ -117,8 +119,12 @@ def create_call(
 ) -> dict[str, Any]:
     """Create a call (every bad field reported at once) and notify the target units."""
     require(actor, "call.create")
-    attachments = [a for a in attachments or [] if a.data]
-    errors: list[FieldError] = []
+    attachments = list(attachments or [])
+    errors: list[FieldError] = [
+        FieldError("attachments", "empty_file", f"附件“{a.filename}”是空的（0 字节），请检查")
+        for a in attachments
+        if not a.data
+    ]
     title = (data.get("title") or "").strip() if isinstance(data.get("title"), str) else ""
     notice = data.get("notice") or ""
     if not isinstance(notice, str):
@@ -163,6 +169,14 @@ def create_call(
         errors.append(FieldError("attachments", "too_many", f"附件最多 {ATTACHMENTS_MAX} 个"))
     max_bytes = lib.settings.max_upload_mb * 1024 * 1024
     for a in attachments:
+        if has_macros(a.data) or extension_of(a.filename) in MACRO_EXTENSIONS:
+            errors.append(
+                FieldError(
+                    "attachments",
+                    "macro_enabled",
+                    f"附件“{a.filename}”含有宏（启用宏的 Office 文档），不能上传",
+                )
+            )
         if len(a.data) > max_bytes:
             errors.append(
                 FieldError(
@@ -264,9 +278,13 @@ def _targets(
     return sorted(units.values(), key=lambda u: (u.region_code or "", u.name))
 
 
+def extension_of(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
 def _safe_name(name: str) -> str:
-    base = PurePath((name or "").replace("\\", "/")).name.strip()
-    return base[:255] or "附件"
+    return safe_name(name, "附件")
 
 
 def _media_type(name: str) -> str:

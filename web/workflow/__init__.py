@@ -14,6 +14,7 @@ from library.workflow import calls, mywork, notifications, transitions
 from library.workflow.states import ACTION_TITLES
 from library.workflow.view import case_view
 
+from .. import uploads
 from ..security import login_required
 from ..util import current_actor, get_lib, payload, send_bytes
 
@@ -116,9 +117,11 @@ def call_new():
         "target_region": form.get("target_region") or None,
         "case_types": form.getlist("case_types") or None,
     }
-    files = [
-        Upload(f.filename, f.read()) for f in request.files.getlist("attachments") if f.filename
-    ]
+    chosen = [f for f in request.files.getlist("attachments") if f.filename]
+    over = [uploads.too_large_error("attachments", f) for f in chosen if uploads.too_large(f)]
+    if over:  # the typed fields come back with the error
+        return _call_form(values, {"attachments": over}, 413)
+    files = [Upload(f.filename, f.read()) for f in chosen]
     try:
         call = calls.create_call(get_lib(), values, actor, files)
     except ValidationFailed as e:
