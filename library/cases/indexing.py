@@ -32,6 +32,7 @@ from indexer import (
 )
 
 from ..storage.base import utcnow
+from . import changes
 from .models import Case
 from .text import index_doc
 
@@ -114,7 +115,9 @@ _last_sync: dict[str, float] = {}
 
 def sync_now_and_then(lib: Library, every: float = SYNC_SECONDS) -> None:
     """In a long-running process (a web worker), index what others left pending (a case
-    stored while an ingest held the index) at most every ``every`` seconds."""
+    stored while an ingest held the index) at most every ``every`` seconds, and what other
+    app nodes changed (:mod:`.changes`) at most every ``changes.FOLLOW_SECONDS``."""
+    changes.follow_now_and_then(lib, index_cases)
     key = str(lib.settings.index_path)
     now = time.monotonic()
     if now - _last_sync.get(key, 0.0) < every:
@@ -129,6 +132,7 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
     """Index (or re-index) these cases now. False when the index was busy: they stay
     pending for the next :func:`sync`. A damaged index is rebuilt (which takes them)."""
     started = utcnow()
+    took = changes.versions(lib, case_nos)  # before the cases are read
     docs = list(_docs(lib, _query().where(Case.case_no.in_(case_nos))))
     present = {d.case_no for d in docs}
     gone = [c for c in case_nos if c not in present]
@@ -147,6 +151,7 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
         rebuild(lib)
         return True
     _mark_indexed(lib, sorted(present), started)
+    changes.taken(lib, took)
     return True
 
 
@@ -182,6 +187,7 @@ def sync(lib: Library) -> int:
 def rebuild(lib: Library, *, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index from the database. Returns the number of cases indexed."""
     started = utcnow()
+    took = changes.versions(lib)  # before the cases are read
     with lib.db.session() as session:
         case_nos = list(session.scalars(select(Case.case_no).where(Case.status == "published")))
     n_workers = workers(lib) if len(case_nos) >= PARALLEL_MIN_DOCS else 1
@@ -196,5 +202,6 @@ def rebuild(lib: Library, *, progress: Callable[[int], None] | None = None) -> i
         counted(analyze_parallel(_docs(lib, _query()), n_workers)),
         timeout=max(lib.index.lock_timeout, 600),
     )
+    changes.rebuilt(lib, started, took)
     _mark_indexed(lib, case_nos, started)
     return n

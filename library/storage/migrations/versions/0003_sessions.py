@@ -1,6 +1,7 @@
 """Web sessions kept on the server (logging out or changing the password ends them), and
 the login throttle by name and address (which replaces the per-account counter: it told
-which accounts exist).
+which accounts exist), and an index on cases.updated_at (app nodes follow each other's
+changes by it).
 
 Revision ID: 0003_sessions
 Revises: 0002
@@ -45,9 +46,11 @@ def upgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.drop_column("failed_logins")
         batch.drop_column("locked_until")
+    op.create_index("ix_cases_updated_at", "cases", ["updated_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_updated_at", table_name="cases")
     with op.batch_alter_table("users") as batch:
         batch.add_column(
             sa.Column("failed_logins", sa.Integer(), nullable=False, server_default="0")
