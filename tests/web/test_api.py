@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import SAMPLE_TEXT, docx_bytes, valid_form
 
-from .conftest import PASSWORD, audit_actions, case_by_name
+from .conftest import PASSWORD, audit_actions, case_by_name, csrf_of
 
 PUBLIC = {"/api/v1/token", "/api/v1/openapi.json"}
 
@@ -349,3 +349,17 @@ def test_malformed_json_is_a_clear_error(client, token_for, body):
     )
     assert resp.status_code in (400, 422)
     assert resp.get_json()["code"]
+
+
+def test_a_405_answer_says_which_methods_the_url_takes(client, token_for):
+    """405 carries Allow (RFC 9110 §15.5.6), as JSON under /api and on a page for people."""
+    resp = client.delete("/api/v1/search", headers=token_for("shiju"))
+    assert resp.status_code == 405 and resp.get_json()["code"] == "method_not_allowed"
+    assert set(resp.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+    resp = client.delete("/api/v1/cases/YS2019-00001", headers=token_for("shiju"))
+    assert resp.status_code == 405
+    assert {"GET", "PATCH"} <= set(resp.headers["Allow"].replace(" ", "").split(","))
+    page = client.delete("/login", headers={"X-CSRF-Token": csrf_of(client)})
+    assert page.status_code == 405 and page.mimetype == "text/html"
+    assert {"GET", "POST"} <= set(page.headers["Allow"].replace(" ", "").split(","))
+
