@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from library.config import Settings
 from library.context import Library
@@ -35,6 +36,17 @@ def _secret_key(settings: Settings) -> str:
     return key
 
 
+class IdConverter(IntegerConverter):
+    """``<int:…>`` in URLs: an id the database can hold (a larger number is 404, not an
+    overflow deep in the driver)."""
+
+    def __init__(self, map, *args, **kwargs):
+        from library.storage.base import MAX_ID
+
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # PDF.js ships ES modules (.mjs); browsers load them only as JavaScript, and not every
     # system's mime.types lists the suffix.
@@ -44,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # to read the other settings from (tests pass {} to ignore the real one).
     settings = Settings(test_config.pop("CASELIB", None), env=test_config.pop("CASELIB_ENV", None))
     app = Flask(__name__, instance_path=str(settings.home_path))
+    app.url_map.converters["int"] = IdConverter
     lib = Library(settings)
     lib.init()
     app.config.update(

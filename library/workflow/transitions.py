@@ -78,8 +78,9 @@ def apply(
 ) -> str:
     """Take ``action`` on ``case`` inside the caller's transaction (checks included);
     returns the new state."""
-    reason = (reason or "").strip() or None
+    # The limit is on the reason as sent (the OpenAPI document's maxLength), stripped after.
     to = check(actor, case, action, reason)
+    reason = (reason or "").strip() or None
     before = case.status
     values: dict[str, Any] = {}
     if action == "submit":

@@ -25,7 +25,7 @@ from library.errors import FieldError, TooManyAttempts, Unauthorized, Validation
 from library.permissions import require
 
 from ..security import known_device, login_required, remember_device
-from ..util import csrf_token, current_actor, get_lib, payload
+from ..util import api_arg, csrf_token, current_actor, get_lib, payload
 
 bp = Blueprint("accounts", __name__)
 
@@ -164,5 +164,5 @@ def api_me():
 @bp.get("/api/v1/units")
 def api_units():
     require(current_actor(), "unit.list")
-    region = request.args.get("region") or None
+    region = api_arg("region")
     return jsonify([u.as_dict() for u in units.list_units(get_lib(), region=region)])
