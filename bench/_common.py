@@ -1,10 +1,19 @@
-"""Helpers shared by the benchmarks: corpus location, a memory sampler, percentiles."""
+"""Helpers shared by the benchmarks: corpus location, a memory sampler, percentiles, and
+`caselib serve` started and stopped on a free port."""
 
 from __future__ import annotations
 
+import http.client
 import os
+import re
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("CASELIB_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -83,3 +92,72 @@ def percentile(values: list[float], p: float) -> float:
     k = (len(s) - 1) * p / 100
     lo, hi = int(k), min(int(k) + 1, len(s) - 1)
     return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(home: Path, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "CASELIB_HOME": str(home), "CASELIB_WORKERS": str(workers)}
+    exe = Path(sys.executable).with_name("caselib")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "web.cli"]
+    proc = subprocess.Popen(
+        [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(
+                "server exited: " + proc.stderr.read().decode(errors="replace")[-2000:]
+            )
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/login")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("server did not start within 120 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(20)
+    if proc.stderr is not None:
+        proc.stderr.close()
+
+
+def log_in(port: int, user: str, password: str) -> str:
+    """A session cookie of an account (through the real login form and CSRF)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.request("GET", "/login")
+    resp = conn.getresponse()
+    html = resp.read().decode()
+    cookie = resp.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    body = urlencode({"username": user, "password": password, "csrf_token": token})
+    conn.request(
+        "POST",
+        "/login",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    resp = conn.getresponse()
+    resp.read()
+    if resp.status != 302:
+        raise SystemExit(f"login failed: HTTP {resp.status}")
+    conn.close()
+    return resp.getheader("Set-Cookie").split(";")[0]

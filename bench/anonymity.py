@@ -20,7 +20,12 @@ bench/data/anonymity_README.md for how they were drawn and annotated:
   place kinds), then used to tune it; first-run and after-tuning figures are kept apart
   in bench/data/anonymity_README.md;
 * anonymity_synthetic2.jsonl (80 sentences with invented names): written after tuning,
-  never tuned on.
+  never tuned on;
+* anonymity_news.jsonl (``sample_news()``: 180 real sentences, and 518 written in the style
+  of news reports with invented names): the news-style blind set of issue 12's second
+  round, frozen before the check was run on it and never tuned on;
+* anonymity_news_dev.jsonl (550 sentences written in the same style, other names): the
+  news-style development set, written to tune on.
 
 For the blind sets the figures of the check are given twice: both tiers (everything
 find_identifying returns) and certain findings only.
@@ -61,6 +66,8 @@ HELDOUT = DATA / "anonymity_heldout.jsonl"
 BLIND = DATA / "anonymity_blind.jsonl"
 SYNTHETIC = DATA / "anonymity_synthetic.jsonl"
 SYNTHETIC2 = DATA / "anonymity_synthetic2.jsonl"
+NEWS = DATA / "anonymity_news.jsonl"
+NEWS_DEV = DATA / "anonymity_news_dev.jsonl"
 SEED = 20260301
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 TARGETS = {
@@ -393,6 +400,77 @@ def sample_blind() -> list[dict]:
     return items
 
 
+NEWS_SEED = 20261215
+# Words that say a person is named nearby (chosen without any detector: a title, a form of
+# address, a verb of meeting or mourning).
+_PERSON_CUE = re.compile(
+    "同志|总理|主席|总统|首相|国王|亲王|先生|女士|委员长|逝世|会见|会谈|访问|烈士|英雄|模范|书记|省长|"
+    "市长|部长|大使|代表团|元帅|将军|院士|教授"
+)
+
+
+def sample_news() -> list[dict]:
+    """The real sentences of the news-style set (seed 20261215), none in the other sets.
+
+    Pool: every sentence of the national work reports (1954-2025), the State Council
+    documents and the 2025/2026 provincial reports. Strata, drawn in this order:
+
+    * people: 80 sentences holding a word that says a person is named nearby (a title, a
+      form of address, a verb of meeting: ``_PERSON_CUE``), chosen without any detector;
+    * tagged: 40 sentences in which jieba tags some word of two or more characters a
+      person's name (jieba chooses the sentences, not the spans; most hold no person);
+    * random: 60 sentences not chosen for anything (the places of ordinary report prose).
+    """
+    rng = random.Random(NEWS_SEED)
+    used = set()
+    for path in (GOLD, HELDOUT, BLIND):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                used.add((d["src"], d["key"], d["start"]))
+    docs: list[tuple[str, str | None]] = _national_reports()
+    sc = "01_policy_texts/state_council_docs_govcn_2019crawl/state_council_docs.jsonl"
+    docs += [(sc, f"{i}:text") for i in range(60)]
+    for p in sorted(
+        (CORPUS / "01_policy_texts/gov_work_reports_provincial_2026_csv").glob("2026_*.csv")
+    ):
+        docs.append((str(p.relative_to(CORPUS)), "full_text"))
+    for p in sorted((CORPUS / "02_fixtures/_reference_text").glob("2025年*.docx.xmltext.txt")):
+        docs.append((str(p.relative_to(CORPUS)), None))
+    pool = []
+    for src, key in docs:
+        t = load(src, key)
+        pool += [(src, key, s) for s in sentences(t, minlen=10) if (src, key, s[0]) not in used]
+    rng.shuffle(pool)
+    people, tagged_, rand = [], [], []
+    for src, key, span in pool:
+        text = load(src, key)[span[0] : span[1]]
+        if len(people) < 80 and _PERSON_CUE.search(text):
+            people.append((src, key, span))
+        elif len(tagged_) < 40 and _names_hint(text):
+            tagged_.append((src, key, span))
+        elif len(rand) < 60:
+            rand.append((src, key, span))
+        if len(people) >= 80 and len(tagged_) >= 40 and len(rand) >= 60:
+            break
+    items: list[dict] = []
+    for set_, chosen in (("people", people), ("tagged", tagged_), ("random", rand)):
+        for src, key, (s, e) in sorted(chosen, key=lambda x: (x[0], x[1] or "", x[2])):
+            text = load(src, key)
+            items.append(
+                {
+                    "id": len(items),
+                    "set": set_,
+                    "src": src,
+                    "key": key,
+                    "start": s,
+                    "end": e,
+                    "sha1": sha(text[s:e]),
+                }
+            )
+    return items
+
+
 def read_gold(path: Path = GOLD) -> list[tuple[dict, str]]:
     """(item, sentence) pairs of a gold set; a sentence is read from the corpus and checked
     against its checksum, or, in the synthetic set, stored in the item itself."""
@@ -499,6 +577,11 @@ def score(detector, gold: list[tuple[dict, str]], errors: bool = False) -> dict:
         n = right[key] + wrong[key]
         return (right[key] / n if n else 1.0), n
 
+    for t in ("place", "geo"):
+        found_by_type["place+geo"] += found_by_type[t]
+        total_by_type["place+geo"] += total_by_type[t]
+    if not (total_by_type["place"] and total_by_type["geo"]):
+        del found_by_type["place+geo"], total_by_type["place+geo"]
     res = {
         "recall": {
             t: (found_by_type[t] / total_by_type[t], total_by_type[t])
@@ -582,20 +665,56 @@ def report(name: str, res: dict) -> None:
                 print(f"    {kind:6} findings {p:6.3f}  of {n:4d}")
 
 
+def side_by_side(rows: list[tuple[str, dict]]) -> None:
+    """Per-kind recall and precision of several detectors in one table."""
+    keys = [
+        ("person recall", "recall", "person"),
+        ("place recall", "recall", "place"),
+        ("geo recall", "recall", "geo"),
+        ("place+geo recall", "recall", "place+geo"),
+        ("abbr recall", "recall", "abbr"),
+        ("precision (all findings)", "precision", None),
+        ("  person findings", "precision_by_kind", "person"),
+        ("  place findings", "precision_by_kind", "place"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print("\n  " + " " * 26 + "  ".join(f"{name:>{width}}" for name, _ in rows))
+    for label, field, key in keys:
+        cells = []
+        for _, res in rows:
+            if field == "precision":
+                cells.append(f"{res['precision']:.3f} ({res['findings']})")
+            elif key in res[field]:
+                value, n = res[field][key]
+                cells.append(f"{value:.3f} ({n})")
+            else:
+                cells.append("-")
+        if all(c == "-" for c in cells):
+            continue
+        print(f"  {label:26}" + "  ".join(f"{c:>{width}}" for c in cells))
+
+
+# (title, file, blind, part): part selects the real (corpus) or synthetic (own text)
+# sentences of a file, None all of them.
 SETS = (
-    ("development set (used while building the check)", GOLD, False),
-    ("held-out set (annotated before the check was run on it)", HELDOUT, False),
-    ("blind set of issue 12: real sentences, frozen before tuning", BLIND, True),
+    ("development set (used while building the check)", GOLD, False, None),
+    ("held-out set (annotated before the check was run on it)", HELDOUT, False, None),
+    ("blind set of issue 12: real sentences, frozen before tuning", BLIND, True, None),
     (
         "blind set of issue 12: synthetic sentences (invented names), frozen before tuning",
         SYNTHETIC,
         True,
+        None,
     ),
     (
         "second synthetic set: written after tuning, never tuned on (its errors never read)",
         SYNTHETIC2,
         True,
+        None,
     ),
+    ("news-style development set (written to tune on)", NEWS_DEV, False, None),
+    ("news-style set, real sentences (sample_news), frozen, never tuned on", NEWS, True, "real"),
+    ("news-style set, sentences written in news style, frozen, never tuned on", NEWS, True, "own"),
 )
 
 
@@ -604,29 +723,46 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
     ap.add_argument("--sample", action="store_true", help="print the sampled sentences")
     ap.add_argument("--sample-blind", action="store_true", help="print the blind set's sentences")
+    ap.add_argument(
+        "--sample-news", action="store_true", help="print the news set's real sentences"
+    )
     ap.add_argument("--blind-only", action="store_true", help="score the blind sets only")
+    ap.add_argument("--news-only", action="store_true", help="score the news-style set only")
     ap.add_argument("--no-speed", action="store_true")
     args = ap.parse_args(argv)
     require_corpus()
-    if args.sample or args.sample_blind:
-        for it in sample_blind() if args.sample_blind else sample():
+    if args.sample or args.sample_blind or args.sample_news:
+        draw = sample_news if args.sample_news else sample_blind if args.sample_blind else sample
+        for it in draw():
             text = load(it["src"], it["key"])[it["start"] : it["end"]]
             print(f"{it['id']}\t{it['set']}\t{text.replace(chr(10), '⏎')}")
         return 0
-    for title, path, blind in SETS:
-        if args.blind_only and not blind:
+    for title, path, blind, part in SETS:
+        if (args.blind_only and not blind) or (args.news_only and path not in (NEWS, NEWS_DEV)):
             continue
         gold = read_gold(path)
+        if part is not None:
+            gold = [(item, t) for item, t in gold if ("text" in item) == (part == "own")]
         n_spans = Counter(t for item, _ in gold for *_, t in item["spans"])
         print(
             f"\n== {title}: {path.name}\n{len(gold)} sentences, "
             f"{sum(len(t) for _, t in gold)} characters, spans: {dict(sorted(n_spans.items()))}"
         )
         mine = score(ours, gold, errors=args.errors)
-        report("find_identifying, both tiers (gazetteer + rules + jieba on windows)", mine)
-        if blind:
-            report("find_identifying, certain findings only", score(ours_certain, gold))
-        report("baseline: jieba part-of-speech tags alone (ns, nr*)", score(jieba_baseline, gold))
+        base = score(jieba_baseline, gold)
+        if path in (NEWS, NEWS_DEV):
+            side_by_side(
+                [
+                    ("both tiers", mine),
+                    ("certain only", score(ours_certain, gold)),
+                    ("jieba nr/ns", base),
+                ]
+            )
+        else:
+            report("find_identifying, both tiers (gazetteer + rules + jieba on windows)", mine)
+            if blind:
+                report("find_identifying, certain findings only", score(ours_certain, gold))
+            report("baseline: jieba part-of-speech tags alone (ns, nr*)", base)
         if args.errors:
             for typ, lines in mine["misses"].items():
                 print(f"\nmissed {typ}:")

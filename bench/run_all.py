@@ -16,7 +16,10 @@ STEPS = [
     ["relevance.py"],
     ["anonymity.py"],
     ["web.py"],
+    ["monitoring.py"],
     ["ocr.py"],
+    ["soak.py"],
+    ["stats.py"],
 ]
 
 

@@ -25,11 +25,7 @@ import http.client
 import json
 import os
 import random
-import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -38,7 +34,18 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import POLICY_TEXTS, ROOT, markdown_files, percentile, require_corpus, tree_pss_mb  # noqa: E402
+from _common import (  # noqa: E402
+    POLICY_TEXTS,
+    ROOT,
+    free_port,
+    log_in,
+    markdown_files,
+    percentile,
+    require_corpus,
+    start_server,
+    stop_server,
+    tree_pss_mb,
+)
 
 OUT = ROOT / "bench" / "out" / "web-library"
 MARKER = ".complete.json"
@@ -126,72 +133,6 @@ def build(home: Path, rebuild: bool) -> dict:
     }
     marker.write_text(json.dumps(info), encoding="utf-8")
     return info
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(home: Path, port: int, workers: int) -> subprocess.Popen:
-    env = {**os.environ, "CASELIB_HOME": str(home), "CASELIB_WORKERS": str(workers)}
-    exe = Path(sys.executable).with_name("caselib")
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "web.cli"]
-    proc = subprocess.Popen(
-        [*cmd, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(
-                "server exited: " + proc.stderr.read().decode(errors="replace")[-2000:]
-            )
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/login")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("server did not start within 120 s")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(20)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(proc.pid, signal.SIGKILL)
-
-
-def log_in(port: int) -> str:
-    """A session cookie of the bench account (through the real login form and CSRF)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", "/login")
-    resp = conn.getresponse()
-    html = resp.read().decode()
-    cookie = resp.getheader("Set-Cookie").split(";")[0]
-    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    body = urlencode({"username": USER, "password": PASSWORD, "csrf_token": token})
-    conn.request(
-        "POST",
-        "/login",
-        body=body,
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
-    )
-    resp = conn.getresponse()
-    resp.read()
-    if resp.status != 302:
-        raise SystemExit(f"login failed: HTTP {resp.status}")
-    conn.close()
-    return resp.getheader("Set-Cookie").split(";")[0]
 
 
 def urls(rng: random.Random, n: int) -> list[str]:
@@ -302,7 +243,7 @@ def main() -> int:
     port = free_port()
     proc = start_server(OUT, port, args.workers)
     try:
-        cookie = log_in(port)
+        cookie = log_in(port, USER, PASSWORD)
         rng = random.Random(20261125)
         paths = urls(rng, 2000)
         load(port, cookie, paths, args.concurrency, args.warmup)

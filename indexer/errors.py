@@ -45,3 +45,9 @@ class IndexCorrupt(IndexerError):
 
 class IndexBusy(IndexerError):
     code = "index_busy"
+
+
+class IndexMissing(IndexCorrupt):
+    """No index at all (its directory deleted): rebuilt from the database like a damaged one."""
+
+    code = "index_missing"

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 
 from whoosh.reading import TermNotFound
 
-from .analysis import finer_split
+from .analysis import char_grams, finer_split
 from .query import Plan, Unit, squash
 
 FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
@@ -42,6 +43,18 @@ SENTENCE_CANDIDATES = 300
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
 CACHE_TEXTS = 300
+# An occurrence found only as characters (across the words, 用水 in 使用 水) counts this
+# much of a whole word: a case holding the word itself ranks first.
+SUBSTRING = 0.5
+# Candidates of a string search checked in their text, at most (the others holding all its
+# bigrams are taken as they are).
+SUBSTRING_CHECKS = 200
+# A query whose text (without spaces, punctuation and digits) is this long is also looked
+# for as a string (a copied passage).
+LONG_STRING = 10
+# Candidates of a long string checked in their text, at most.
+STRING_CHECKS = 40
+_SPACES = re.compile(r"\s+")
 
 
 class _LRU(OrderedDict):
@@ -65,8 +78,14 @@ class _LRU(OrderedDict):
 class Evaluator:
     """Caches and evaluation for one searcher (one index generation)."""
 
-    def __init__(self, searcher, containing: Callable[[str, int | None], list[str]]):
+    def __init__(
+        self,
+        searcher,
+        containing: Callable[[str, int | None], list[str]],
+        grams: Callable[[str], array] | None = None,
+    ):
         self.searcher = searcher
+        self._grams = grams
         self.reader = searcher.reader()
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
@@ -88,6 +107,11 @@ class Evaluator:
         key = (field, term)
         hit = self._postings.get(key)
         if hit is not None:
+            return hit
+        if field == "chars":  # character bigrams: documents only, kept beside the segments
+            ids = self._grams(term) if self._grams is not None else array("i")
+            hit = (ids, array("f", [1.0]) * len(ids))
+            self._postings.put(key, hit)
             return hit
         ids, freqs = array("i"), array("f")
         tb = term.encode("utf-8")
@@ -192,6 +216,73 @@ class Evaluator:
             self._texts.put(docnum, hit)
         return hit
 
+    def flat_text(self, docnum: int) -> str:
+        """The name, summary and text of a document, lower case, without spaces."""
+        key = ("flat", docnum)
+        hit = self._texts.get(key)
+        if hit is None:
+            f = self.searcher.stored_fields(docnum)
+            raw = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
+            # Lower case, not NFKC: folding the whole text cost more than the search
+            # (full-width letters in a text are rare; the query is folded).
+            hit = _SPACES.sub("", raw.lower())
+            self._texts.put(key, hit)
+        return hit
+
+    def substring_docs(self, s: str, exclude) -> dict[int, int]:
+        """Documents (other than ``exclude``) whose name, summary or text hold the string
+        ``s`` (normalised, without spaces), with the number of occurrences: candidates by
+        the character bigrams, checked in the text unless ``s`` is one bigram."""
+        grams = sorted(
+            set(char_grams(s, normalized=True)), key=lambda g: len(self.postings("chars", g)[0])
+        )
+        if not grams:
+            return {}
+        cands: set[int] | None = None
+        for g in grams:
+            ids = self.postings("chars", g)[0]
+            cands = set(ids).difference(exclude) if cands is None else cands.intersection(ids)
+            if not cands:
+                return {}
+        if len(grams) == 1 and grams[0] == s:
+            # One bigram: a document holding it holds the string (within a run of word
+            # characters), nothing to check.
+            return dict.fromkeys(cands, 1)
+        out: dict[int, int] = {}
+        ordered = sorted(cands)
+        for d in ordered[:SUBSTRING_CHECKS]:
+            n = self.flat_text(d).count(s)
+            if n:
+                out[d] = n
+        # Beyond the checked ones, a document holding every bigram is taken as holding
+        # the string: better found and ranked low than missed.
+        out.update(dict.fromkeys(ordered[SUBSTRING_CHECKS:], 1))
+        return out
+
+    def string_docs(self, s: str) -> set[int]:
+        """Documents whose text, without spaces, punctuation and digits, holds ``s`` (a
+        squashed query): candidates hold one of its three rarest character bigrams (the
+        bigrams spanning a removed character are not in the text), the best checked in
+        the text."""
+        grams = sorted(
+            (g for g in set(char_grams(s, normalized=True)) if len(self.postings("chars", g)[0])),
+            key=lambda g: len(self.postings("chars", g)[0]),
+        )  # a bigram no text holds spans a removed character
+        if not grams:
+            return set()
+        held: Counter[int] = Counter()
+        for g in grams[:12]:
+            held.update(self.postings("chars", g)[0])
+        cands = set().union(*(self.postings("chars", g)[0] for g in grams[:3]))
+        if not cands:
+            return set()
+        # A document holding the string holds (nearly) all of its rarest bigrams.
+        top = max(held[d] for d in cands)
+        best = heapq.nlargest(
+            STRING_CHECKS, (d for d in cands if held[d] >= top - 2), key=lambda d: (held[d], -d)
+        )
+        return {d for d in best if s in self.squashed_text(d)}
+
     # -- units ----------------------------------------------------------------------------
 
     def unit(self, unit: Unit, *, inside: bool = True) -> dict[int, float]:
@@ -235,6 +326,11 @@ class Evaluator:
                     among.difference_update(tf["content"])
                     if among:
                         add_docs("content", self.sequence_docs("content", parts, among=among))
+            if inside and len(w) >= 2:
+                have = set(tf["content"]).union(tf["name"], tf["summary"])
+                acc = tf["content"]
+                for d, n in self.substring_docs(w, have).items():
+                    acc[d] += SUBSTRING * n
         elif unit.kind == "run":
             joined = unit.text
             for f in FIELD_WEIGHTS:
@@ -242,9 +338,17 @@ class Evaluator:
             for longer in self.containing(joined, MAX_EXPANSIONS) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", joined, INSIDE, into="name")
-        else:  # phrase
+            if inside:
+                have = set(tf["content"]).union(tf["name"], tf["summary"])
+                acc = tf["content"]
+                for d, n in self.substring_docs(joined, have).items():
+                    acc[d] += SUBSTRING * n
+        else:  # phrase: its words in a row, or the string as typed anywhere
             for f in FIELD_WEIGHTS:
                 add_docs(f, self.sequence_docs(f, unit.tokens))
+            if unit.raw:
+                have = set(tf["content"]).union(tf["name"], tf["summary"])
+                add_docs("content", self.substring_docs(unit.raw, have))
 
         scores: dict[int, float] = defaultdict(float)
         for f, acc in tf.items():
@@ -290,10 +394,17 @@ class Evaluator:
             candidates = set().union(*rare)
             counts = Counter(d for u in units for d in (candidates & u.keys()))
             docs = {d for d, c in counts.items() if c >= need}
+        # A long string (a passage copied from a case): every case holding it matches,
+        # whatever its words (it may start or end inside a word), and ranks first.
+        strings: set[int] = set()
+        if len(plan.squashed) >= LONG_STRING:
+            strings = self.string_docs(plan.squashed)
+            docs |= strings
         if allowed is not None:
             docs &= allowed
         for u in plan.excluded:
             docs.difference_update(self.unit(u))
+        strings &= docs
         scores = dict.fromkeys(docs, 0.0)
         held = dict.fromkeys(docs, 0)
         for u in units:
@@ -335,7 +446,12 @@ class Evaluator:
             else:
                 whole = docs
             exact = set()
-            if plan.squashed:
+            if strings:
+                exact = strings
+                top_other = max((v for d, v in scores.items() if d not in strings), default=0.0)
+                for d in strings:
+                    scores[d] = scores[d] * (1 + PHRASE_BONUS) + top_other
+            elif plan.squashed:
                 for d in heapq.nlargest(PHRASE_CANDIDATES, whole, key=scores.__getitem__):
                     if plan.squashed in self.squashed_text(d):
                         exact.add(d)

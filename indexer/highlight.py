@@ -34,6 +34,21 @@ def mark(text: str, pattern: re.Pattern[str] | None) -> str:
     return "".join(out)
 
 
+_LINE = re.compile(r"[^\n]+")
+_PROSE = re.compile(r"[，。；：,;]")
+
+
+def body_start(text: str) -> int:
+    """Where the running text starts: the first line of 30 characters or more with
+    punctuation in it (a filled-in 申报表 opens with short lines of field values: region,
+    unit, contact, dates). 0 when there is none."""
+    for m in _LINE.finditer(text[:4000]):
+        line = m.group(0)
+        if len(line.strip()) >= 30 and _PROSE.search(line):
+            return m.start()
+    return 0
+
+
 def snippets(
     text: str, pattern: re.Pattern[str] | None, *, width: int = 80, count: int = 3
 ) -> list[str]:
@@ -42,7 +57,8 @@ def snippets(
     if not text:
         return []
     if pattern is None:
-        return [html.escape(_WS.sub(" ", text[:width]).strip())]
+        start = body_start(text)
+        return [html.escape(_WS.sub(" ", text[start : start + width]).strip())]
     # The first matches are enough to choose good fragments (long texts full of a common
     # word would otherwise cost a scan of thousands of windows).
     matches = []
@@ -52,7 +68,10 @@ def snippets(
             break
     if not matches:
         return []
-    # Candidate windows start at each match; score = distinct needles, then match count.
+    # Candidate windows start at each match; score = distinct needles, then whether the
+    # window is in the body (not the form's header lines: region, unit, dates), then
+    # match count.
+    body = body_start(text)
     windows = []
     j = 0
     n = len(matches)
@@ -61,11 +80,12 @@ def snippets(
         while j < n and matches[j][1] <= start + width:
             j += 1
         inside = matches[i:j]
-        windows.append((len({m[2] for m in inside}), len(inside), -start, i, j))
+        windows.append((len({m[2] for m in inside}), start >= body, len(inside), -start, i, j))
     windows.sort(reverse=True)
     chosen: list[tuple[int, int]] = []
-    for _, _, _, i, _j in windows:
-        lo = max(0, matches[i][0] - width // 4)
+    for _, _, _, _, i, _j in windows:
+        at = matches[i][0]
+        lo = max(body if at >= body else 0, at - width // 4)
         hi = min(len(text), lo + width)
         if any(lo < c_hi and c_lo < hi for c_lo, c_hi in chosen):
             continue

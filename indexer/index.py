@@ -10,6 +10,7 @@ rebuild is written to a new directory and swapped in, so readers never see half 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fcntl
 import heapq
@@ -18,27 +19,40 @@ import logging
 import math
 import mmap
 import os
+import pickle
 import shutil
+import struct
 import threading
 import time
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Iterator
+import zlib
+from array import array
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
+from whoosh.index import TOC, clean_files
 from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 from whoosh.writing import PostingPool, SegmentWriter
 
 from . import highlight
-from .analysis import analyze
-from .errors import IndexBusy, IndexCorrupt, IndexerError
+from .analysis import (
+    DICT_FILE,
+    analyze,
+    attach_dictionary,
+    char_grams,
+    normalize,
+    write_dictionary,
+)
+from .errors import IndexBusy, IndexCorrupt, IndexerError, IndexMissing
 from .prepare import parse_terms, resemblance, sketch, sketch_set
 from .query import parse
 from .schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
@@ -50,8 +64,13 @@ META_FILE = "caselib-index.json"
 UNKNOWN = "unknown"
 NEAR_DUPLICATE = 0.6  # sketch resemblance at or above which two texts are near-duplicates
 MLT_TERMS = 25
+# Similarity at or above which a case of the same name is a near-duplicate.
+SAME_NAME_SIMILARITY = 0.7
 # Candidates scored beyond the number of similar cases asked for.
 SIMILAR_EXTRA_CANDIDATES = 6
+# Fresh readers tried before a failing read is taken for damage (or a passing fault).
+READ_ATTEMPTS = 3
+T = TypeVar("T")
 
 
 def region_parts(code: str | None) -> tuple[str | None, str | None, str | None]:
@@ -107,6 +126,226 @@ class _Columns:
         self.case_no = col("case_no")
 
 
+TEXT_FIELDS = ("name", "summary", "content", "name_sub")
+
+
+LEXICON_SUFFIX = ".lex"
+
+
+class _SegmentLexicon:
+    """The full-text terms of one segment as one string (to find the terms containing a
+    word with ``str.find``), read from the file its commit wrote beside the segment."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _lexicon_text(reader) -> str:
+    return "\n" + "\n".join(t.decode("utf-8") for t in reader.lexicon("content")) + "\n"
+
+
+def _write_lexicon(storage, schema, seg) -> None:
+    """The lexicon file of a segment (once, when the segment is first committed)."""
+    from whoosh.reading import SegmentReader
+
+    name = seg.segment_id() + LEXICON_SUFFIX
+    if storage.file_exists(name):
+        return
+    reader = SegmentReader(storage, schema, seg)
+    try:
+        text = _lexicon_text(reader)
+    finally:
+        reader.close()
+    tmp = name + ".tmp"
+    f = storage.create_file(tmp)
+    f.write(text.encode("utf-8"))
+    f.close()
+    storage.rename_file(tmp, name, safe=True)
+
+
+BIGRAMS_SUFFIX = ".bgr"
+_BIGRAMS_MAGIC = b"CLBGR001"
+
+
+def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
+    """The bigram file of a segment: for each character bigram, the documents holding it.
+    Written once, when the segment is first committed, from what the workers computed, or
+    from the stored texts for documents merged in from other segments."""
+    from whoosh.reading import SegmentReader
+
+    from .analysis import char_grams as _grams
+    from .analysis import normalize as _normalize
+
+    name = seg.segment_id() + BIGRAMS_SUFFIX
+    if storage.file_exists(name):
+        return
+    n = seg.doc_count_all()
+    inverted: dict[str, array] = {}
+    missing = [d for d in range(n) if d not in grams]
+    reader = SegmentReader(storage, schema, seg) if missing else None
+    try:
+        for d in range(n):
+            gs = grams.get(d)
+            if gs is not None:
+                gs = gs.split("\n") if gs else ()
+            else:
+                f = reader.stored_fields(d)
+                text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
+                gs = set(_grams(_normalize(text), normalized=True))
+            for g in gs:
+                docs = inverted.get(g)
+                if docs is None:
+                    docs = inverted[g] = array("I")
+                docs.append(d)
+    finally:
+        if reader is not None:
+            reader.close()
+    keys = sorted((g.encode("utf-8"), g) for g in inverted)
+    ends, starts = array("I"), array("I", [0])
+    blob, docs_all = bytearray(), array("I")
+    for kb, g in keys:
+        blob += kb
+        ends.append(len(blob))
+        docs_all.extend(inverted[g])
+        starts.append(len(docs_all))
+    data = (
+        _BIGRAMS_MAGIC
+        + struct.pack("<I", len(keys))
+        + ends.tobytes()
+        + starts.tobytes()
+        + docs_all.tobytes()
+        + bytes(blob)
+    )
+    tmp = name + ".tmp"
+    f = storage.create_file(tmp)
+    f.write(data)
+    f.close()
+    storage.rename_file(tmp, name, safe=True)
+
+
+class _BigramFile:
+    """A segment's bigram file, memory-mapped; ``get(gram)``: its documents."""
+
+    _EMPTY = array("I")
+
+    def __init__(self, path: Path | None):
+        self.n = 0
+        if path is None:
+            return
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+        m = self._map
+        if m is None or m[:8] != _BIGRAMS_MAGIC:
+            raise IndexCorrupt(f"{path.name} is not a bigram file")
+        (n,) = struct.unpack_from("<I", m, 8)
+        view = memoryview(m)
+        base = 12
+        self._ends = view[base : base + 4 * n].cast("I")
+        self._starts = view[base + 4 * n : base + 8 * (n + 1) - 4].cast("I")
+        docs_at = base + 8 * n + 4
+        total = self._starts[n] if n else 0
+        self._docs = view[docs_at : docs_at + 4 * total].cast("I")
+        self._blob = docs_at + 4 * total
+        self.n = n
+
+    def _key(self, i: int) -> bytes:
+        start = self._ends[i - 1] if i else 0
+        return self._map[self._blob + start : self._blob + self._ends[i]]
+
+    def get(self, gram: str):
+        if not self.n:
+            return self._EMPTY
+        key = gram.encode("utf-8")
+        i = bisect.bisect_left(range(self.n), key, key=self._key)
+        if i < self.n and self._key(i) == key:
+            return self._docs[self._starts[i] : self._starts[i + 1]]
+        return self._EMPTY
+
+
+_BIGRAM_FILES: OrderedDict[str, _BigramFile] = OrderedDict()
+
+
+def _bigrams(sub) -> _BigramFile:
+    seg = sub.segment()
+    key = f"{seg.segment_id()}/{sub.doc_count_all()}"
+    with _lexicons_lock:
+        hit = _BIGRAM_FILES.get(key)
+        if hit is not None:
+            _BIGRAM_FILES.move_to_end(key)
+            return hit
+    folder = getattr(sub.storage(), "folder", None)
+    path = Path(folder) / (seg.segment_id() + BIGRAMS_SUFFIX) if folder else None
+    if path is None or not path.exists():
+        raise IndexCorrupt(f"the bigram file of segment {seg.segment_id()} is missing")
+    bg = _BigramFile(path)
+    with _lexicons_lock:
+        _BIGRAM_FILES[key] = bg
+        while len(_BIGRAM_FILES) > _LEXICONS_KEPT:
+            _BIGRAM_FILES.popitem(last=False)
+    return bg
+
+
+# Segment lexicons by segment id, kept across index generations: a commit adds a segment
+# (or merges a few small ones), so a reader reopened after it reads only the new ones.
+_LEXICONS: OrderedDict[str, _SegmentLexicon] = OrderedDict()
+_LEXICONS_KEPT = 64
+_lexicons_lock = threading.Lock()
+
+
+def _lexicon(sub) -> _SegmentLexicon:
+    seg = sub.segment()
+    if seg is None:  # the empty reader of an empty index
+        return _SegmentLexicon("\n")
+    key = f"{seg.segment_id()}/{sub.doc_count_all()}"
+    with _lexicons_lock:
+        hit = _LEXICONS.get(key)
+        if hit is not None:
+            _LEXICONS.move_to_end(key)
+            return hit
+    folder = getattr(sub.storage(), "folder", None)
+    try:
+        if folder is None:
+            raise FileNotFoundError
+        text = (Path(folder) / (seg.segment_id() + LEXICON_SUFFIX)).read_text(encoding="utf-8")
+    except FileNotFoundError:  # a segment written before lexicon files
+        text = _lexicon_text(sub)
+    lex = _SegmentLexicon(text)
+    with _lexicons_lock:
+        _LEXICONS[key] = lex
+        while len(_LEXICONS) > _LEXICONS_KEPT:
+            _LEXICONS.popitem(last=False)
+    return lex
+
+
+class _DF:
+    """Document frequencies of full-text terms, looked up in the terms files (no table of
+    the whole lexicon is built when a reader opens); ``parts``: the segments' lexicons."""
+
+    def __init__(self, reader, parts: list[_SegmentLexicon]):
+        self._reader = reader
+        self.parts = parts
+        self._memo: dict[str, int] = {}
+
+    def get(self, term: str, default: int | None = None) -> int | None:
+        v = self._memo.get(term)
+        if v is None:
+            v = int(self._reader.doc_frequency("content", term))
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[term] = v
+        return v or default
+
+    def __getitem__(self, term: str) -> int:
+        v = self.get(term)
+        if not v:
+            raise KeyError(term)
+        return v
+
+    def __contains__(self, term: str) -> bool:
+        return bool(self.get(term))
+
+
 class _Reader:
     """A searcher and what is derived from it (columns, document frequencies)."""
 
@@ -120,13 +359,32 @@ class _Reader:
         self._lexicon: str | None = None
         self._containing: dict[tuple[str, int | None], list[str]] = {}
         self.norms: dict[int, float] = {}
+        try:
+            self._prime()
+        except BaseException:
+            self.searcher.close()
+            raise
+
+    def _prime(self) -> None:
+        """Open now every file this reader will read: the stored fields, the field lengths
+        and the facet columns. Whoosh opens them when first needed, and by then another
+        process's commit may have merged the segment away and deleted its files (its reader
+        then fails with ``TypeError: 'NoneType' object is not subscriptable``); files
+        already open (memory maps) stay readable after they are deleted."""
+        for sub, _offset in self.searcher.reader().leaf_readers():
+            if not sub.doc_count_all():
+                continue
+            sub.stored_fields(0)
+            for field in TEXT_FIELDS:
+                sub.doc_field_length(0, field)
+        self._columns = _Columns(self.searcher)
 
     @property
     def evaluator(self):
         if self._evaluator is None:
             from .evaluate import Evaluator
 
-            self._evaluator = Evaluator(self.searcher, self.containing)
+            self._evaluator = Evaluator(self.searcher, self.containing, self.grams)
         return self._evaluator
 
     @property
@@ -136,14 +394,32 @@ class _Reader:
         return self._columns
 
     @property
-    def df(self) -> dict[str, int]:
-        """Document frequency of every full-text term (for similar-case weighting)."""
+    def df(self) -> _DF:
+        """Document frequency of full-text terms (for weighting), and the segments'
+        lexicons (each read once per process: segments never change)."""
         if self._df is None:
             reader = self.searcher.reader()
-            self._df = {
-                t.decode("utf-8"): ti.doc_frequency() for t, ti in reader.iter_field("content")
-            }
+            self._df = _DF(reader, [_lexicon(sub) for sub, _offset in reader.leaf_readers()])
         return self._df
+
+    def grams(self, gram: str) -> array:
+        """Documents whose name, summary or text hold a character bigram."""
+        out = array("i")
+        reader = self.searcher.reader()
+        for sub, offset in reader.leaf_readers():
+            seg = sub.segment()
+            if seg is None:
+                continue
+            local = _bigrams(sub).get(gram)
+            if not len(local):
+                continue
+            if sub.has_deletions():
+                out.extend(d + offset for d in local if not sub.is_deleted(d))
+            elif offset:
+                out.extend(d + offset for d in local)
+            else:
+                out.extend(local)
+        return out
 
     def containing(self, w: str, limit: int | None = None) -> list[str]:
         """Full-text terms longer than ``w`` that contain it, most frequent first."""
@@ -151,26 +427,25 @@ class _Reader:
         hit = self._containing.get(key)
         if hit is not None:
             return hit
-        if self._lexicon is None:
-            self._lexicon = "\n" + "\n".join(self.df) + "\n"
-        lex = self._lexicon
-        found = []
-        i = lex.find(w)
-        while i != -1:
-            start = lex.rfind("\n", 0, i) + 1
-            end = lex.find("\n", i)
-            term = lex[start:end]
-            if term != w:
-                found.append(term)
-            i = lex.find(w, end)
         df = self.df
-        found.sort(key=lambda t: -df.get(t, 0))
+        found: set[str] = set()
+        for part in df.parts:
+            lex = part.text
+            i = lex.find(w)
+            while i != -1:
+                start = lex.rfind("\n", 0, i) + 1
+                end = lex.find("\n", i)
+                term = lex[start:end]
+                if term != w:
+                    found.add(term)
+                i = lex.find(w, end)
+        ranked = sorted(found, key=lambda t: (-df.get(t, 0), t))
         if limit is not None:
-            found = found[:limit]
+            ranked = ranked[:limit]
         if len(self._containing) > 4096:
             self._containing.clear()
-        self._containing[key] = found
-        return found
+        self._containing[key] = ranked
+        return ranked
 
     def close(self):
         self.searcher.close()
@@ -239,48 +514,177 @@ class _Pool(PostingPool):
 
 
 class _SegmentWriter(SegmentWriter):
-    """Whoosh's segment writer with three changes: field lengths read once (see _Lengths);
+    """Whoosh's segment writer with four changes: field lengths read once (see _Lengths);
     postings blocks stored uncompressed (zlib on every small block cost more CPU when
-    writing and when searching than the disk it saved); and a segment's files kept apart
+    writing and when searching than the disk it saved); a segment's files kept apart
     rather than in one compound file, whose reader copies the whole postings file into
-    memory when a searcher opens (about 90 MB per process for the 15 M-character corpus).
-    The codec and the layout are recorded with each segment, so either kind reads."""
+    memory when a searcher opens (about 90 MB per process for the 15 M-character corpus);
+    and each commit records the size and checksum of every file of the new generation in
+    the meta file *before* the files of the old one are deleted, so the meta file never
+    lists a file that is gone. The codec and the layout are recorded with each segment,
+    so either kind reads."""
 
     def __init__(self, ix, **kwargs):
         kwargs.setdefault("codec", W3Codec(compression=0))
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        # Character bigrams of the documents added, by document number in the new segment.
+        self.grams: dict[int, str] = {}
 
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())
 
+    def _commit_toc(self, segments):
+        for seg in segments:
+            _write_lexicon(self.storage, self.schema, seg)
+            mine = seg.segment_id() == self.newsegment.segment_id()
+            _write_bigrams(self.storage, self.schema, seg, self.grams if mine else {})
+        TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
+        _record_files(self.storage.folder, self.indexname, self.generation, segments)
+        clean_files(self.storage, self.indexname, self.generation, segments)
+
+
+# Segments of fewer documents than this are what single writes leave behind; an ordinary
+# commit merges them once there are this many, so a web request never merges much.
+SMALL_SEGMENT_DOCS = 64
+MAX_SMALL_SEGMENTS = 6
+
+
+def _merge_small(writer, segments):
+    """Merge policy of ordinary commits: only small segments, and only once there are
+    several (Whoosh's own policy can merge a bulk ingest's segments inside a web request)."""
+    from whoosh.reading import SegmentReader
+
+    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT_DOCS]
+    if len(small) < MAX_SMALL_SEGMENTS:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s not in small]
+
+
+MERGE_NEW_MAX_DOCS = 1_000
+
+
+def _merge_new(before: set[str]):
+    """Merge policy at the end of a bulk write: the segments it added, in one (the
+    segments that were there before stay as they are)."""
+
+    def policy(writer, segments):
+        from whoosh.reading import SegmentReader
+
+        new = [s for s in segments if s.segment_id() not in before]
+        # Whoosh merges by pooling every posting again: worth it for the many small
+        # segments of a small ingest, not for the large ones of a big one.
+        if len(new) < 2 or sum(s.doc_count_all() for s in new) > MERGE_NEW_MAX_DOCS:
+            return segments
+        for seg in new:
+            reader = SegmentReader(writer.storage, writer.schema, seg)
+            writer.add_reader(reader)
+            reader.close()
+        return [s for s in segments if s.segment_id() in before]
+
+    return policy
+
 
 class IndexWriter:
-    """Adds and deletes documents inside :meth:`CaseIndex.writing`."""
+    """Adds and deletes documents inside :meth:`CaseIndex.writing`.
+
+    An ordinary writer keeps the last change of each case and applies them when it
+    commits (after the changes other processes queued while the index was busy, so the
+    newest change of a case wins). A bulk writer adds documents as they come and commits a
+    segment each time it holds ``segment_postings`` postings."""
 
     def __init__(
-        self, writer, ix=None, *, memory_mb: int = 128, segment_postings: int | None = None
+        self,
+        writer,
+        ix=None,
+        *,
+        memory_mb: int = 128,
+        segment_postings: int | None = None,
+        on_segment: Callable[[IndexWriter], None] | None = None,
     ):
         self._w = writer
         self._ix = ix
         self._memory_mb = memory_mb
         self._segment_postings = segment_postings
+        self._on_segment = on_segment
         self._pending_postings = 0
+        self._changes: dict[str, Analyzed | None] = {}
+        self.queue_files: list[Path] = []
         self.added = 0
         self.deleted = 0
+
+    @property
+    def bulk(self) -> bool:
+        return self._segment_postings is not None
 
     def _maybe_commit_segment(self, a: Analyzed) -> None:
         if self._segment_postings is None or self._ix is None:
             return
         self._pending_postings += sum(len(p) for p in a.postings.values())
         if self._pending_postings >= self._segment_postings:
-            self._w.commit(merge=False)
-            _record_files(self._ix.storage.folder)
-            self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
-            self._pending_postings = 0
+            self.commit_segment()
+
+    def commit_segment(self) -> None:
+        """Commit what this bulk writer holds as a segment and go on with a new one."""
+        self._w.commit(merge=False)
+        self._done_queue_files()
+        self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
+        self._pending_postings = 0
+        if self._on_segment is not None:
+            self._on_segment(self)
+
+    def _done_queue_files(self) -> None:
+        for f in self.queue_files:
+            with contextlib.suppress(FileNotFoundError):
+                f.unlink()
+        self.queue_files = []
 
     def add(self, a: Analyzed, *, update: bool = True) -> None:
+        if not self.bulk or update:
+            if self.bulk:
+                self._write(a, update=True)
+            else:
+                self._changes.pop(a.doc.case_no, None)
+                self._changes[a.doc.case_no] = a
+            return
+        self._write(a, update=False)
+        self._maybe_commit_segment(a)
+
+    def delete(self, case_no: str) -> None:
+        if self.bulk:
+            self.deleted += self._w.delete_by_term("case_no", case_no)
+        else:
+            self._changes.pop(case_no, None)
+            self._changes[case_no] = None
+
+    def apply(self, changes: dict[str, Analyzed | None]) -> None:
+        """Changes queued by other processes (oldest first; this writer's own come after)."""
+        if self.bulk:
+            for case_no, a in changes.items():
+                if a is None:
+                    self.deleted += self._w.delete_by_term("case_no", case_no)
+                else:
+                    self._write(a, update=True)
+        else:
+            mine, self._changes = self._changes, {}
+            for case_no, a in [*changes.items(), *mine.items()]:
+                self._changes.pop(case_no, None)
+                self._changes[case_no] = a
+
+    def _flush(self) -> None:
+        for case_no, a in self._changes.items():
+            if a is None:
+                self.deleted += self._w.delete_by_term("case_no", case_no)
+            else:
+                self._write(a, update=True)
+        self._changes = {}
+
+    def _write(self, a: Analyzed, *, update: bool) -> None:
         d = a.doc
         fields = {
             "case_no": d.case_no,
@@ -290,6 +694,7 @@ class IndexWriter:
             "_stored_summary": d.summary or "",
             "content": a.postings["content"],
             "name_sub": a.postings["name_sub"],
+            "name_chars": a.postings["name_chars"],
             "text": d.text,
             "terms": a.terms,
             "sketch": a.sketch,
@@ -317,15 +722,36 @@ class IndexWriter:
             fields["year"] = str(d.published.year)
         if d.rating is not None:
             fields["rating"] = float(d.rating)
+        self._w.grams[self._w.docnum] = a.grams
         if update:
             self._w.update_document(**fields)
         else:
             self._w.add_document(**fields)
         self.added += 1
-        self._maybe_commit_segment(a)
+
+
+class _QueuedWriter:
+    """What :meth:`CaseIndex.writing` gives when the index is busy and the caller asked to
+    queue: the changes are written to the queue folder when the block ends, and whoever
+    next holds the index (a bulk ingest between two segments, the next writer, a rebuild
+    when it swaps its index in) applies them."""
+
+    queued = True
+
+    def __init__(self):
+        self._changes: dict[str, Analyzed | None] = {}
+        self.added = 0
+        self.deleted = 0
+
+    def add(self, a: Analyzed, *, update: bool = True) -> None:
+        self._changes.pop(a.doc.case_no, None)
+        self._changes[a.doc.case_no] = a
+        self.added += 1
 
     def delete(self, case_no: str) -> None:
-        self.deleted += self._w.delete_by_term("case_no", case_no)
+        self._changes.pop(case_no, None)
+        self._changes[case_no] = None
+        self.deleted += 1
 
 
 class CaseIndex:
@@ -337,6 +763,12 @@ class CaseIndex:
         self.lock_timeout = lock_timeout
         self._local = threading.local()
         self._thread_lock = threading.RLock()
+        self._repair_lock = threading.RLock()
+        self._repair_fd: int | None = None
+        self._repair_depth = 0
+        # "missing" while reads are answered by the last reader of an index that is gone.
+        self.degraded: str | None = None
+        self._dictionary = False
 
     # -- state --------------------------------------------------------------------------
 
@@ -348,40 +780,64 @@ class CaseIndex:
     def _lock_path(self) -> Path:
         return self.path.with_name(self.path.name + ".lock")
 
+    @property
+    def repair_lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".repair.lock")
+
+    @property
+    def queue_path(self) -> Path:
+        """Changes written while the index was busy, applied by its next writer."""
+        return self.path.with_name(self.path.name + ".queue")
+
+    @property
+    def rebuild_log_path(self) -> Path:
+        """One JSON line per rebuild (time, process, reason, cases): the rebuild count."""
+        return self.path.with_name(self.path.name + ".rebuilds.jsonl")
+
+    def rebuilds(self) -> list[dict]:
+        """Every rebuild of this index so far, oldest first."""
+        try:
+            lines = self.rebuild_log_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        return [json.loads(ln) for ln in lines if ln.strip()]
+
     def _read_meta(self) -> dict | None:
         try:
             return json.loads(self._meta_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
-    def check(self) -> str:
+    def check(self, *, deep: bool = False) -> str:
         """``ok``, ``missing`` (no index), ``stale`` (other schema version or dictionaries) or
-        ``corrupt`` (the files cannot be read)."""
-        meta = self._read_meta()
-        if meta is None:
-            if not self.path.exists() or not any(self.path.iterdir()):
-                return "missing"
-            return "corrupt"
-        if (
-            meta.get("schema_version") != SCHEMA_VERSION
-            or meta.get("fingerprint") != analysis_fingerprint()
-        ):
-            return "stale"
-        for name, size in (meta.get("files") or {}).items():
-            f = self.path / name
-            if not f.exists() or f.stat().st_size != size:
-                # A file cut short or lost since the last commit (an interrupted copy, a
-                # full disk): Whoosh itself would only notice when reading that part.
-                log.warning("index file %s is missing or has changed size", name)
+        ``corrupt``: a committed file is missing or differs in size (or, with ``deep``, in
+        checksum) from what its commit recorded, or the index cannot be opened."""
+        for _attempt in range(3):
+            meta = self._read_meta()
+            if meta is None:
+                if not self.path.exists() or not any(self.path.iterdir()):
+                    return "missing"
                 return "corrupt"
+            if (
+                meta.get("schema_version") != SCHEMA_VERSION
+                or meta.get("fingerprint") != analysis_fingerprint()
+            ):
+                return "stale"
+            bad = _bad_file(self.path, meta.get("files") or {}, deep=deep)
+            if bad is None:
+                break
+            # A writer may have committed (and removed the old generation's files) since
+            # the meta file was read: that is only damage if the meta file is the same.
+            if self._read_meta() == meta:
+                log.warning("index file %s is missing or has changed since its commit", bad)
+                return "corrupt"
+        else:
+            return "corrupt"
         try:
             ix = _open(self.path)
             with ix.searcher() as s:
                 s.doc_count()
-                list(s.reader().column_reader("case_no")) if s.reader().has_column(
-                    "case_no"
-                ) else None
-        except Exception as e:  # noqa: BLE001 - any failure to read means corrupt
+        except Exception as e:  # noqa: BLE001 - any failure to open means corrupt
             log.warning("index at %s is unreadable: %r", self.path, e)
             return "corrupt"
         return "ok"
@@ -394,6 +850,9 @@ class CaseIndex:
             else:
                 child.unlink()
         whoosh_index.create_in(str(path), build_schema())
+        # jieba's dictionary as a file readers memory-map (a query then segments without
+        # loading jieba: see indexer.analysis).
+        write_dictionary(path / DICT_FILE)
         meta = {
             "schema_version": SCHEMA_VERSION,
             "fingerprint": analysis_fingerprint(),
@@ -401,16 +860,14 @@ class CaseIndex:
             "created": datetime.now().isoformat(timespec="seconds"),
         }
         _write_meta(path, meta)
+        ix = _open(path)
+        toc = TOC.read(ix.storage, ix.indexname)
+        _record_files(path, ix.indexname, toc.generation, toc.segments)
 
-    def verify(self, *, wait: float = 2.0) -> str:
-        """:meth:`check` while no writer is at work (a writer changes files before it
-        records their sizes). If one does not finish within ``wait`` seconds, "ok": the
-        index is being written, so it was readable a moment ago."""
-        try:
-            with self._locked(wait):
-                return self.check()
-        except IndexBusy:
-            return "ok"
+    def verify(self) -> str:
+        """:meth:`check`, safe while a writer is at work: a commit records its new files
+        before it removes the old ones."""
+        return self.check()
 
     def create(self) -> None:
         """An empty index (replacing whatever is there)."""
@@ -424,63 +881,257 @@ class CaseIndex:
     def _locked(self, timeout: float | None = None) -> Iterator[None]:
         timeout = self.lock_timeout if timeout is None else timeout
         self._lock_path.parent.mkdir(parents=True, exist_ok=True)
-        with self._thread_lock:
+        if not self._thread_lock.acquire(timeout=max(0.0, timeout)):
+            raise IndexBusy("检索索引正被其他任务写入，请稍后重试")
+        try:
             fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                deadline = time.monotonic() + timeout
-                while True:
-                    try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() >= deadline:
-                            raise IndexBusy("检索索引正被其他任务写入，请稍后重试") from None
-                        time.sleep(0.05)
+                _flock(fd, timeout, "检索索引正被其他任务写入，请稍后重试")
                 try:
                     yield
                 finally:
                     fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)
+        finally:
+            self._thread_lock.release()
+
+    def claim_repair(self) -> int | None:
+        """Take the repair lock now, if no process holds it: the open file descriptor
+        holding it (to hand to a repair process, see :meth:`repairing`), or None."""
+        self.repair_lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.repair_lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        return fd
 
     @contextlib.contextmanager
-    def writing(self, *, timeout: float | None = None, bulk: bool = False) -> Iterator[IndexWriter]:
+    def repairing(self, timeout: float = 0.0, *, claimed: int | None = None) -> Iterator[None]:
+        """The repair lock: one process at a time rebuilds the index. Re-entrant within a
+        process; raises IndexBusy when another process holds it beyond ``timeout``.
+        ``claimed``: a descriptor from :meth:`claim_repair` (inherited from the process
+        that claimed it), already holding the lock. The lock is an ``flock``, so a process
+        killed while rebuilding leaves nothing held."""
+        self.repair_lock_path.parent.mkdir(parents=True, exist_ok=True)
+        if not self._repair_lock.acquire(timeout=max(0.0, timeout) if timeout else -1):
+            raise IndexBusy("检索索引正在重建")
+        try:
+            if self._repair_depth == 0:
+                if claimed is not None:
+                    fd = claimed
+                else:
+                    fd = os.open(self.repair_lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                    try:
+                        _flock(fd, timeout, "检索索引正在重建")
+                    except BaseException:
+                        os.close(fd)
+                        raise
+                self._repair_fd = fd
+            self._repair_depth += 1
+            try:
+                yield
+            finally:
+                self._repair_depth -= 1
+                if self._repair_depth == 0 and self._repair_fd is not None:
+                    fcntl.flock(self._repair_fd, fcntl.LOCK_UN)
+                    os.close(self._repair_fd)
+                    self._repair_fd = None
+        finally:
+            self._repair_lock.release()
+
+    def repair_in_progress(self) -> bool:
+        """Whether a process (this one or another) holds the repair lock now."""
+        if self._repair_depth:
+            return True
+        try:
+            fd = os.open(self.repair_lock_path, os.O_RDWR)
+        except FileNotFoundError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        else:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return False
+        finally:
+            os.close(fd)
+
+    def _quick_state(self) -> str:
+        """:meth:`check` without opening the index (the meta file and the files' sizes)."""
+        meta = self._read_meta()
+        if meta is None:
+            return (
+                "missing" if not self.path.exists() or not any(self.path.iterdir()) else "corrupt"
+            )
+        if (
+            meta.get("schema_version") != SCHEMA_VERSION
+            or meta.get("fingerprint") != analysis_fingerprint()
+        ):
+            return "stale"
+        return "ok" if _bad_file(self.path, meta.get("files") or {}) is None else "corrupt"
+
+    @contextlib.contextmanager
+    def writing(
+        self, *, timeout: float | None = None, bulk: bool = False, queue_if_busy: bool = False
+    ) -> Iterator[IndexWriter]:
         """A writer that commits when the block ends normally and cancels when it raises.
         Never both. A ``bulk`` writer also commits a segment each time it holds
         ``BULK_SEGMENT_POSTINGS`` postings (each such commit is whole: the documents written
-        before a failure stay, the failed segment is cancelled)."""
-        with self._locked(timeout):
-            state = self.check()
+        before a failure stay, the failed segment is cancelled), applies the changes others
+        queued meanwhile after each segment, and merges its segments when it ends.
+
+        With ``queue_if_busy``, when another writer holds the index beyond ``timeout``, the
+        block gets a writer whose ``queued`` is true: its changes are queued on disk when
+        the block ends and applied by the next writer. A missing or damaged index raises
+        IndexMissing / IndexCorrupt (it is rebuilt from the database, never recreated
+        empty here)."""
+        lock = self._locked(timeout)
+        try:
+            lock.__enter__()
+        except IndexBusy:
+            if not queue_if_busy:
+                raise
+            lock = None
+        if lock is None:
+            q = _QueuedWriter()
+            yield q  # type: ignore[misc]
+            if q._changes:
+                self._enqueue(q._changes)
+            return
+        try:
+            state = self._quick_state()
             if state == "missing":
-                self._create_in(self.path)
-            elif state != "ok":
+                raise IndexMissing("检索索引不存在，需要从数据库重建")
+            if state != "ok":
                 raise IndexCorrupt(f"检索索引不可写（{state}），需要从数据库重建")
             with _reading():
                 ix = _open(self.path)
+            before = {s.segment_id() for s in TOC.read(ix.storage, ix.indexname).segments}
             wrapper = IndexWriter(
                 _SegmentWriter(ix, limitmb=self.memory_mb),
                 ix,
                 memory_mb=self.memory_mb,
                 segment_postings=BULK_SEGMENT_POSTINGS if bulk else None,
+                on_segment=self._drain_into if bulk else None,
             )
+            if not bulk:
+                self._drain_into(wrapper)
             try:
                 yield wrapper
+                wrapper._flush()
             except BaseException:
                 wrapper._w.cancel()
                 raise
+            if bulk:
+                wrapper._w.commit(merge=False)
+                wrapper._done_queue_files()
+                # What was queued during the last segment, and the segments this bulk
+                # write added merged into one.
+                w = _SegmentWriter(_open(self.path), limitmb=self.memory_mb)
+                wrapper._w = w
+                self._drain_into(wrapper)
+                try:
+                    w.commit(mergetype=_merge_new(before))
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        w.cancel()
+                    raise
             else:
-                # Bulk writes leave their segments as they are; Whoosh merges small
-                # segments on later ordinary commits.
-                wrapper._w.commit(merge=not bulk)
-                _record_files(self.path)
+                wrapper._w.commit(mergetype=_merge_small)
+            wrapper._done_queue_files()
+            self._apply_queue()  # queued by others while this writer held the index
+        except BaseException as e:
+            lock.__exit__(type(e), e, e.__traceback__)
+            raise
+        lock.__exit__(None, None, None)
         self._drop_reader()
 
-    def rebuild(self, analyzed: Iterable[Analyzed], *, timeout: float | None = None) -> int:
-        """Write a fresh index from ``analyzed`` into a new directory and swap it in."""
-        with self._locked(timeout):
-            tmp = self.path.with_name(self.path.name + ".new")
-            if tmp.exists():
-                shutil.rmtree(tmp)
+    # -- the queue of changes written while the index was busy ------------------------------
+
+    def _enqueue(self, changes: dict[str, Analyzed | None]) -> None:
+        q = self.queue_path
+        q.mkdir(parents=True, exist_ok=True)
+        name = f"{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        tmp = q / (name + ".tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(changes, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, q / (name + ".pkl"))
+
+    def queued(self) -> int:
+        """How many queued writes wait for the next writer."""
+        try:
+            return sum(1 for p in self.queue_path.iterdir() if p.suffix == ".pkl")
+        except FileNotFoundError:
+            return 0
+
+    def _drain_into(self, writer: IndexWriter) -> None:
+        """Apply the queued changes (oldest first) to ``writer``; their files are removed
+        once the writer has committed them."""
+        try:
+            files = sorted(p for p in self.queue_path.iterdir() if p.suffix == ".pkl")
+        except FileNotFoundError:
+            return
+        changes: dict[str, Analyzed | None] = {}
+        for f in files:
+            try:
+                with open(f, "rb") as fh:
+                    batch = pickle.load(fh)
+            except FileNotFoundError:
+                continue
+            for case_no, a in batch.items():
+                changes.pop(case_no, None)
+                changes[case_no] = a
+            writer.queue_files.append(f)
+        if changes:
+            writer.apply(changes)
+
+    def _apply_queue(self) -> None:
+        """Apply the queued changes in a commit of their own (under the write lock)."""
+        if not self.queued():
+            return
+        w = IndexWriter(_SegmentWriter(_open(self.path), limitmb=self.memory_mb))
+        self._drain_into(w)
+        w._flush()
+        try:
+            w._w.commit(mergetype=_merge_small)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                w._w.cancel()
+            raise
+        w._done_queue_files()
+
+    def drain(self, *, timeout: float = 0.0) -> int:
+        """Apply queued changes now if the index is free (a web worker does this now and
+        then). Returns how many queued writes were applied."""
+        n = self.queued()
+        if not n:
+            return 0
+        try:
+            with self.writing(timeout=timeout):
+                pass
+        except IndexBusy:
+            return 0
+        return n
+
+    def rebuild(
+        self, analyzed: Iterable[Analyzed], *, timeout: float | None = None, reason: str = ""
+    ) -> int:
+        """Write a fresh index from ``analyzed`` into a new directory and swap it in, under
+        the repair lock (one rebuild at a time, whatever the process) and the write lock
+        (writes meanwhile are queued and applied to the new index when it is in place).
+        Each rebuild is appended to :attr:`rebuild_log_path`."""
+        started = time.time()
+        with self.repairing(timeout=timeout or self.lock_timeout), self._locked(timeout):
+            # Half-written directories of rebuilds that were killed.
+            for stale in self.path.parent.glob(self.path.name + ".new*"):
+                shutil.rmtree(stale, ignore_errors=True)
+            tmp = self.path.with_name(f"{self.path.name}.new-{os.getpid()}")
             self._create_in(tmp)
             ix = _open(tmp)
             wrapper = IndexWriter(
@@ -492,12 +1143,12 @@ class CaseIndex:
             try:
                 for a in analyzed:
                     wrapper.add(a, update=False)
+                wrapper._w.commit(merge=False)
             except BaseException:
-                wrapper._w.cancel()
+                with contextlib.suppress(Exception):
+                    wrapper._w.cancel()
                 shutil.rmtree(tmp, ignore_errors=True)
                 raise
-            wrapper._w.commit(merge=False)
-            _record_files(tmp)
             old = self.path.with_name(self.path.name + ".old")
             if old.exists():
                 shutil.rmtree(old)
@@ -505,6 +1156,22 @@ class CaseIndex:
                 os.replace(self.path, old)
             os.replace(tmp, self.path)
             shutil.rmtree(old, ignore_errors=True)
+            self._apply_queue()  # writes queued while the rebuild ran
+            entry = {
+                "at": datetime.now().isoformat(timespec="seconds"),
+                "pid": os.getpid(),
+                "reason": reason or "rebuild",
+                "cases": wrapper.added,
+                "seconds": round(time.time() - started, 1),
+            }
+            with open(self.rebuild_log_path, "a", encoding="utf-8") as f:
+                f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        log.info(
+            "index rebuilt (%s): %d cases in %.1f s",
+            entry["reason"],
+            wrapper.added,
+            entry["seconds"],
+        )
         self._drop_reader()
         return wrapper.added
 
@@ -518,13 +1185,21 @@ class CaseIndex:
             self._local.reader = None
 
     def _reader(self) -> _Reader:
+        """This thread's reader of the current index generation. Another process may have
+        written since: a look at the meta file and the table of contents (well under a
+        millisecond) tells. With no index on disk (its directory deleted) the last reader
+        opened goes on answering (its files stay readable while open) until it is repaired."""
         r: _Reader | None = getattr(self._local, "reader", None)
-        # Another process may have written since: a look at the meta file and the table of
-        # contents (well under a millisecond) tells.
+        if r is None and not self._dictionary:
+            self._dictionary = attach_dictionary(self.path / DICT_FILE)
         meta = self._read_meta()
         if meta is None:
-            raise IndexCorrupt("检索索引不存在或已损坏，请执行 caselib reindex 重建")
-        if r is not None and r.build_id == meta["build_id"]:
+            self.degraded = "missing"
+            if r is not None:
+                return r
+            raise IndexMissing("检索索引不存在，正在从数据库重建")
+        self.degraded = None
+        if r is not None and r.build_id == meta.get("build_id"):
             try:
                 current = r.searcher.up_to_date()
             except Exception:  # noqa: BLE001 - a vanished table of contents: reopen below
@@ -533,32 +1208,60 @@ class CaseIndex:
                 return r
         # Reopen rather than Searcher.refresh(): whoosh-reloaded 2.7.5's refresh keeps the
         # segments another writer merged away, so a long-lived reader would see cases twice.
-        self._drop_reader()
         try:
-            ix = _open(self.path)
-            r = _Reader(ix, meta["build_id"])
-        except Exception as e:  # noqa: BLE001
-            raise IndexCorrupt("检索索引无法读取，请执行 caselib reindex 重建") from e
-        self._local.reader = r
-        return r
+            fresh = _Reader(_open(self.path), meta.get("build_id"))
+        except Exception as e:  # noqa: BLE001 - a commit racing the opening, or damage
+            raise IndexCorrupt("检索索引无法读取") from e
+        self._drop_reader()
+        self._local.reader = fresh
+        return fresh
+
+    def _read(self, read: Callable[[_Reader], T]) -> T:
+        """``read`` on this thread's reader. A reader that meets files being replaced by a
+        writer in another process (a generation merged away between opening the table of
+        contents and its segments) tries again on a fresh reader; only when fresh readers
+        keep failing are the committed files checked, and only a checksum or size mismatch
+        counts as damage (IndexCorrupt). Otherwise the failure is transient (IndexBusy)."""
+        last: Exception | None = None
+        for attempt in range(READ_ATTEMPTS):
+            try:
+                r = self._reader()
+                with _reading():
+                    return read(r)
+            except IndexMissing:
+                raise
+            except IndexCorrupt as e:
+                last = e
+                log.info(
+                    "index read failed (attempt %d), retrying on a fresh reader: %r",
+                    attempt + 1,
+                    e.__cause__ or e,
+                )
+                self._drop_reader()
+                time.sleep(0.01 * (attempt + 1))
+        state = self.check(deep=True)
+        if state == "missing":
+            raise IndexMissing("检索索引不存在，正在从数据库重建") from last
+        if state == "corrupt":
+            raise IndexCorrupt("检索索引已损坏，正在从数据库重建") from last
+        raise IndexBusy("检索索引暂时无法读取，请稍后重试") from last
 
     def doc_count(self) -> int:
-        with _reading():
-            return self._reader().searcher.doc_count()
+        return self._read(lambda r: r.searcher.doc_count())
 
     def case_nos(self) -> set[str]:
-        with _reading():
-            r = self._reader()
-            reader = r.searcher.reader()
+        def read(r: _Reader) -> set[str]:
             cols = r.columns
-            return {cols.case_no[d] for d in reader.all_doc_ids() if cols.case_no[d]}
+            return {cols.case_no[d] for d in r.searcher.reader().all_doc_ids() if cols.case_no[d]}
+
+        return self._read(read)
 
     def stored(self, case_no: str) -> dict | None:
-        with _reading():
-            return self._stored(case_no)
+        return self._read(lambda r: self._stored(r, case_no))
 
-    def _stored(self, case_no: str) -> dict | None:
-        s = self._reader().searcher
+    @staticmethod
+    def _stored(r: _Reader, case_no: str) -> dict | None:
+        s = r.searcher
         docnum = s.document_number(case_no=case_no)
         return None if docnum is None else s.stored_fields(docnum)
 
@@ -587,10 +1290,6 @@ class CaseIndex:
             parts.append(Q.Term("unit", sq.unit))
         if sq.case_no:
             parts.append(Q.Term("case_no", sq.case_no.strip()))
-        if sq.name:
-            toks = analyze(sq.name)
-            for t in toks:
-                parts.append(Q.Or([Q.Term("name", t), Q.Term("name_sub", t)]))
         if sq.year:
             parts.append(Q.Term("year", str(sq.year)))
         if not parts:
@@ -598,15 +1297,18 @@ class CaseIndex:
         return Q.And(parts) if len(parts) > 1 else parts[0]
 
     def search(self, sq: SearchQuery) -> SearchResult:
-        with _reading():
-            return self._search(sq)
+        return self._read(lambda r: self._search(r, sq))
 
-    def _search(self, sq: SearchQuery) -> SearchResult:
-        r = self._reader()
+    def _search(self, r: _Reader, sq: SearchQuery) -> SearchResult:
         s = r.searcher
         plan = parse(sq.q)
         filt = self._filter(sq)
         allowed = set(filt.docs(s)) if filt is not None else None
+        if sq.name and sq.name.strip():
+            # The name filter is a string search (一网 finds 一网通办): the name's
+            # character bigrams give the candidates, checked in the stored name.
+            named = self._names_holding(r, sq.name)
+            allowed = named if allowed is None else allowed & named
         cols = r.columns
         if sq.date_from or sq.date_to:
             # On the date column, not a Whoosh range query (which expands into many terms).
@@ -678,6 +1380,26 @@ class CaseIndex:
         )
 
     @staticmethod
+    def _names_holding(r: _Reader, text: str) -> set[int]:
+        needle = "".join(normalize(text).split())
+        ev = r.evaluator
+        grams = set(char_grams(needle, normalized=True))
+        if not grams:
+            return set()
+        cands: set[int] | None = None
+        for g in sorted(grams, key=lambda g: len(ev.postings("name_chars", g)[0])):
+            ids = ev.postings("name_chars", g)[0]
+            cands = set(ids) if cands is None else cands.intersection(ids)
+            if not cands:
+                return set()
+        s = r.searcher
+        return {
+            d
+            for d in cands or ()
+            if needle in "".join(normalize(s.stored_fields(d).get("name", "")).split())
+        }
+
+    @staticmethod
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
         if sort == "rating":
 
@@ -731,18 +1453,28 @@ class CaseIndex:
     # -- similar cases --------------------------------------------------------------------
 
     def similar(
-        self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
+        self, text: str, *, limit: int = 10, exclude: Iterable[str] = (), name: str | None = None
     ) -> list[SimilarHit]:
         """The cases most similar to ``text``: candidates by the draft's most characteristic
         terms, ranked by the cosine of tf-idf vectors over the full-text terms, with
         near-duplicates flagged by the shingle-sketch resemblance."""
-        with _reading():
-            return self._similar(text, limit=limit, exclude=exclude)
+        hits = self._read(lambda r: self._similar(r, text, limit=limit, exclude=exclude))
+        if name and name.strip():
+            # The same case name with much the same content (another file of the case: a
+            # PDF of the Word document, an edited copy) is a near-duplicate too.
+            same = "".join(normalize(name).split())
+            for h in hits:
+                if (
+                    h.similarity >= SAME_NAME_SIMILARITY
+                    and "".join(normalize(h.name).split()) == same
+                ):
+                    h.near_duplicate = True
+            hits.sort(key=lambda x: (x.near_duplicate, x.similarity), reverse=True)
+        return hits
 
     def _similar(
-        self, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
+        self, r: _Reader, text: str, *, limit: int = 10, exclude: Iterable[str] = ()
     ) -> list[SimilarHit]:
-        r = self._reader()
         s = r.searcher
         tokens = analyze(text)
         if not tokens:
@@ -769,7 +1501,7 @@ class CaseIndex:
             for t, w in vec.items():
                 tf = terms.get(t)
                 if tf:
-                    dot += w * (1.0 + math.log(tf)) * math.log(1.0 + n_docs / df[t])
+                    dot += w * _tfw(tf) * _idf(n_docs, df[t])
             cos = dot / norm if norm else 0.0
             res_sk = resemblance(draft_sketch, sketch_set(f.get("sketch")))
             hits.append(
@@ -793,16 +1525,64 @@ def _write_meta(path: Path | str, meta: dict) -> None:
     os.replace(tmp, target)
 
 
-def _record_files(path: Path | str) -> None:
-    """Note the size of every index file in the meta file, after a commit (under the lock)."""
+def _record_files(path: Path | str, indexname: str, generation: int, segments) -> None:
+    """Note the size and CRC-32 of every file of a generation (its table of contents and
+    its segments' files) in the meta file, under the write lock. Segment files never
+    change once written, so the checksums of files already recorded are kept."""
     path = Path(path)
     meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-    meta["files"] = {
-        f.name: f.stat().st_size
-        for f in path.iterdir()
-        if f.is_file() and f.name != META_FILE and not f.name.endswith(("LOCK", ".tmp"))
-    }
+    before = meta.get("files") or {}
+    ids = {s.segment_id() for s in segments}
+    toc = f"_{indexname}_{generation}.toc"
+    files = {}
+    for f in path.iterdir():
+        name = f.name
+        if name != toc and not (name.split(".", 1)[0] in ids and f.is_file()):
+            continue
+        size = f.stat().st_size
+        old = before.get(name)
+        if isinstance(old, list) and old[0] == size and name != toc:
+            files[name] = old
+        else:
+            files[name] = [size, _crc(f)]
+    meta["files"] = files
     _write_meta(path, meta)
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _bad_file(path: Path, files: dict, *, deep: bool = False) -> str | None:
+    """The first recorded file that is missing or differs (in size; with ``deep``, also
+    in checksum) from its record, or None."""
+    for name, rec in files.items():
+        size, crc = (rec[0], rec[1]) if isinstance(rec, list) else (rec, None)
+        f = path / name
+        try:
+            if f.stat().st_size != size:
+                return name
+        except FileNotFoundError:
+            return name
+        if deep and crc is not None and _crc(f) != crc:
+            return name
+    return None
+
+
+def _flock(fd: int, timeout: float, message: str) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise IndexBusy(message) from None
+            time.sleep(0.02)
 
 
 @contextlib.contextmanager
@@ -829,14 +1609,23 @@ def _raised_in_whoosh(e: BaseException) -> bool:
     return bool(last) and f"{os.sep}whoosh{os.sep}" in last
 
 
+def _tfw(tf: int) -> float:
+    """Weight of a term's frequency in a similar-case vector."""
+    return 1.0 + math.log(tf)
+
+
+def _idf(n_docs: int, df: int) -> float:
+    """Weight of a term's rarity in a similar-case vector."""
+    return math.log(1.0 + n_docs / df)
+
+
 def _norm(counts: dict[str, int], df: dict[str, int], n_docs: int) -> float:
     """Length of a document's tf-idf vector (the same weights as :func:`_weights`)."""
     total = 0.0
-    log = math.log
     for t, tf in counts.items():
         d = df.get(t)
         if d:
-            w = (1.0 + log(tf)) * log(1.0 + n_docs / d)
+            w = _tfw(tf) * _idf(n_docs, d)
             total += w * w
     return math.sqrt(total)
 
@@ -849,7 +1638,7 @@ def _weights(counts: Counter | dict[str, int], df: dict[str, int], n_docs: int) 
         d = df.get(t)
         if not d:
             continue
-        out[t] = (1.0 + math.log(tf)) * math.log(1.0 + n_docs / d)
+        out[t] = _tfw(tf) * _idf(n_docs, d)
     norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
     return {t: w / norm for t, w in out.items()}
 

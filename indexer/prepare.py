@@ -13,7 +13,7 @@ from pickle import dumps
 from whoosh import formats
 from whoosh.system import pack_uint
 
-from .analysis import PreTokenized, analyze, normalize, subwords
+from .analysis import PreTokenized, analyze, char_grams, normalize, subwords
 from .schema import Preindexed, build_schema
 from .types import Analyzed, IndexDoc
 
@@ -124,8 +124,15 @@ def analyze_doc(doc: IndexDoc) -> Analyzed:
         "summary": _postings("summary", analyze(doc.summary) if doc.summary else []),
         "content": _postings("content", analyze(text, normalized=True)),
         "name_sub": _postings("name_sub", subwords(name)),
+        "name_chars": _postings("name_chars", char_grams(doc.name)),
     }
     # Term counts for similar-case vectors: the frequencies the postings already hold,
     # as compact text (a dict would cost every search hit an unpickling).
     terms = " ".join(f"{t.decode('utf-8')} {freq}" for t, freq, _w, _v in postings["content"])
-    return Analyzed(doc=doc, postings=postings, terms=terms, sketch=sketch(text, normalized=True))
+    # One string, not a tuple of thousands: the writer holds those of a whole segment.
+    grams = "\n".join(
+        set(char_grams(normalize(f"{doc.name}\n{doc.summary or ''}\n") + text, normalized=True))
+    )
+    return Analyzed(
+        doc=doc, postings=postings, terms=terms, sketch=sketch(text, normalized=True), grams=grams
+    )

@@ -30,6 +30,7 @@ LONG_QUERY_MIN_SHARE = 0.75
 class Unit:
     kind: str  # "word" | "run" | "phrase"
     tokens: tuple[str, ...]
+    raw: str = ""  # a phrase as typed (normalised, without spaces): found as a string too
 
     @property
     def text(self) -> str:
@@ -81,12 +82,14 @@ def _units(tokens: list[str]) -> list[Unit]:
     return units
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = re.compile(r"[\W\d_]+")
+_SPACES = re.compile(r"\s+")
 
 
 def squash(text: str, *, nfkc: bool = False) -> str:
-    """Text without spaces and punctuation, lower case (to find a copied sentence);
-    ``nfkc`` also folds full-width forms (costly on a whole document)."""
+    """Text without spaces, punctuation and digits, lower case (to find a copied sentence,
+    also one copied with its numbers left out); ``nfkc`` also folds full-width forms
+    (costly on a whole document)."""
     return _NON_WORD.sub("", normalize(text) if nfkc else text.lower())
 
 
@@ -100,7 +103,10 @@ def parse(text: str) -> Plan:
         phrase = next(g for g in m.groups() if g is not None)
         toks = analyze(phrase)
         if toks:
-            plan.required.append(Unit("phrase", tuple(toks)) if len(toks) > 1 else _units(toks)[0])
+            raw = _SPACES.sub("", normalize(phrase))
+            plan.required.append(
+                Unit("phrase", tuple(toks), raw) if len(toks) > 1 else _units(toks)[0]
+            )
             plan.needles.append(normalize(phrase).strip())
             plan.needles.extend(toks)
             plan.terms.extend(toks)

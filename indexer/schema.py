@@ -12,9 +12,9 @@ from importlib import resources
 
 from whoosh import columns, fields
 
-from .analysis import CaseTokenizer, SubwordTokenizer
+from .analysis import CaseTokenizer, CharGramTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 13
 
 
 class Preindexed(list):
@@ -56,6 +56,11 @@ def build_schema() -> fields.Schema:
         # In the full text, words inside longer tokens are found through the lexicon at
         # query time instead (see query.py): indexing them costs a third more postings.
         name_sub=CaseText(analyzer=sub, phrase=False),
+        # The character bigrams of the name, summary and text are kept beside each segment
+        # (see indexer.index: _BigramFile), outside Whoosh, whose postings cost several
+        # times more to write. Those of the name alone are a field: the name filter and the
+        # type-ahead are string searches.
+        name_chars=CaseText(analyzer=CharGramTokenizer(), phrase=False),
         # Stored, not indexed: the text for highlights, the term counts ("term count"
         # pairs) and the shingle sketch for similar-case lookup. Field weights are applied
         # at query time (indexer.evaluate), not stored as field boosts.

@@ -34,6 +34,7 @@ class Analyzed:
     postings: dict[str, list]  # field name -> Preindexed postings
     terms: str  # full-text term counts, "term count" pairs (similar-case vectors)
     sketch: bytes  # near-duplicate shingle sketch
+    grams: str = ""  # distinct character bigrams of name, summary and text, one a line
 
 
 @dataclass

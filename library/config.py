@@ -117,6 +117,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("LOG_LEVEL", "INFO", "Logging level."),
     Setting(
+        "JOB_RUNNER",
+        "thread",
+        "Where background jobs (OCR of scans, Word-to-PDF previews) run: `thread` (in the web "
+        "workers, one job at a time per library) or `off` (only `caselib jobs run`).",
+    ),
+    Setting(
         "PUBLIC_URL",
         "http://127.0.0.1:5000",
         "The address people open the library at; links in notifications sent out start with it.",
@@ -133,6 +139,12 @@ SETTINGS: tuple[Setting, ...] = (
         "3,1",
         "Days before a call's deadline on which `caselib remind` reminds units that have not "
         "submitted (comma-separated).",
+    ),
+    Setting(
+        "PROVINCE",
+        "330000",
+        "Code of the province the library serves: the region the statistics (入库考核统计) "
+        "start from when none is given; the dashboard's map is 浙江省's.",
     ),
 )
 

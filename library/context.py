@@ -23,6 +23,9 @@ class Library:
         self.db = Database(self.settings.database_url)
         self.files = FileStore(self.settings.files_path)
         self.index = CaseIndex(self.settings.index_path, memory_mb=self.settings.index_memory_mb)
+        # True in a process that serves web requests (set by search.warm_up): a damaged
+        # index is then repaired in a process of its own, never inside a request.
+        self.serving = False
 
     @property
     def extract_limits(self) -> ExtractLimits:
@@ -42,6 +45,7 @@ class Library:
 
     def init(self, *, ensure_index: bool = True) -> None:
         """Create the home directory, the tables, the vocabularies and the index (idempotent)."""
+        from .monitoring import indicators, methods
         from .vocab import catalogue
 
         home = self.settings.home_path
@@ -50,13 +54,15 @@ class Library:
         init_schema(self.db.engine)
         with self.db.transaction() as s:
             catalogue.seed(s)
+            indicators.seed(s)
+            methods.seed(s)
         if ensure_index:
             self.ensure_index()
 
     def ensure_index(self) -> str:
         """Rebuild the index from the database when it is missing, stale or corrupt, then
         index whatever the database holds that the index lacks. Returns the state found."""
-        from .cases.indexing import rebuild, sync
+        from .cases.indexing import repair, sync
 
         state = self.index.verify()
         if state != "ok":
@@ -64,7 +70,7 @@ class Library:
             (log.info if state == "missing" else log.warning)(
                 "index is %s: rebuilding from the database", state
             )
-            rebuild(self)
+            repair(self, state)
         else:
             sync(self)
         return state

@@ -32,6 +32,20 @@ from .cases.models import (
     DocumentVersion,
     Review,
 )
+from .jobs.models import Job, Rendition
+from .monitoring.models import (
+    EvidenceFile,
+    Indicator,
+    IndicatorGroup,
+    IndicatorValue,
+    MonitoringWarning,
+    Rectification,
+    RectificationMethod,
+    ValueChange,
+    ValueImport,
+    WarningEvent,
+)
+from .stats.models import ScoreWeights
 from .storage.base import Base, Meta, utcnow
 from .vocab.models import Region, Tag, Theme
 from .workflow.models import Call, CallAttachment, CallTarget, Notification, Reminder
@@ -61,6 +75,19 @@ __all__ = [
     "CallAttachment",
     "Notification",
     "Reminder",
+    "IndicatorGroup",
+    "Indicator",
+    "ValueImport",
+    "IndicatorValue",
+    "ValueChange",
+    "MonitoringWarning",
+    "WarningEvent",
+    "RectificationMethod",
+    "Rectification",
+    "EvidenceFile",
+    "Job",
+    "Rendition",
+    "ScoreWeights",
     "CASE_TYPES",
     "BORROWED_TYPES",
     "CASE_TYPE_TITLES",

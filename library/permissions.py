@@ -59,7 +59,23 @@ RULES: dict[str, dict[str, str]] = {
     "unit.manage": {"admin": ALL},
     "user.manage": {"admin": ALL},
     "audit.read": {"admin": ALL},
+    # The vocabularies: the theme catalogue, the unified tags (and 整改方式).
+    "vocab.manage": {"admin": ALL},
     "stats.read": {"coordinator": REGION, "admin": ALL},
+    # 监测预警 and 整改举措: every government account reads the province's warnings; the
+    # admin imports values and keeps the indicators and 整改方式; the warned region's units
+    # (and those of the regions above it) record rectifications; its 营商办 closes them.
+    "monitoring.read": _everyone(),
+    "monitoring.import": {"admin": ALL},
+    "monitoring.manage": {"admin": ALL},
+    "warning.rectify": {
+        "submitter": REGION,
+        "approver": REGION,
+        "coordinator": REGION,
+        "admin": ALL,
+    },
+    "warning.close": {"coordinator": REGION, "admin": ALL},
+    "stats.weights": {"admin": ALL},
 }
 
 ACTION_TITLES = {
@@ -80,8 +96,17 @@ ACTION_TITLES = {
     "unit.manage": "管理单位",
     "user.manage": "管理账号",
     "audit.read": "查看操作日志",
+    "vocab.manage": "管理主题和标签",
     "stats.read": "查看入库考核统计",
+    "monitoring.read": "查看监测预警",
+    "monitoring.import": "导入监测数据",
+    "monitoring.manage": "维护监测指标和整改方式",
+    "warning.rectify": "登记整改举措",
+    "warning.close": "整改销号",
+    "stats.weights": "设置考核计分权重",
 }
+# An out-of-scope refusal, by the kind of object acted on ({what}: the action's title).
+OUT_OF_SCOPE = {"warning": "只能对本地区的监测预警{what}"}
 
 ROLE_TITLES = {
     "submitter": "填报单位",
@@ -147,7 +172,8 @@ def require(actor: Subject | None, action: str, obj: Any = None) -> None:
     role = ROLE_TITLES.get(actor.role or "", actor.role or "")
     what = ACTION_TITLES.get(action.split(":")[0], action)
     if actor.role in RULES.get(action, {}):
-        raise Forbidden(f"当前账号（{role}）只能{what}本单位或本地区的案例", code="out_of_scope")
+        scope = OUT_OF_SCOPE.get(action.split(".")[0], "只能{what}本单位或本地区的案例")
+        raise Forbidden(f"当前账号（{role}）{scope.format(what=what)}", code="out_of_scope")
     raise Forbidden(f"当前角色（{role}）不能{what}")
 
 

@@ -408,6 +408,20 @@ class Gazetteer:
         self.add(stem, kind, repl, "sa" if amb else "s", code)
 
 
+# The usual short names of autonomous units keep the level's word: 延边朝鲜族自治州 →
+# 延边州, 融水苗族自治县 → 融水县, 鄂温克族自治旗 → 鄂温克旗 (as news and reports write them).
+AUTONOMOUS_LEVELS = {"自治州": ("州", "某州"), "自治县": ("县", "某县"), "自治旗": ("旗", "某旗")}
+
+
+def _add_autonomous_short(g: Gazetteer, name: str, stem: str, kind: str, code: str) -> None:
+    for suffix, (level, repl) in AUTONOMOUS_LEVELS.items():
+        if name.endswith(suffix):
+            short = _strip_ethnic(stem)
+            if len(short) >= 2 and short not in GENERIC_SHORT:
+                g.add(short + level, kind, repl, "f", code)
+            return
+
+
 def build(corpus: Path) -> Gazetteer:
     modood = corpus / "03_admin_divisions" / "modood_Administrative-divisions-of-China"
     hist = (
@@ -448,6 +462,7 @@ def build(corpus: Path) -> Gazetteer:
             continue
         g.add(name, "city", s[1], "f", code)
         g.add_short(s[0], "city", s[1], code)
+        _add_autonomous_short(g, name, s[0], "city", code)
     for r in rows("areas.csv"):
         name, code = r["name"], r["code"]
         current.add(name)
@@ -458,6 +473,7 @@ def build(corpus: Path) -> Gazetteer:
             g.add(name, "county", "某地", "f", code)  # 西沙群岛, 保定白沟新城 ...
             continue
         g.add(name, "county", s[1], "f", code)
+        _add_autonomous_short(g, name, s[0], "county", code)
         # 阿拉善左旗 → not 阿拉善左; such names keep only their full form.
         if not re.search("[左右前后中]$", s[0]) or s[1] != "某旗":
             g.add_short(s[0], "county", s[1], code)
@@ -643,15 +659,16 @@ def add_geo_names(g: Gazetteer) -> None:
     """Named rivers, lakes and mountains from jieba's dictionary (words tagged ns, nr or
     nz ending in 江, 河, 湖, 山 …: 钱塘江, 苏州河, 千岛湖, 峨眉山), when not already a
     division's name (黄山, 太湖 stay the city and the county). Names of three or more
-    characters whose stem is no common word count alone; two-character ones (长江, 洱海,
+    characters whose stem is no common word count alone (of four and more, only words
+    tagged ns: 铁证如山 and 石沉大海 are tagged nr); two-character ones (长江, 洱海,
     but also 江河, 冰山, 开山, all tagged ns) are marked ambiguous: the check reports them
     only beside a word that says a river, lake or mountain is meant (长江沿岸, 太湖流域,
     黄山脚下)."""
     for word, (freq, tag) in g.jdict.items():
         if not 2 <= len(word) <= 6 or word[-1] not in GEO_ENDINGS or word in g.entries:
             continue
-        if tag != "ns" and not (len(word) >= 3 and tag in ("nr", "nz")):
-            continue
+        if tag != "ns" and not (len(word) == 3 and tag in ("nr", "nz")):
+            continue  # four characters tagged nr or nz are idioms (铁证如山, 石沉大海)
         if freq < 3 or word in GENERIC_SHORT or word in HAND_AMBIGUOUS:
             continue
         stem = word[:-1]

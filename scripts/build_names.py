@@ -1,18 +1,28 @@
-"""Generate indexer/data/given_names.tsv, how name-like each character is in a given name.
+"""Generate the name statistics of the anonymity check from jieba's dictionary.
 
-Source: jieba's bundled dict.txt (word, frequency, part of speech). Its words tagged ``nr``
-of two or three characters that start with a common surname (张伟, 周恩来, 欧阳修 ...)
-are taken as names; the characters after the surname are given-name characters. Each
-character's score is the log-odds of its share among given-name characters against its
-share of all the dictionary's text (every word weighted by its frequency):
+Source: jieba's bundled dict.txt (word, frequency, part of speech). Three files:
 
-    score(c) = ln(P(c | given name)) - ln(P(c | text))
+* ``given_names.tsv``, how name-like each character is in a given name. The dictionary's
+  words tagged ``nr`` of two or three characters that start with a common surname (张伟,
+  周恩来, 欧阳修 ...) are taken as names; the characters after the surname are given-name
+  characters. A character's score is the log-odds of its share among given-name
+  characters against its share of all the dictionary's text (every word weighted by its
+  frequency)::
 
-伟, 芳, 娟 score high; 的, 区, 年 score low. Only characters seen at least ``MIN_COUNT``
-times in given names are written; any other character is not name-like.
+      score(c) = ln(P(c | given name)) - ln(P(c | text))
 
-Output: ``char<TAB>score`` lines (score with one decimal), sorted by character.
-Usage: python scripts/build_names.py [--out FILE]
+  Words tagged nr that are frequent (``NAME_MAX_FREQ``: 李子, 金字塔) are left out.
+  伟, 芳, 娟 score high; 的, 区, 年 score low. Only characters seen at least ``MIN_COUNT``
+  times in given names are written; any other character is not name-like.
+* ``translit_chars.tsv``, the same log-odds for the characters of the dictionary's
+  transliterated names (tagged ``nrt``: 默克尔, 卢卡申科, 阿卜杜拉): 尔, 斯, 娃 score high.
+* ``name_words.tsv``, the name-shaped words tagged ``nr`` (surname and one or two
+  characters: 文明, 高峰, 黎明, 许可) that are part of other words of the dictionary
+  (文明城市, 高峰期, 黎明前, 许可证), with how many: the dictionary's name tag on them says
+  little, they are everyday words first. 江泽民 or 曹操 are in no other word.
+
+Output lines: ``char<TAB>score`` (score with one decimal) or ``word<TAB>count``, sorted.
+Usage: python scripts/build_names.py [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -25,57 +35,109 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "indexer" / "data" / "given_names.tsv"
+OUT = ROOT / "indexer" / "data"
 MIN_COUNT = 5
+# Words tagged nr this frequent are mostly everyday words the tagger's data took for names
+# (李子, 金字塔, 汤圆) or the few most famous names; the given-name statistics leave them out.
+NAME_MAX_FREQ = 100
 sys.path.insert(0, str(ROOT))
 
 
-def build() -> dict[str, float]:
+def _dictionary() -> list[tuple[str, int, str]]:
     import jieba
 
-    from indexer.anonymity.lexicon import COMPOUND_SURNAMES, SINGLE_SURNAMES
-
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    given: Counter = Counter()
-    text: Counter = Counter()
+    out = []
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 3:
-                continue
-            word, freq, tag = parts[0], int(parts[1]), parts[2]
-            for c in word:
-                text[c] += freq
-            if tag != "nr":
-                continue
-            if word[:2] in COMPOUND_SURNAMES and 3 <= len(word) <= 4:
-                rest = word[2:]
-            elif word[0] in SINGLE_SURNAMES and 2 <= len(word) <= 3:
-                rest = word[1:]
-            else:
-                continue
-            for c in rest:
-                given[c] += 1
-    n_given, n_text = sum(given.values()), sum(text.values())
-    out = {}
-    for c, n in given.items():
-        if n >= MIN_COUNT:
-            out[c] = math.log(n / n_given) - math.log((text[c] + 1) / n_text)
+            if len(parts) >= 3:
+                out.append((parts[0], int(parts[1]), parts[2]))
     return out
 
 
+def _log_odds(part: Counter, text: Counter) -> dict[str, float]:
+    n_part, n_text = sum(part.values()), sum(text.values())
+    return {
+        c: math.log(n / n_part) - math.log((text[c] + 1) / n_text)
+        for c, n in part.items()
+        if n >= MIN_COUNT
+    }
+
+
+def build(words: list[tuple[str, int, str]] | None = None) -> dict[str, dict]:
+    from indexer.anonymity.lexicon import COMPOUND_SURNAMES, RARE_SURNAMES, SINGLE_SURNAMES
+
+    words = words if words is not None else _dictionary()
+    given: Counter = Counter()
+    translit: Counter = Counter()
+    text: Counter = Counter()
+    for word, freq, tag in words:
+        for c in word:
+            text[c] += freq
+        if tag == "nrt":
+            for c in word:
+                translit[c] += 1
+        if tag != "nr" or freq >= NAME_MAX_FREQ:
+            continue
+        if word[:2] in COMPOUND_SURNAMES and 3 <= len(word) <= 4:
+            rest = word[2:]
+        elif word[0] in SINGLE_SURNAMES and 2 <= len(word) <= 3:
+            rest = word[1:]
+        else:
+            continue
+        for c in rest:
+            given[c] += 1
+    # Name-shaped words tagged nr inside other words of three or more characters.
+    surnames = SINGLE_SURNAMES | RARE_SURNAMES
+    shaped = set()
+    for word, _, tag in words:
+        if not tag.startswith("nr"):
+            continue
+        sl = 2 if word[:2] in COMPOUND_SURNAMES else 1 if word[0] in surnames else 0
+        if sl and 1 <= len(word) - sl <= 2:
+            shaped.add(word)
+    inside: Counter = Counter()
+    for word, _, tag in words:
+        if tag.startswith("nr") or len(word) < 3:
+            continue
+        seen = set()
+        for n in (2, 3, 4):
+            for i in range(len(word) - n + 1):
+                sub = word[i : i + n]
+                if sub != word and sub in shaped and sub not in seen:
+                    seen.add(sub)
+                    inside[sub] += 1
+    return {
+        "given_names.tsv": _log_odds(given, text),
+        "translit_chars.tsv": _log_odds(translit, text),
+        "name_words.tsv": dict(inside),
+    }
+
+
+HEADERS = {
+    "given_names.tsv": "# char<TAB>ln P(char | given name) - ln P(char | text)",
+    "translit_chars.tsv": "# char<TAB>ln P(char | transliterated name) - ln P(char | text)",
+    "name_words.tsv": "# word<TAB>how many other dictionary words hold this word tagged nr",
+}
+
+
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description="Generate the given-name character scores.")
-    ap.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT})")
+    ap = argparse.ArgumentParser(description="Generate the name statistics.")
+    ap.add_argument("--out-dir", type=Path, default=OUT, help=f"output folder (default {OUT})")
     args = ap.parse_args(argv[1:])
-    scores = build()
-    lines = [
-        "# Generated by scripts/build_names.py from jieba's dict.txt. Do not edit.",
-        "# char<TAB>ln P(char | given name) - ln P(char | text)",
-    ]
-    lines += [f"{c}\t{s:.1f}" for c, s in sorted(scores.items())]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(scores)} characters")
+    for name, table in build().items():
+        lines = [
+            "# Generated by scripts/build_names.py from jieba's dict.txt. Do not edit.",
+            HEADERS[name],
+        ]
+        if name == "name_words.tsv":
+            lines += [f"{w}\t{n}" for w, n in sorted(table.items())]
+        else:
+            lines += [f"{c}\t{s:.1f}" for c, s in sorted(table.items())]
+        path = args.out_dir / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {path}: {len(table)} entries")
     return 0
 
 

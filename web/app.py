@@ -69,7 +69,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         JSON_AS_ASCII=False,
         TEMPLATES_AUTO_RELOAD=False,
     )
-    from . import accounts, cases, errors, openapi, reviews, security, uploads, util, workflow
+    from . import (
+        accounts,
+        admin,
+        cases,
+        errors,
+        monitoring,
+        openapi,
+        reviews,
+        security,
+        stats,
+        uploads,
+        util,
+        workflow,
+    )
 
     app.config.update(security.cookie_config(settings))
     app.json.ensure_ascii = False
@@ -91,7 +104,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(cases.bp)
     app.register_blueprint(reviews.bp)
     app.register_blueprint(workflow.bp)
+    app.register_blueprint(monitoring.bp)
+    app.register_blueprint(stats.bp)
+    app.register_blueprint(admin.bp)
     app.add_url_rule("/api/v1/openapi.json", "openapi_json", openapi.serve)
+
+    if settings.job_runner == "thread" and not app.config.get("TESTING"):
+        from library.jobs.runner import ensure_thread
+
+        @app.before_request
+        def _jobs_runner() -> None:
+            # Per process (a forked worker starts its own), at its first request.
+            ensure_thread(app.extensions["caselib"])
 
     from library.cases import search
 

@@ -271,6 +271,37 @@ def cmd_user_list(args) -> int:
     return 0
 
 
+def cmd_user_passwd(args) -> int:
+    from library.accounts import admin
+    from library.accounts.audit import Actor
+
+    lib = _library(ensure_index=False)
+    account, password = admin.reset_password(lib, Actor.cli(), args.name, args.password)
+    if password:
+        print(f"已为 {account.username} 生成临时密码（只显示这一次）：{password}")
+    else:
+        print(f"已为 {account.username} 设置新密码")
+    return 0
+
+
+def _user_state(service: str, done: str):
+    def run(args) -> int:
+        from library.accounts import admin
+        from library.accounts.audit import Actor
+
+        lib = _library(ensure_index=False)
+        account = getattr(admin, service)(lib, Actor.cli(), args.name)
+        print(f"{done}：{account.username}（{account.role_title}，{account.status_title}）")
+        return 0
+
+    return run
+
+
+cmd_user_deactivate = _user_state("deactivate", "账号已停用（不能登录，访问令牌已作废）")
+cmd_user_reactivate = _user_state("reactivate", "账号已启用")
+cmd_user_unlock = _user_state("unlock", "已解除锁定")
+
+
 def cmd_unit_add(args) -> int:
     from library.accounts import units
 
@@ -342,6 +373,20 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_jobs_run(args) -> int:
+    from library.cases.renditions import requeue_previews
+    from library.jobs.runner import run_pending
+
+    lib = _library(ensure_index=False)
+    queued = requeue_previews(lib) if args.previews else 0
+    n = run_pending(lib, limit=args.limit)
+    print(
+        (f"已为 {queued} 个 Word 文档加入版式预览任务；" if args.previews else "")
+        + f"完成后台任务 {n} 个。"
+    )
+    return 0
+
+
 def cmd_restore(args) -> int:
     from library.storage.backup import restore
 
@@ -371,6 +416,280 @@ def cmd_remind(args) -> int:
         )
     )
     return 1 if report.post_failures else 0
+
+
+# -- 监测预警 ---------------------------------------------------------------------------------
+
+CLEAR = ("none", "null", "无", "-")
+
+
+def _optional(value: str | None, cast):
+    """A command-line value: "none" clears the field; a bad number is a usage error."""
+    if value is None or value.strip().lower() in CLEAR:
+        return None
+    try:
+        return cast(value)
+    except ValueError:
+        raise UsageError(f"不是数字：{value}") from None
+
+
+def cmd_monitoring_import(args) -> int:
+    from library.monitoring.values import ImportRejected, import_file
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CaselibError(f"文件不存在：{path}", code="not_found")
+    lib = _library(ensure_index=False)
+    try:
+        report = import_file(lib, path.name, path.read_bytes(), skip_bad_rows=args.skip_bad_rows)
+    except ImportRejected as e:
+        for err in e.errors:  # one line per bad row (第 N 行：...), nothing imported
+            print(err.message, file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(
+            f"导入 {report.imported} 行：新增 {report.added}，更新 {report.changed}，"
+            f"未变 {report.unchanged}，删除 {report.removed}；期间 {'、'.join(report.periods)}；"
+            f"新增预警 {report.warnings_raised} 条。"
+        )
+    for skipped in report.skipped:
+        print(f"已跳过 {skipped.message}", file=sys.stderr)
+    return 0
+
+
+def cmd_indicator_set(args) -> int:
+    from library.monitoring.indicators import set_indicator
+
+    fields: dict[str, Any] = {}
+    for key in ("group", "unit", "better"):
+        if getattr(args, key) is not None:
+            fields[key] = getattr(args, key)
+    if args.decimals is not None:
+        fields["decimals"] = _optional(args.decimals, int)
+    if args.global_best_economy is not None:
+        economy = args.global_best_economy.strip()
+        fields["global_best_economy"] = None if economy.lower() in CLEAR else economy
+    for key, cast in (
+        ("global_best_value", float),
+        ("warning_line", float),
+        ("warning_above_average", float),
+        ("warning_bottom", int),
+    ):
+        if getattr(args, key) is not None:
+            fields[key] = _optional(getattr(args, key), cast)
+    lib = _library(ensure_index=False)
+    out = set_indicator(lib, args.name, fields)
+    if args.json:
+        _print_json(out)
+        return 0
+    best = out["global_best"]
+    print(
+        f"指标已保存：{out['group']} › {out['name']}（{out['unit']}，{out['better_title']}）"
+        + (f"，全球最佳 {best['economy']} {best['value']:g}{out['unit']}" if best else "")
+        + (f"；预警规则：{'；'.join(out['rules'])}" if out["rules"] else "；未设预警规则")
+    )
+    return 0
+
+
+def cmd_indicator_list(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.indicators import indicator_tree
+
+    lib = _library(ensure_index=False)
+    tree = indicator_tree(lib, Actor.cli())
+    if args.json:
+        _print_json({"groups": [g.as_dict() for g in tree]})
+        return 0
+    for g in tree:
+        print(f"{g.name}（{len(g.indicators)} 项）")
+        for i in g.indicators:
+            best = i["global_best"]
+            print(
+                f"  {i['name']}  {i['unit']}  {i['better_title']}"
+                + (f"  全球最佳 {best['economy']} {best['value']:g}" if best else "")
+                + (f"  预警：{'；'.join(i['rules'])}" if i["rules"] else "")
+            )
+    return 0
+
+
+def cmd_monitoring_warnings(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.warnings import list_warnings
+
+    lib = _library(ensure_index=False)
+    params = {
+        "region": args.region,
+        "indicator": args.indicator,
+        "group": args.group,
+        "period": args.period,
+        "state": args.state,
+        "q": args.q,
+    }
+    result = list_warnings(lib, Actor.cli(), {k: v for k, v in params.items() if v is not None})
+    items = result["warnings"]
+    if args.json:
+        _print_json({"warnings": items})
+        return 0
+    print(f"共 {len(items)} 条预警" + ("（含示例数据）" if result["demo"] else ""))
+    for w in items:
+        print(
+            f"\n#{w['id']} [{w['state_title']}] {w['region']} · {w['indicator']}（{w['period_title']}）"
+        )
+        print("   " + w["explanation"])
+    return 0
+
+
+def cmd_monitoring_close(args) -> int:
+    from library.accounts.audit import Actor
+    from library.monitoring.warnings import close_warning
+
+    lib = _library(ensure_index=False)
+    w = close_warning(lib, args.id, Actor.cli(), args.note)
+    print(f"已整改销号：#{w['id']} {w['region']} · {w['indicator']}（{w['period_title']}）")
+    return 0
+
+
+def cmd_method(args) -> int:
+    from library.monitoring import methods
+
+    lib = _library(ensure_index=False)
+    if args.method_command == "add":
+        m = methods.add_method(lib, args.name)
+        print(f"已新增整改方式：{m['name']}")
+    elif args.method_command == "rename":
+        m = methods.update_method(lib, args.old, {"name": args.new})
+        print(f"已改名：{args.old} → {m['name']}")
+    elif args.method_command == "remove":
+        methods.update_method(lib, args.name, {"active": False})
+        print(f"已停用整改方式：{args.name}（已登记的整改举措保留该方式）")
+    else:
+        rows = methods.list_methods(lib, include_inactive=True)
+        if args.json:
+            _print_json({"methods": rows})
+            return 0
+        for m in rows:
+            print(m["name"] + ("" if m["active"] else "（已停用）"))
+    return 0
+
+
+def _stats_params(args) -> dict[str, Any]:
+    return {
+        "by": args.by,
+        "region": args.region,
+        "year": args.year,
+        "from": args.date_from,
+        "to": args.date_to,
+    }
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _writable(path: str) -> Path:
+    out = Path(path)
+    if out.parent and not out.parent.exists():
+        raise CaselibError(f"目录不存在：{out.parent}", code="not_found")
+    return out
+
+
+def cmd_stats(args) -> int:
+    from library.accounts.audit import Actor
+    from library.stats import export, figures
+
+    lib = _library(ensure_index=False)
+    actor = Actor.cli()
+    params = _stats_params(args)
+    xlsx = _writable(args.xlsx) if args.xlsx else None
+    csv_out = _writable(args.csv) if args.csv else None
+    result = figures.statistics(lib, params, actor)
+    if xlsx is not None:
+        xlsx.write_bytes(export.workbook(lib, params, actor))
+    if csv_out is not None:
+        csv_out.write_bytes(export.csv_bytes(lib, params, actor))
+    if args.json:
+        _print_json(result)  # {"rows", "totals", "filters", "weights", "trend"}
+    else:
+        f, w = result["filters"], result["weights"]
+        period = (
+            f"{f['year']}年"
+            if f["year"]
+            else f"{f['from'] or '…'} 至 {f['to'] or '…'}"
+            if f["from"] or f["to"]
+            else "全部时间"
+        )
+        version = f"第 {w['version']} 版" if w["version"] else "默认"
+        print(
+            f"入库考核统计：{f['region_name']}，{period}，{figures.BY_TITLES[f['by']]}"
+            f"（{w['year']} 年度权重，{version}）"
+        )
+        heads = [
+            ("排名", "rank"),
+            ("名称", "name"),
+            ("得分", "score"),
+            ("入库", "published"),
+            ("首创", "original"),
+            ("创新借鉴", "innovation_borrowed"),
+            ("整改借鉴", "rectification_borrowed"),
+            ("被借鉴", "times_borrowed"),
+            ("点评", "reviews"),
+            ("均分", "avg_rating"),
+            ("报送", "submitted"),
+            ("退回", "returned"),
+            ("逾期", "late"),
+            ("未报送", "not_submitted"),
+        ]
+        table = [[h for h, _ in heads]]
+        for row in [*result["rows"], {**result["totals"], "name": "合计"}]:
+            table.append(["" if row.get(k) is None else str(row[k]) for _, k in heads])
+        widths = [max(_width(r[i]) for r in table) for i in range(len(heads))]
+        for r in table:
+            print("  ".join(_pad(c, widths[i], right=i != 1) for i, c in enumerate(r)).rstrip())
+        print(f"合计得分：{result['totals']['explanation']}")
+    for path in (xlsx, csv_out):
+        if path is not None:
+            print(f"已写入 {path}", file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_stats_weights(args) -> int:
+    from library.stats import weights
+
+    lib = _library(ensure_index=False)
+    year = weights.parse_year(args.year) if args.year is not None else weights.beijing_year()
+    if args.set:
+        values = {}
+        for item in args.set:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                raise UsageError(f"--set 应为 KEY=VALUE：{item}")
+            values[key.strip()] = value.strip()
+        current = weights.set_weights(lib, year, values, _cli_actor(), note=args.note)
+    else:
+        current = weights.get_weights(lib, year)
+    if args.json:
+        _print_json(current.as_dict())
+        return 0
+    state = "默认权重" if current.version == 0 else f"第 {current.version} 版（{current.set_by}）"
+    print(f"{current.year} 年度计分权重：{state}{'，已冻结' if current.frozen else ''}")
+    for k in weights.KEYS:
+        print(f"  {k.key:<24} {weights.fmt(current.values[k.key]):>6}  {k.title}：{k.help}")
+    return 0
+
+
+def _cli_actor():  # noqa: N802 - the command line acts as an administrator
+    from library.accounts.audit import Actor
+
+    return Actor.cli()
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -502,6 +821,20 @@ def build_parser() -> argparse.ArgumentParser:
     up = usub.add_parser("list", help="list the accounts")
     up.add_argument("--json", action="store_true")
     up.set_defaults(func=cmd_user_list)
+    up = usub.add_parser(
+        "passwd", help="reset a password (a random temporary one, printed once, unless given)"
+    )
+    up.add_argument("name", metavar="NAME")
+    up.add_argument("--password", metavar="PW", help="the new password (at least 8 characters)")
+    up.set_defaults(func=cmd_user_passwd)
+    for name, func, text in (
+        ("deactivate", cmd_user_deactivate, "deactivate an account (no login, tokens deleted)"),
+        ("reactivate", cmd_user_reactivate, "let a deactivated account log in again"),
+        ("unlock", cmd_user_unlock, "clear an account's failed logins and lock"),
+    ):
+        up = usub.add_parser(name, help=text)
+        up.add_argument("name", metavar="NAME")
+        up.set_defaults(func=func)
 
     sp = sub.add_parser("unit", help="manage units (填报单位)")
     usub = sp.add_subparsers(dest="unit_command", required=True, parser_class=_Parser)
@@ -537,8 +870,103 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", metavar="FILE.tar.gz")
     sp.set_defaults(func=cmd_restore)
 
+    sp = sub.add_parser("jobs", help="background jobs (OCR of scans, Word-to-PDF previews)")
+    jsub = sp.add_subparsers(dest="jobs_command", required=True, parser_class=_Parser)
+    jp = jsub.add_parser("run", help="run the queued jobs now (e.g. with CASELIB_JOB_RUNNER=off)")
+    jp.add_argument("--limit", type=int, metavar="N", help="at most N jobs")
+    jp.add_argument(
+        "--previews", action="store_true", help="first queue a PDF preview for every Word file"
+    )
+    jp.set_defaults(func=cmd_jobs_run)
+    sp = sub.add_parser("stats", help="assessment statistics (入库考核统计), scores and exports")
+    sp.add_argument("--json", action="store_true", help="print {rows, totals, ...} as JSON")
+    sp.add_argument("--by", choices=["region", "unit", "year", "type", "call"], default="region")
+    sp.add_argument("--year", type=int, metavar="Y")
+    sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    sp.add_argument("--region", metavar="CODE", help="region and below (default $CASELIB_PROVINCE)")
+    sp.add_argument("--xlsx", metavar="FILE", help="write the Excel workbook")
+    sp.add_argument("--csv", metavar="FILE", help="write the rows of the view as CSV")
+    sp.set_defaults(func=cmd_stats)
+    ssub = sp.add_subparsers(dest="stats_command", parser_class=_Parser)
+    wp = ssub.add_parser("weights", help="show or set a year's scoring weights")
+    wp.add_argument("--year", type=int, metavar="Y", help="the assessment year (default this year)")
+    wp.add_argument("--set", action="append", metavar="KEY=VALUE", help="set a weight (repeatable)")
+    wp.add_argument("--note", metavar="TEXT", help="why the weights change")
+    wp.add_argument("--json", action="store_true")
+    wp.set_defaults(func=cmd_stats_weights)
+
     sp = sub.add_parser("remind", help="send due deadline reminders of collection calls (cron)")
     sp.set_defaults(func=cmd_remind)
+
+    sp = sub.add_parser("monitoring", help="监测预警: values, indicators, warnings, 整改方式")
+    msub = sp.add_subparsers(dest="monitoring_command", required=True, parser_class=_Parser)
+    mp = msub.add_parser(
+        "import", help="import values from .csv or .xlsx (period,region_code,indicator,value)"
+    )
+    mp.add_argument("file", metavar="FILE")
+    mp.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the good rows when some are bad"
+    )
+    mp.add_argument("--json", action="store_true", help="print the report as JSON")
+    mp.set_defaults(func=cmd_monitoring_import)
+
+    mp = msub.add_parser("indicator", help="the indicators (二级指标) and their warning rules")
+    isub = mp.add_subparsers(dest="indicator_command", required=True, parser_class=_Parser)
+    ip = isub.add_parser("set", help="create or update an indicator (a value of none clears)")
+    ip.add_argument("name", metavar="NAME")
+    ip.add_argument("--group", metavar="G", help="一级指标 (required for a new indicator)")
+    ip.add_argument("--unit", metavar="U", help="年, 天, %%, 元, 分, 个… (required for a new one)")
+    ip.add_argument("--better", choices=["lower", "higher"], help="lower or higher is better")
+    ip.add_argument("--decimals", metavar="N", help="decimals shown (default 2)")
+    ip.add_argument("--global-best-economy", dest="global_best_economy", metavar="E")
+    ip.add_argument("--global-best-value", dest="global_best_value", metavar="V")
+    ip.add_argument("--warning-line", dest="warning_line", metavar="X", help="a fixed line")
+    ip.add_argument(
+        "--warning-bottom", dest="warning_bottom", metavar="N", help="warn the last N of the level"
+    )
+    ip.add_argument(
+        "--warning-above-average",
+        dest="warning_above_average",
+        metavar="PCT",
+        help="warn values worse than the provincial average by more than PCT %%",
+    )
+    ip.add_argument("--json", action="store_true")
+    ip.set_defaults(func=cmd_indicator_set)
+    ip = isub.add_parser("list", help="the groups and their indicators")
+    ip.add_argument("--json", action="store_true")
+    ip.set_defaults(func=cmd_indicator_list)
+
+    mp = msub.add_parser("warnings", help="list warnings with their explanation")
+    mp.add_argument("--json", action="store_true")
+    mp.add_argument("--region", metavar="CODE", help="a region and the divisions inside it")
+    mp.add_argument("--indicator", metavar="NAME")
+    mp.add_argument("--group", metavar="G")
+    mp.add_argument("--period", metavar="P", help="2024 or 2024Q1")
+    mp.add_argument("--state", metavar="S", help="open, rectifying, resolved or unresolved")
+    mp.add_argument("--q", metavar="TEXT", help="words of the rectifications and their evidence")
+    mp.set_defaults(func=cmd_monitoring_warnings)
+
+    mp = msub.add_parser("close", help="close a warning (已整改)")
+    mp.add_argument("id", type=int, metavar="ID")
+    mp.add_argument("--note", metavar="TEXT")
+    mp.set_defaults(func=cmd_monitoring_close)
+
+    mp = msub.add_parser("method", help="the 整改方式 vocabulary")
+    tsub = mp.add_subparsers(dest="method_command", required=True, parser_class=_Parser)
+    tp = tsub.add_parser("list")
+    tp.add_argument("--json", action="store_true")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("add")
+    tp.add_argument("name", metavar="NAME")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("rename")
+    tp.add_argument("old", metavar="OLD")
+    tp.add_argument("new", metavar="NEW")
+    tp.set_defaults(func=cmd_method)
+    tp = tsub.add_parser("remove", help="deactivate a method (kept on past rectifications)")
+    tp.add_argument("name", metavar="NAME")
+    tp.set_defaults(func=cmd_method)
     return p
 
 

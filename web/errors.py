@@ -27,7 +27,13 @@ HTTP_ERRORS = {
 
 # Page helpers called by the pages' scripts: they answer JSON, errors included.
 JSON_ENDPOINTS = frozenset(
-    {"cases.suggest", "cases.regions_json", "cases.inspect", "cases.similar_json"}
+    {
+        "cases.suggest",
+        "cases.regions_json",
+        "cases.inspect",
+        "cases.similar_json",
+        "cases.case_status",
+    }
 )
 
 

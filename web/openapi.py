@@ -153,6 +153,16 @@ def _document() -> dict[str, Any]:
         "enum": ["0", "1"],
         "description": "1：自动替换传统做法/创新做法/应用场景中的地名、人名",
     }
+    upload_body["properties"]["anonymize_document"] = {
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：在 Word 文件中把地名、人名替换为中性表述，匿名化后的文件作为案例文档（原文件仅管理员可见）",
+    }
+    upload_body["properties"]["keep_possible"] = {
+        "type": "string",
+        "enum": ["0", "1"],
+        "description": "1：保留核对过的疑似地名、人名（记入操作日志）",
+    }
     upload_body["properties"]["action"] = {
         "type": "string",
         "enum": ["save", "submit"],
@@ -302,6 +312,22 @@ def _document() -> dict[str, Any]:
                 },
             }
         },
+        "/api/v1/cases/{case_no}/view.pdf": {
+            "get": {
+                "tags": cases_tag,
+                "summary": "在线查看的 PDF：扫描件识别后的 PDF、Word 文件的版式预览，或 PDF 原文",
+                "parameters": [CASE_NO],
+                "responses": {
+                    "200": {
+                        "description": "PDF",
+                        "content": {
+                            "application/pdf": {"schema": {"type": "string", "format": "binary"}}
+                        },
+                    },
+                    **_errors(401, 404),
+                },
+            }
+        },
         "/api/v1/cases/{case_no}/preview": {
             "get": {
                 "tags": cases_tag,
@@ -432,6 +458,9 @@ def _document() -> dict[str, Any]:
             }
         },
         **_workflow_paths(CASE_NO),
+        **_stats_paths(),
+        **_admin_paths(),
+        **_monitoring_paths(),
         "/api/v1/regions": {
             "get": {
                 "tags": lib_tag,
@@ -484,6 +513,9 @@ def _document() -> dict[str, Any]:
             }
         },
         "schemas": {
+            **_stats_schemas(),
+            **_admin_schemas(),
+            **_monitoring_schemas(),
             "Error": {
                 "type": "object",
                 "required": ["code", "message"],
@@ -768,6 +800,10 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                                         ]
                                     },
                                     "reason": {"type": "string", "maxLength": 500},
+                                    "confirm_names": {
+                                        "type": "boolean",
+                                        "description": "审核时确认文档（PDF）中留下的地名、人名可以入库",
+                                    },
                                 },
                             }
                         }
@@ -996,4 +1032,953 @@ def _workflow_schemas() -> dict[str, Any]:
                 ),
             },
         },
+    }
+
+
+STATS_PARAMS = [
+    _param(
+        "by",
+        {"enum": ["region", "unit", "year", "type", "call"], "default": "region"},
+        description="统计维度：地区（下一级，含本级）、单位、年度、案例类型、征集通知",
+    ),
+    _param(
+        "region",
+        {"type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"},
+        description="地区代码（含下级）；营商办默认本地区，管理员默认 CASELIB_PROVINCE",
+    ),
+    _param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, description="年度"),
+    _param("from", {"type": "string", "format": "date"}, description="开始日期（北京时间，含）"),
+    _param("to", {"type": "string", "format": "date"}, description="结束日期（北京时间，含）"),
+]
+
+
+def _stats_paths() -> dict[str, Any]:
+    tag = ["stats"]
+    binary = {"type": "string", "format": "binary"}
+    return {
+        "/api/v1/stats": {
+            "get": {
+                "tags": tag,
+                "summary": "入库考核统计：各行指标、得分与排名、合计（与 caselib stats --json 相同）",
+                "parameters": STATS_PARAMS,
+                "responses": {"200": _json(_ref("Stats"), "统计"), **_errors(401, 403, 422)},
+            }
+        },
+        "/api/v1/stats.xlsx": {
+            "get": {
+                "tags": tag,
+                "summary": "统计导出为 Excel：按地区、按单位、按年度、按类型、按征集通知、案例明细、说明",
+                "parameters": STATS_PARAMS,
+                "responses": {
+                    "200": {
+                        "description": "工作簿",
+                        "content": {
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                                "schema": binary
+                            }
+                        },
+                    },
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats.csv": {
+            "get": {
+                "tags": tag,
+                "summary": "统计导出为 CSV（by 所选维度的各行与合计，UTF-8 带 BOM）",
+                "parameters": STATS_PARAMS,
+                "responses": {
+                    "200": {"description": "CSV", "content": {"text/csv": {"schema": binary}}},
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats/cases": {
+            "get": {
+                "tags": tag,
+                "summary": "某一指标背后的案例（或点评、征集目标单位）：条数等于该指标",
+                "parameters": [
+                    *STATS_PARAMS,
+                    _param(
+                        "figure",
+                        {
+                            "enum": [
+                                "submitted",
+                                "approved",
+                                "published",
+                                "returned",
+                                "original",
+                                "innovation_borrowed",
+                                "rectification_borrowed",
+                                "unknown_type",
+                                "times_borrowed",
+                                "reviews",
+                                "targets",
+                                "on_time",
+                                "late",
+                                "not_submitted",
+                                "rectifications",
+                            ]
+                        },
+                        required=True,
+                        description="指标",
+                    ),
+                    _param("key", {"type": "string"}, description="行的 key；不填为合计"),
+                ],
+                "responses": {
+                    "200": _json(_ref("StatsItems"), "指标背后的条目"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/stats/weights": {
+            "get": {
+                "tags": tag,
+                "summary": "某年度的计分权重（当前版本与历史版本）",
+                "parameters": [_param("year", {"type": "integer"}, description="年度，默认今年")],
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            weights=_ref("Weights"),
+                            versions={"type": "array", "items": _ref("Weights")},
+                            keys={"type": "array", "items": {"type": "object"}},
+                        ),
+                        "权重",
+                    ),
+                    **_errors(401, 403, 422),
+                },
+            },
+            "put": {
+                "tags": tag,
+                "summary": "设置某年度的计分权重（管理员；新增一个版本；年度结束后冻结：409）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["values"],
+                                "properties": {
+                                    "year": {"type": "integer"},
+                                    "values": {
+                                        "type": "object",
+                                        "additionalProperties": {"type": ["number", "string"]},
+                                        "description": "original, innovation_borrowed, "
+                                        "rectification_borrowed, times_borrowed, rating_bonus, "
+                                        "rating_threshold, late, not_submitted, rectifications",
+                                    },
+                                    "note": {"type": "string", "maxLength": 200},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Weights"), "新版本"),
+                    **_errors(401, 403, 409, 422),
+                },
+            },
+        },
+    }
+
+
+def _stats_schemas() -> dict[str, Any]:
+    count = {"type": "integer"}
+    nullable_count = {"type": ["integer", "null"]}
+    row = _obj(
+        key={
+            "type": ["string", "integer"],
+            "description": "地区代码、单位编号、年度、类型或通知编号",
+        },
+        name={"type": "string"},
+        submitted=count,
+        approved=count,
+        published=count,
+        returned=count,
+        original=count,
+        innovation_borrowed=count,
+        rectification_borrowed=count,
+        unknown_type=count,
+        times_borrowed=count,
+        reviews=count,
+        avg_rating={"type": ["number", "null"]},
+        targets=count,
+        on_time=count,
+        late=count,
+        not_submitted=count,
+        rectifications={**nullable_count, "description": "监测预警模块接入前为 null"},
+        score={"type": ["number", "null"], "description": "按地区、单位、年度时有"},
+        rank={"type": ["integer", "null"], "description": "按地区、单位时有；同分同名次"},
+        explanation={
+            "type": ["string", "null"],
+            "description": "如 首创 2 × 3 + 被借鉴 3 × 1 = 9 分",
+        },
+    )
+    weights = _obj(
+        year={"type": "integer"},
+        version={"type": "integer", "description": "0：默认权重"},
+        default={"type": "boolean"},
+        frozen={"type": "boolean"},
+        values={"type": "object", "additionalProperties": {"type": "number"}},
+        set_at={"type": ["string", "null"]},
+        set_by={"type": ["string", "null"]},
+        note={"type": ["string", "null"]},
+    )
+    return {
+        "StatsRow": row,
+        "Weights": weights,
+        "Stats": _obj(
+            rows={"type": "array", "items": _ref("StatsRow")},
+            totals=_ref("StatsRow"),
+            filters={"type": "object"},
+            weights=_ref("Weights"),
+            trend={
+                "type": "array",
+                "items": _obj(month={"type": "string"}, submitted=count, published=count),
+            },
+        ),
+        "StatsItems": _obj(
+            figure={"type": "string"},
+            figure_title={"type": "string"},
+            key={"type": ["string", "integer", "null"]},
+            row={"type": "string"},
+            count=count,
+            items={"type": "array", "items": {"type": "object"}},
+            filters={"type": "object"},
+        ),
+    }
+
+
+def _admin_paths() -> dict[str, Any]:
+    """The admin services (省营商办 only: 403 for every other role)."""
+    adm = ["admin"]
+    username = _param("username", {"type": "string"}, "path", required=True, description="用户名")
+    unit_id = _param("unit_id", {"type": "integer"}, "path", required=True, description="单位编号")
+    vocab = _param(
+        "vocab",
+        {"type": "string", "enum": ["themes", "tags"]},
+        "path",
+        required=True,
+        description="词表：themes 案例主题（目录式分类），tags 统一标签",
+    )
+    item_id = _param("item_id", {"type": "integer"}, "path", required=True, description="条目编号")
+    account = _ref("Account")
+    user_fields = {
+        "display_name": {"type": "string", "maxLength": 64},
+        "role": {"enum": ["submitter", "approver", "coordinator", "reviewer", "admin"]},
+        "unit_id": {"type": ["integer", "null"], "description": "填报单位、单位审核人必填"},
+        "region": {
+            "type": ["string", "null"],
+            "description": "行政区划代码或名称；营商办、业务主管部门必填；不填则取单位的地区",
+        },
+    }
+    with_password = _obj(
+        user=account,
+        password={"type": "string", "description": "随机生成的临时密码（只返回这一次）"},
+    )
+    unit_body = _obj(
+        name={"type": "string", "maxLength": 100},
+        region={"type": ["string", "null"], "description": "行政区划代码或名称"},
+        parent={"type": ["integer", "string", "null"], "description": "上级单位的编号或名称"},
+    )
+    unit = _ref("AdminUnit")
+    change = _ref("VocabChange")
+
+    def body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+        return {"required": required, "content": {"application/json": {"schema": schema}}}
+
+    def action(summary: str, params: list, ok: dict, *codes: int) -> dict[str, Any]:
+        return {
+            "post": {
+                "tags": adm,
+                "summary": summary,
+                "parameters": params,
+                "responses": {"200": ok, **_errors(401, 403, 404, *codes)},
+            }
+        }
+
+    audit_params = [
+        _param("actor", {"type": "string"}, description="操作人：用户名或姓名中的文字"),
+        _param("action", {"type": "string"}, description="操作代码，如 auth.login_failed"),
+        _param("object_type", {"type": "string"}, description="对象类型：user、unit、case…"),
+        _param("object_id", {"type": "string"}, description="对象编号：用户名、案例编号…"),
+        _param("from", {"type": "string", "format": "date"}, description="起始日期（北京时间）"),
+        _param("to", {"type": "string", "format": "date"}, description="截止日期（北京时间，含）"),
+    ]
+    paging = [
+        _param("page", {"type": "integer", "minimum": 1, "default": 1}),
+        _param("per_page", {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
+    ]
+    return {
+        "/api/v1/admin/users": {
+            "get": {
+                "tags": adm,
+                "summary": "账号列表（含已停用）",
+                "parameters": [
+                    _param("q", {"type": "string"}, description="用户名或姓名中的文字"),
+                    _param("role", {"type": "string"}),
+                    _param("unit_id", {"type": "integer"}),
+                    _param("status", {"enum": ["active", "inactive", "locked"]}),
+                ],
+                "responses": {
+                    "200": _json(_obj(users={"type": "array", "items": account}), "账号"),
+                    **_errors(401, 403),
+                },
+            },
+            "post": {
+                "tags": adm,
+                "summary": "新建账号（不给 password 则生成随机临时密码，只返回一次）",
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["username", "role"],
+                        "properties": {
+                            "username": {"type": "string", "pattern": "^[A-Za-z0-9_.\\-]{2,64}$"},
+                            "password": {"type": "string", "minLength": 8},
+                            **user_fields,
+                        },
+                    }
+                ),
+                "responses": {"201": _json(with_password, "新账号"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/admin/users/{username}": {
+            "get": {
+                "tags": adm,
+                "summary": "账号",
+                "parameters": [username],
+                "responses": {"200": _json(account, "账号"), **_errors(401, 403, 404)},
+            },
+            "patch": {
+                "tags": adm,
+                "summary": "修改姓名、角色、单位、地区（不能修改自己的角色）",
+                "parameters": [username],
+                "requestBody": body(_obj(**user_fields)),
+                "responses": {"200": _json(account, "账号"), **_errors(401, 403, 404, 422)},
+            },
+        },
+        "/api/v1/admin/users/{username}/password": {
+            "post": {
+                "tags": adm,
+                "summary": "重置密码（不给 password 则生成随机临时密码）；解除锁定，作废访问令牌",
+                "parameters": [username],
+                "requestBody": body(_obj(password={"type": "string", "minLength": 8}), False),
+                "responses": {"200": _json(with_password, "账号"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/admin/users/{username}/deactivate": action(
+            "停用账号：不能登录，访问令牌作废（不能停用自己：409 own_account）",
+            [username],
+            _json(account, "账号"),
+            409,
+        ),
+        "/api/v1/admin/users/{username}/reactivate": action(
+            "启用已停用的账号", [username], _json(account, "账号")
+        ),
+        "/api/v1/admin/users/{username}/unlock": action(
+            "解除登录失败锁定", [username], _json(account, "账号")
+        ),
+        "/api/v1/admin/units": {
+            "get": {
+                "tags": adm,
+                "summary": "单位列表（含已停用，附账号数）",
+                "responses": {
+                    "200": _json(_obj(units={"type": "array", "items": unit}), "单位"),
+                    **_errors(401, 403),
+                },
+            },
+            "post": {
+                "tags": adm,
+                "summary": "新建单位",
+                "requestBody": body({**unit_body, "required": ["name"]}),
+                "responses": {"201": _json(unit, "新单位"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/admin/units/{unit_id}": {
+            "patch": {
+                "tags": adm,
+                "summary": "改名、改地区、改上级单位（parent 为 null 表示无上级）",
+                "parameters": [unit_id],
+                "requestBody": body(unit_body),
+                "responses": {"200": _json(unit, "单位"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/admin/units/{unit_id}/deactivate": action(
+            "停用单位（不再出现在单位选择和征集目标中）", [unit_id], _json(unit, "单位")
+        ),
+        "/api/v1/admin/units/{unit_id}/reactivate": action(
+            "启用单位", [unit_id], _json(unit, "单位")
+        ),
+        "/api/v1/admin/vocabularies": {
+            "get": {
+                "tags": adm,
+                "summary": "可编辑的词表：案例主题（分组及主题）、统一标签，附使用的案例数",
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            vocabularies={
+                                "type": "array",
+                                "items": _obj(
+                                    key={"type": "string"},
+                                    title={"type": "string"},
+                                    tree={"type": "boolean"},
+                                    items={"type": "array", "items": _ref("VocabItem")},
+                                ),
+                            }
+                        ),
+                        "词表",
+                    ),
+                    **_errors(401, 403),
+                },
+            }
+        },
+        "/api/v1/admin/vocabularies/{vocab}": {
+            "post": {
+                "tags": adm,
+                "summary": "新增条目：主题须给 parent_id（所属分组），不给则新增分组",
+                "parameters": [vocab],
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["name"],
+                        "properties": {
+                            "name": {"type": "string"},
+                            "parent_id": {"type": ["integer", "null"]},
+                        },
+                    }
+                ),
+                "responses": {
+                    "201": _json(_ref("VocabItem"), "新条目"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+        "/api/v1/admin/vocabularies/{vocab}/{item_id}": {
+            "patch": {
+                "tags": adm,
+                "summary": "改名（name，案例随之更新并重新索引）或移动（position 从 0 起；"
+                "主题可给 parent_id 移到其他分组）",
+                "parameters": [vocab, item_id],
+                "requestBody": body(
+                    _obj(
+                        name={"type": "string"},
+                        position={"type": "integer", "minimum": 0},
+                        parent_id={"type": "integer"},
+                    )
+                ),
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+            },
+            "delete": {
+                "tags": adm,
+                "summary": "删除没有案例使用的条目（或空分组）；仍被使用为 409",
+                "parameters": [vocab, item_id],
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 409)},
+            },
+        },
+        "/api/v1/admin/vocabularies/{vocab}/{item_id}/merge": {
+            "post": {
+                "tags": adm,
+                "summary": "把条目合并到 into：其案例全部改为 into（标签去重），原条目删除，案例重新索引",
+                "parameters": [vocab, item_id],
+                "requestBody": body(
+                    {
+                        "type": "object",
+                        "required": ["into"],
+                        "properties": {"into": {"type": "integer"}},
+                    }
+                ),
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+            }
+        },
+        "/api/v1/audit": {
+            "get": {
+                "tags": adm,
+                "summary": "操作日志：筛选、分页（最新在前），操作与详情为中文",
+                "parameters": audit_params + paging,
+                "responses": {
+                    "200": _json(_ref("AuditPage"), "操作日志"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/audit/export": {
+            "get": {
+                "tags": adm,
+                "summary": "按同样的筛选导出全部记录（.xlsx）",
+                "parameters": audit_params,
+                "responses": {
+                    "200": {
+                        "description": "Excel 工作簿",
+                        "content": {
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                                "schema": {"type": "string", "format": "binary"}
+                            }
+                        },
+                    },
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+    }
+
+
+def _admin_schemas() -> dict[str, Any]:
+    nullable = {"type": ["string", "null"]}
+    return {
+        "Account": _obj(
+            id={"type": "integer"},
+            username={"type": "string"},
+            display_name={"type": "string"},
+            role={"type": "string"},
+            role_title={"type": "string"},
+            unit_id={"type": ["integer", "null"]},
+            unit=nullable,
+            region_code=nullable,
+            region=nullable,
+            active={"type": "boolean"},
+            locked={"type": "boolean"},
+            locked_until=nullable,
+            failed_logins={"type": "integer"},
+            status={"enum": ["active", "inactive", "locked"]},
+            status_title={"type": "string"},
+            created_at=nullable,
+        ),
+        "AdminUnit": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            region_code=nullable,
+            region={"type": "string"},
+            parent_id={"type": ["integer", "null"]},
+            parent=nullable,
+            active={"type": "boolean"},
+            members={"type": "integer"},
+        ),
+        "VocabItem": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            position={"type": "integer"},
+            uses={"type": "integer", "description": "使用该条目的案例数（各状态）"},
+            parent_id={"type": "integer"},
+            children={"type": "array", "items": {"type": "object"}},
+        ),
+        "VocabChange": _obj(
+            message={"type": "string"},
+            carried={
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "随之更新并重新索引的已发布案例编号",
+            },
+        ),
+        "AuditPage": _obj(
+            total={"type": "integer"},
+            page={"type": "integer"},
+            pages={"type": "integer"},
+            per_page={"type": "integer"},
+            filter={"type": "object"},
+            items={
+                "type": "array",
+                "items": _obj(
+                    id={"type": "integer"},
+                    at={"type": "string", "description": "北京时间，ISO 8601（+08:00）"},
+                    at_utc={"type": "string"},
+                    actor={"type": "string"},
+                    actor_name={"type": "string"},
+                    action={"type": "string"},
+                    action_name={"type": "string", "description": "操作的中文名称"},
+                    object_type={"type": "string"},
+                    object_type_name={"type": "string"},
+                    object_id=nullable,
+                    object={"type": "string"},
+                    details={
+                        "type": "array",
+                        "items": _obj(title={"type": "string"}, text={"type": "string"}),
+                    },
+                    detail={"type": "object", "description": "原始记录"},
+                ),
+            },
+        ),
+    }
+
+
+# -- 监测预警 and 整改举措 ---------------------------------------------------------------------
+
+WARNING_ID = _param(
+    "warning_id", {"type": "integer"}, "path", required=True, description="预警编号"
+)
+_BINARY = {"type": "string", "format": "binary"}
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+
+
+def _monitoring_paths() -> dict[str, Any]:
+    tag = ["monitoring"]
+    filters = [
+        _param("region", {"type": "string"}, description="所属地区代码（含下级），如 330200"),
+        _param("indicator", {"type": "string"}, description="二级指标名称（或其别名）"),
+        _param("group", {"type": "string"}, description="一级指标名称"),
+        _param("period", {"type": "string"}, description="期间：2024 或 2024Q1"),
+        _param(
+            "state",
+            {"enum": ["open", "rectifying", "resolved", "unresolved"]},
+            description="open 待整改、rectifying 整改中、resolved 已整改、unresolved 未整改完成",
+        ),
+        _param(
+            "q", {"type": "string", "maxLength": 100}, description="搜索整改说明与佐证材料的文字"
+        ),
+    ]
+    rows_body = {
+        "type": "object",
+        "required": ["rows"],
+        "properties": {
+            "rows": {
+                "type": "array",
+                "items": _obj(
+                    period={"type": "string", "example": "2024"},
+                    region_code={"type": "string", "example": "330200"},
+                    indicator={"type": "string", "example": "收回债务所需的时间"},
+                    value={"type": ["number", "string"], "example": 2.0},
+                ),
+            },
+            "skip_bad_rows": {"type": "boolean", "default": False},
+        },
+    }
+    indicator_body = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "maxLength": 60},
+            "group": {
+                "type": "string",
+                "maxLength": 40,
+                "description": "一级指标（新建指标时必填）",
+            },
+            "unit": {
+                "type": "string",
+                "maxLength": 20,
+                "description": "计量单位：年、天、%、元、分、个…",
+            },
+            "better": {"enum": ["lower", "higher"]},
+            "decimals": {"type": "integer", "minimum": 0, "maximum": 6},
+            "global_best_economy": {"type": ["string", "null"]},
+            "global_best_value": _NUMBER_OR_NULL,
+            "warning_line": _NUMBER_OR_NULL,
+            "warning_bottom": {"type": ["integer", "null"], "minimum": 1},
+            "warning_above_average": {"type": ["number", "null"], "exclusiveMinimum": 0},
+        },
+        "description": "给出的字段被修改，值为 null 的字段被清除；该指标的预警随即重新计算",
+    }
+    file_response = {
+        "description": "文件原样字节，文件名见 Content-Disposition（RFC 5987，中文名）",
+        "content": {"application/octet-stream": {"schema": _BINARY}},
+    }
+    return {
+        "/api/v1/warnings": {
+            "get": {
+                "tags": tag,
+                "summary": "监测预警列表（与 caselib monitoring warnings --json 相同的条目）",
+                "parameters": filters,
+                "responses": {
+                    "200": _json(
+                        _obj(
+                            warnings={"type": "array", "items": _ref("Warning")},
+                            total={"type": "integer"},
+                            demo={"type": "boolean", "description": "是否含示例数据"},
+                        ),
+                        "预警",
+                    ),
+                    **_errors(401, 422),
+                },
+            }
+        },
+        "/api/v1/warnings/{warning_id}": {
+            "get": {
+                "tags": tag,
+                "summary": "一条预警：预警说明、趋势、整改举措及其佐证材料、处理记录",
+                "parameters": [WARNING_ID],
+                "responses": {"200": _json(_ref("WarningDetail"), "预警"), **_errors(401, 404)},
+            }
+        },
+        "/api/v1/warnings/{warning_id}/rectifications": {
+            "post": {
+                "tags": tag,
+                "summary": "登记整改举措：整改方式、整改说明和一个或多个佐证材料（可多次登记）",
+                "parameters": [WARNING_ID],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["method", "files"],
+                                "properties": {
+                                    "method": {
+                                        "type": "string",
+                                        "description": "整改方式（名称或编号）",
+                                    },
+                                    "description": {"type": "string", "maxLength": 2000},
+                                    "files": {
+                                        "type": "array",
+                                        "items": _BINARY,
+                                        "description": ".docx、.pdf、.xlsx、.jpg、.png，最多 10 个",
+                                    },
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("Rectification"), "登记的整改举措"),
+                    **_errors(401, 403, 404, 422),
+                },
+            }
+        },
+        "/api/v1/warnings/{warning_id}/close": {
+            "post": {
+                "tags": tag,
+                "summary": "整改销号（该地区及上级营商办、管理员）：状态改为已整改",
+                "parameters": [WARNING_ID],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(note={"type": "string", "maxLength": 500})
+                        }
+                    }
+                },
+                "responses": {
+                    "200": _json(_ref("WarningDetail"), "预警"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            }
+        },
+        "/api/v1/evidence/{file_id}/file": {
+            "get": {
+                "tags": tag,
+                "summary": "下载佐证材料（原样字节，中文文件名）",
+                "parameters": [_param("file_id", {"type": "integer"}, "path", required=True)],
+                "responses": {"200": file_response, **_errors(401, 404)},
+            }
+        },
+        "/api/v1/indicators": {
+            "get": {
+                "tags": tag,
+                "summary": "一级指标及其二级指标（单位、方向、全球最佳、预警规则）",
+                "responses": {
+                    "200": _json(
+                        _obj(groups={"type": "array", "items": _ref("IndicatorGroup")}), "指标"
+                    ),
+                    **_errors(401),
+                },
+            },
+            "post": {
+                "tags": tag,
+                "summary": "新建或修改指标（管理员），与 caselib monitoring indicator set 相同",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": indicator_body}},
+                },
+                "responses": {"200": _json(_ref("Indicator"), "指标"), **_errors(401, 403, 422)},
+            },
+        },
+        "/api/v1/indicator-values": {
+            "post": {
+                "tags": tag,
+                "summary": "导入监测数值（管理员）：JSON 行或 .csv/.xlsx 文件；有错误的行全部列出，默认不导入任何数据",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": rows_body},
+                        "multipart/form-data": {
+                            "schema": _obj(
+                                file=_BINARY, skip_bad_rows={"type": "string", "enum": ["0", "1"]}
+                            )
+                        },
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("ImportReport"), "导入结果"),
+                    **_errors(401, 403, 422),
+                },
+            }
+        },
+        "/api/v1/rectification-methods": {
+            "get": {
+                "tags": tag,
+                "summary": "整改方式（all=1 含已停用的）",
+                "parameters": [_param("all", {"type": "string", "enum": ["0", "1"]})],
+                "responses": {
+                    "200": _json(
+                        _obj(methods={"type": "array", "items": _ref("Method")}), "整改方式"
+                    ),
+                    **_errors(401),
+                },
+            },
+            "post": {
+                "tags": tag,
+                "summary": "新增整改方式（管理员）",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(name={"type": "string", "maxLength": 20})
+                        }
+                    },
+                },
+                "responses": {
+                    "201": _json(_ref("Method"), "整改方式"),
+                    **_errors(401, 403, 409, 422),
+                },
+            },
+        },
+        "/api/v1/rectification-methods/{method_id}": {
+            "patch": {
+                "tags": tag,
+                "summary": "修改整改方式：改名、排序、停用或启用（管理员）",
+                "parameters": [_param("method_id", {"type": "integer"}, "path", required=True)],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": _obj(
+                                name={"type": "string", "maxLength": 20},
+                                position={"type": "integer"},
+                                active={"type": "boolean"},
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json(_ref("Method"), "整改方式"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
+            }
+        },
+        "/api/v1/monitoring/map": {
+            "get": {
+                "tags": tag,
+                "summary": "各地市的预警数（按状态），地图着色用",
+                "parameters": [_param("province", {"type": "string", "default": "330000"})],
+                "responses": {"200": _json({"type": "object"}, "各地市预警数"), **_errors(401)},
+            }
+        },
+        "/api/v1/monitoring/regions/{code}": {
+            "get": {
+                "tags": tag,
+                "summary": "一个地区的全部指标与全省平均、最优比较",
+                "parameters": [
+                    _param("code", {"type": "string"}, "path", required=True),
+                    _param("period", {"type": "string"}),
+                ],
+                "responses": {
+                    "200": _json({"type": "object"}, "地区指标"),
+                    **_errors(401, 404, 422),
+                },
+            }
+        },
+    }
+
+
+def _monitoring_schemas() -> dict[str, Any]:
+    evidence = _obj(
+        id={"type": "integer"},
+        file_name={"type": "string"},
+        size={"type": "integer"},
+        sha256={"type": "string"},
+        media_type={"type": "string"},
+        format={"enum": ["docx", "pdf", "xlsx", "jpeg", "png"]},
+        has_text={"type": "boolean"},
+        note={"type": ["string", "null"]},
+    )
+    warning = _obj(
+        id={"type": "integer"},
+        indicator={"type": "string"},
+        group={"type": "string"},
+        region_code={"type": "string"},
+        region={"type": "string"},
+        period={"type": "string"},
+        value={"type": "number"},
+        average={"type": "number", "description": "该地区所在层级（地市或县）全省平均值"},
+        best_region={"type": "string", "description": "全省最优地区（并列时以“、”连接）"},
+        best_value={"type": "number"},
+        rank={"type": "integer", "description": "全省排名，1 为最优"},
+        rank_from_bottom={"type": "integer", "description": "倒数名次：末 N 位"},
+        of={"type": "integer", "description": "参与比较的地区数"},
+        state={"enum": ["open", "rectifying", "resolved"]},
+        explanation={"type": "string", "description": "预警说明，与操作指南的表述一致"},
+        state_title={"type": "string"},
+        period_title={"type": "string"},
+        unit={"type": "string"},
+        value_text={"type": "string", "description": "如 2.00年"},
+        average_text={"type": "string", "description": "如 2年"},
+        rules={"type": "array", "items": {"type": "string"}, "description": "触发的预警规则"},
+        trend=_obj(
+            previous_period={"type": ["string", "null"]},
+            previous_value=_NUMBER_OR_NULL,
+            change={"enum": ["better", "worse", "same", None]},
+        ),
+        rectification_count={"type": "integer"},
+        resolution={"enum": ["closed", "next_period", "recomputed", None]},
+        demo={"type": "boolean", "description": "示例数据"},
+    )
+    rectification = _obj(
+        id={"type": "integer"},
+        method={"type": "string"},
+        description={"type": "string"},
+        by={"type": "string"},
+        at={"type": "string"},
+        unit={"type": ["string", "null"]},
+        files={"type": "array", "items": _ref("EvidenceFile")},
+    )
+    detail = copy.deepcopy(warning)
+    detail["properties"].update(
+        region_label={"type": "string"},
+        level={"type": "integer", "description": "2 地市，3 县（市、区）"},
+        better={"enum": ["lower", "higher"]},
+        global_best={"type": ["object", "null"]},
+        resolution_note={"type": ["string", "null"]},
+        rectifications={"type": "array", "items": _ref("Rectification")},
+        history={"type": "array", "items": {"type": "object"}},
+        trend_series={"type": "array", "items": {"type": "object"}},
+        can_rectify={"type": "boolean"},
+        can_close={"type": "boolean"},
+    )
+    indicator = _obj(
+        id={"type": "integer"},
+        name={"type": "string"},
+        group={"type": "string"},
+        unit={"type": "string"},
+        better={"enum": ["lower", "higher"]},
+        global_best={"type": ["object", "null"]},
+        warning_line=_NUMBER_OR_NULL,
+        warning_bottom={"type": ["integer", "null"]},
+        warning_above_average=_NUMBER_OR_NULL,
+        rules={"type": "array", "items": {"type": "string"}},
+    )
+    return {
+        "Warning": warning,
+        "WarningDetail": detail,
+        "Rectification": rectification,
+        "EvidenceFile": evidence,
+        "Indicator": indicator,
+        "IndicatorGroup": _obj(
+            name={"type": "string"},
+            category={"type": ["string", "null"]},
+            indicators={"type": "array", "items": _ref("Indicator")},
+        ),
+        "Method": _obj(
+            id={"type": "integer"},
+            name={"type": "string"},
+            position={"type": "integer"},
+            active={"type": "boolean"},
+        ),
+        "ImportReport": _obj(
+            import_id={"type": "integer"},
+            rows={"type": "integer"},
+            imported={"type": "integer"},
+            skipped={"type": "array", "items": {"type": "object"}},
+            added={"type": "integer"},
+            changed={"type": "integer"},
+            unchanged={"type": "integer"},
+            removed={"type": "integer"},
+            periods={"type": "array", "items": {"type": "string"}},
+            warnings_raised={"type": "integer"},
+        ),
     }

@@ -44,11 +44,23 @@ def find_identifying(text: str) -> list[Finding]:
     cued = find_persons(text)
     for p in cued:
         found.append(Finding(text[p.start : p.end], p.start, p.end, "person", p.replacement))
-    # A short form standing alone (建平 in 何建平) may be part of a name: a name all
-    # signals agree on wins over it, a possible one does not.
-    taken = [(f.start, f.end) for f in found if (f.start, f.end) not in lone]
+    # A short form standing alone (建平 in 何建平) or a possible place (中村 in 中村优子) may
+    # be part of a name, and a name after a title may be longer than the cue saw
+    # (总理米舒斯京): names are looked for around them too, and the longer wins below; a
+    # possible name no longer than the short form it overlaps does not.
+    abbreviations = {(h.start, h.end) for h in places if h.abbreviation}
+    taken = [
+        (f.start, f.end)
+        for f in found
+        if (f.start, f.end) not in lone
+        and (f.start, f.end) not in abbreviations  # 沪宁 in 王沪宁
+        and f.kind != "person"
+        and f.certainty == "certain"
+    ]
     for n in find_uncued(text, taken):
-        if n.certainty != "certain" and any(a < n.end and n.start < b for a, b in lone):
+        if n.certainty != "certain" and any(
+            a < n.end and n.start < b and n.end - n.start <= b - a for a, b in lone
+        ):
             continue
         found.append(
             Finding(text[n.start : n.end], n.start, n.end, "person", "某同志", n.certainty)

@@ -26,6 +26,25 @@ COMPOUND_SURNAMES = frozenset(
     "西门 东郭 闻人 赫连 轩辕 百里 钟离 申屠 第五 太史 濮阳 淳于 单于 公冶 宗政 鲜于 闾丘 司空 "
     "拓跋 万俟 左丘 梁丘 公羊 谷梁 乐正 漆雕 壤驷 巫马 公西 颛孙 段干 东门 羊舌 微生 即墨".split()
 )
+# Rarer surnames (幸, 汝, 展, 眭, 訾, 蒯 ...): candidates of the name model (``names``), which
+# weighs how rare they are; not used by the cue windows.
+RARE_SURNAMES = frozenset(
+    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒母"
+)
+# Common Japanese family names (佐藤, 铃木, 高桥 ...), as they are written in Chinese news.
+JAPANESE_SURNAMES = frozenset(
+    "佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 "
+    "斋藤 清水 山崎 池田 桥本 阿部 石川 山下 中岛 石井 小川 前田 冈田 长谷川 藤田 后藤 近藤 "
+    "村上 远藤 青木 坂本 福田 太田 西村 藤井 金子 冈本 藤原 中野 三浦 原田 中川 松田 竹内 小野 "
+    "田村 中山 和田 石田 森田 上田 柴田 酒井 工藤 横山 宫崎 宫本 内田 高木 安藤 岛田 谷口 大野 "
+    "高田 丸山 今井 河野 藤本 村田 武田 上野 杉山 增田 小山 大塚 平野 菅原 久保 松井 千叶 岩崎 "
+    "樱井 木下 野口 松尾 菊池 野村 新井 渡部 安倍 岸田 麻生 鸠山 小泉 小渊 细川 羽田 村山 海部 "
+    "宇野 竹下 中曾根 石破 岩屋 茂木 二阶 野田 菅 大平 宫泽 福岛 小池 稻田 片山 高市 林田 "
+    "秋山 北村 西田 吉川 山内 松下 盛田 稻盛 川端 黑泽 东野 武藤 加藤 斋藤 佐野 水野 "
+    "服部 大西 小西 中西 今村 荒木 浅野 大久保 小松 北川 久米 五十岚 宫下 冈崎 松冈 "
+    "堀江 野上 市川 平田 吉野 青山 土屋 星野 永井 岩田 关口 樋口 西川 川口 中田 古川 "
+    "桑原 内藤 安田 松浦 本间 前原 枝野 岸 玉木 志位 福山 山际 林芳 上川 林芳正 赤泽".split()
+)
 # Surnames that are also everyday function characters; "和主席", "于同志" are not names,
 # so they never form a "surname + title" reference (周总理, 张局长) on their own.
 AMBIGUOUS_SURNAMES = frozenset(
@@ -62,6 +81,52 @@ ROLE_WORDS = frozenset(
     "法定代表人 当事人 举报人 投诉人 申请人 委托人 签发人 起草人 撰稿人 姓名 召集人 副召集人".split()
 )
 
+# Words for people and titles that a name follows in apposition (村民姜德明, 总统特朗普,
+# 民警彭浩), for the name model: the titles before names above and more.
+PERSON_WORDS_BEFORE = tuple(
+    sorted(
+        set(TITLES_BEFORE)
+        | (set(TITLES_AFTER) - {"同志", "先生", "女士", "干部", "委员"})
+        | set(
+            "人员 职工 员工 市民 群众 村民 居民 农民 牧民 渔民 茶农 果农 菜农 花农 代表 个体户 店主 "
+            "老板 老板娘 党员 干部 创始人 合伙人 主人 丈夫 妻子 儿子 女儿 父亲 母亲 爷爷 奶奶 "
+            "哥哥 姐姐 弟弟 妹妹 老伴 同事 同学 队友 徒弟 老党员 志愿者 专家 学者 教师 医生 护士 "
+            "网格员 办事员 联络员 代办员 帮办员 护林员 护堤员 快递员 外卖员 技术员 农技员 "
+            "邮递员 司机 民警 辅警 消防员 法官 村支书 支书 业主 创业者 法人 企业家 作家 导演 "
+            "演员 歌手 歌唱家 画家 诗人 选手 运动员 教练 主教练 球员 冠军 总统 首相 外长 外相 "
+            "国务卿 大使 议长 国王 女王 王子 首席执行官 总裁 董事 政治局委员 政治局常委 "
+            "国家主席 委员 常委 州长 旗长 盟长 专员 大臣 外交大臣 财政大臣 首席部长 副总统 总督 酋长 亲王 元帅 将军 参议员 众议员 议员 市长 部长 秘书长 总干事 总裁 主席 行政长官 特首 外交部长 国防部长 外交部发言人 发言人 摄影师 记者 通讯员 编辑 老人 小伙 姑娘 大姐 大哥 老师 教授 院士 "
+            "研究员 分析师 经济学家 科学家 工程师 设计师 留学生 游客 居民 工人 老工人 老技工 "
+            "绣娘 歌师 艺人 传承人 匠人 厂长 矿长 站长 所长 行长 社长 船长 机长 班长 组长 大户 "
+            "种粮大户 养殖户 农户 商户 经营户 摊主 向导 导游 讲解员 治沙人 护林人 守林人 "
+            "带头人 领头人 致富带头人 能手 户主 房东 店长 厨师 医师 药师 律师 会计 教练员 "
+            "裁判 队长 主播 网红 博主 学生 研究生 博士生 大学生 村官 书记员 检察员 审判员 "
+            "模范 劳动模范 劳模 标兵 英雄 烈士 战士 女工 工人 下岗职工 馆长 团长 政委 "
+            "司令员 军长 师长 旅长 科学家 艺术家 作曲家 指挥家 书法家 画家 摄影家 商人 "
+            "种植户 种植大户 承包户 图为 图中 亲王 国王".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Titles of heads of state and government, ministers and envoys, before foreign names
+# (总统普京, 总理科尔): enough for a two-character transliteration.
+STATE_TITLES = frozenset(
+    "总统 副总统 总理 副总理 首相 外长 外相 外交大臣 大臣 主席 国王 亲王 女王 王储 国务卿 大使 "
+    "议长 秘书长 副秘书长 总干事 总裁 部长 外交部长 国防部长 财政部长 总督 元首 总书记".split()
+)
+PERSON_TITLES_AFTER = tuple(
+    sorted(
+        set(TITLES_AFTER)
+        | set(
+            "总统 首相 外长 外相 大使 国务卿 老人 大姐 大哥 大叔 大妈 阿姨 师傅 夫妇 一家 家 "
+            "老先生 老太太 亲王 国王 王子 公主 阁下 陛下 殿下".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
 # Characters that do not occur in given names: organisation words (局, 办), particles
 # and function words (的, 和, 在), so 张家口市 or 王局的 are not names.
 NOT_IN_GIVEN = frozenset(
@@ -87,7 +152,7 @@ TRANSLIT_CHARS = frozenset(
     "尚舍什史斯松苏索塔泰坦汤唐特滕提铁廷汀通图吐托瓦万汪旺威维魏温文沃乌吾武西希锡夏仙香肖"
     "谢辛欣兴休徐雅亚扬杨姚耶叶伊依易因尤于玉元约云扎泽曾詹张珍郑芝志卓孜宗祖佐尕措嘎玛央拉"
     "卓次旦仓增顿琼巴桑平措罗布次仁多吉达瓦白玛才让东智别"
-    "翰密买提甫丝茜兹茨逊黛琪蒂霍娅萨汉森顿伯弗"
+    "翰密买提甫丝茜兹茨逊黛琪蒂霍娅萨汉森顿伯弗申歇历呷舒詹姆"
 )
 
 # Names that are not identifying in a case: leaders and thinkers named in the formulae of
@@ -122,6 +187,28 @@ LOCAL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("路", "某路"),
     ("街", "某街"),
     ("巷", "某巷"),
+)
+
+# Rivers, lakes and mountains whose two-character names are no other word (长江, 洱海,
+# 嵩山): reported without a word beside them that says a river or mountain is meant.
+FAMOUS_GEO = frozenset(
+    "长江 黄河 珠江 淮河 海河 辽河 汉江 湘江 赣江 闽江 漓江 乌江 怒江 岷江 沱江 渭河 汾河 "
+    "洛河 泾河 湟水 瓯江 韩江 邕江 浔江 资江 沅江 澧水 塔河 滇池 洱海 巢湖 太湖 西湖 泰山 "
+    "华山 衡山 恒山 嵩山 黄山 庐山 秦岭 燕山 天山 阴山 峨眉 崂山 雁荡 普陀".split()
+)
+# Regions that are no division (华北, 关中, 长三角, 北部湾): possible places. Directions
+# that name regions (东北, 西北, 西南) only before 地区, 振兴 … or listed with another.
+REGIONS = (
+    "长三角 珠三角 长江三角洲 珠江三角洲 华北 华东 华南 华中 华西 关中 陕北 陕南 苏南 "
+    "苏北 苏中 皖南 皖北 浙东 浙西 浙南 浙北 闽南 闽东 闽西 闽北 粤东 粤西 粤北 豫东 豫西 "
+    "豫南 鲁西南 鲁中 冀中 晋北 晋南 川西 川南 川东 滇西 滇南 黔东 桂北 湘西 湘南 鄂西 "
+    "赣南 辽西 辽东 北部湾 河西走廊 青藏高原 云贵高原 黄土高原 内蒙古高原 四川盆地 "
+    "塔里木盆地 准噶尔盆地 柴达木盆地 华北平原 东北平原 江汉平原 成都平原 珠江口 渤海湾 "
+    "前藏 后藏 康巴 中原地区 江淮地区 江南地区 岭南地区"
+).split()
+DIRECTION_REGIONS = ("东北", "西北", "西南", "东南", "江南", "中原")
+DIRECTION_REGION_AFTER = re.compile(
+    "地区|振兴|全面振兴|三省|老工业基地|平原|水乡|沿海|片区|经济区|等地|各省|五省"
 )
 
 # Development-zone suffixes, longest first: (suffix, replacement).

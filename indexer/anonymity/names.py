@@ -1,117 +1,112 @@
 """Person names that stand without a title, a role or a phone number beside them.
 
-In case write-ups and news most names stand alone: 张伟牵头成立专班, 据李明介绍,
-王芳、刘洋等, 个体户陈静说. Each surname in the text (the common single and compound
-ones) opens candidates of one or two more characters, and a candidate is reported only
-when independent signals agree; no one signal decides:
+In news and case write-ups most names stand alone: 张伟牵头成立专班, 据李明介绍,
+王芳、刘洋等, 个体户陈静说, 俄罗斯总理米舒斯京会见…. Four kinds of names are looked for:
 
-* **the word itself** (cheap, from dictionaries): a common word of jieba's dictionary
-  that is not tagged a name vetoes it (高新, 万元, 常务, 高效, 周年, 方便, 石化); so do
-  candidates that start inside the word before them (提高新…) or whose last character
-  starts the word after them (罗斌认为 holds 罗斌, not 罗斌认). Otherwise it scores by how
-  name-like its given-name characters are (``indexer/data/given_names.tsv``: 伟, 芳,
-  晓 score high, 区, 年, 业 low) and by whether jieba knows it: unknown strings and rare
-  name entries count for it, frequent name entries that are everyday words (文明, 高峰,
-  黎明) count for nothing;
-* **jieba's tagger** on a short window (with HMM, so unknown names come out whole):
-  the candidate is a name token or made of name tokens;
-* **the context**: a verb of speech or action right after it (说, 表示, 介绍, 牵头, 带领),
-  a cue before it (据, 经), a list with another name (王芳、刘洋等), or weaker, the
-  function words that follow a subject (在, 和, 把, 等).
+* **Chinese names**: every surname in the text (common, compound and rare ones) opens
+  candidates of one or two more characters; the name model (``namemodel``) weighs the
+  string, the words around it and jieba's tags, and gives each a probability of being a
+  name. Candidates that overlap keep the most probable; a probability of at least
+  ``P_POSSIBLE`` makes a ``possible`` name (shown, the user keeps or replaces it), of at
+  least ``P_CERTAIN`` a ``certain`` one.
+* **transliterated names** (Western, Russian, Arabic, Uyghur, Mongolian, Yi): runs of
+  characters that transliterated names use (``translit_chars.tsv``: 尔, 斯, 娃, 卡) of two
+  to eight characters, cut where a dictionary word runs across their end (泽连斯基|呼吁),
+  that are no place of the gazetteer and no common word, with a context: a title or a
+  word for people before them (总统拜登, 牧民巴图) makes them certain, a verb of speech or
+  action after them (费尔南多说) possible.
+* **Japanese names**: a common Japanese family name (``lexicon.JAPANESE_SURNAMES``) and one
+  to three more characters ending before a word that follows names (岸田文雄出席).
+* **Tibetan names**: two of the usual syllables (扎西次仁, 次仁卓玛), with a context.
 
-Points: the word 0-3, the tagger 0 or 2, the context 0-2. Four make a name that may be
-one (``possible``: shown, the user keeps or replaces it); six make it certain. Some
-context is always needed: a name-like word that jieba tags a name in the middle of a
-noun phrase (普惠小微贷款) is not reported. So a
-common name entry (高峰) needs both the tagger and a strong context (高峰提出…), and
-用电高峰组织生产 stays clean.
-
-Transliterated names without a middle dot (托马斯说, 巴特尔是) need the tagger's name
-tag, transliteration characters only, and a context; they are at most ``possible``.
-Tibetan names (two of the usual syllables: 扎西次仁, 次仁卓玛) need a context.
+Leaders named in the formulae of government prose (习近平新时代中国特色社会主义思想,
+毛泽东思想, 邓小平理论, 马克思主义) are not reported; standing as persons (国家主席习近平,
+以习近平同志为核心) they are possible names, never certain: a case may mention them.
+A name found here is found wherever else it occurs in the text, with the same certainty
+(not when it is a dictionary word: the other occurrence may be the word), and a possible
+name listed beside a certain one (何建平、宋海燕) is certain.
 """
 
 from __future__ import annotations
 
+import math
 import re
-import threading
+from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 
 from .gazetteer import gazetteer
 from .lexicon import (
+    AMBIGUOUS_SURNAMES,
     ANON_MARK,
     CJK,
     COMPOUND_SURNAMES,
+    JAPANESE_SURNAMES,
     NOT_IN_GIVEN,
     NOT_NAMES,
+    PERSON_TITLES_AFTER,
     PUBLIC_FIGURES,
+    RARE_SURNAMES,
     SINGLE_SURNAMES,
+    STATE_TITLES,
     TRANSLIT_CHARS,
 )
-from .segment import _tokenizer, dict_tag, tagged
-
-__all__ = ["NameHit", "find_uncued", "given_scores"]
-
-_lock = threading.Lock()
-_scores: dict[str, float] | None = None
-
-POSSIBLE, CERTAIN = 4, 6
-_UNSEEN = -3.0  # a character never seen in a given name
-_COMMON = 100  # a name entry this frequent is an everyday word too (文明, 高峰)
-_BOUNDARY_FREQ = 50  # a word across the candidate's edge must be this frequent to veto
-_COMPOUND_WORD = 1000  # a compound surname this frequent as another word (东方) is that word
-# Function characters: a word across the candidate's end that ends in one (平和 in
-# 贾平和夏雨, 建国和) is read as name + 和 rather than as that word.
-_FUNCTION_END = frozenset("和与及同跟在是的把将对从向也都就还又")
-
-# Verbs of speech and action that follow a name (张伟牵头, 李明介绍, 陈静说).
-STRONG_AFTER = tuple(
-    "说 表示 介绍 认为 指出 强调 告诉 谈到 谈及 回忆 感慨 坦言 透露 解释 提出 提议 建议 "
-    "要求 回答 牵头 带领 率领 率队 带队 主持 召集 等人 等同志 夫妇 一行 同志 领衔 亲自 "
-    "专程 多次 主动 表态 讲述 分析 补充 笑着 高兴地 算了 看来 耐心 认真 坚持 立即 当即 "
-    "连夜 随即 深有体会 深有感触 回顾 听说 说道 感叹 承诺 呼吁 宣布 汇报 批示 谈 讲 问 答道 称 "
-    "打算 准备 决定 希望 觉得 而言 来说 看到 发现 想到 记得 第一次 第二次 第三次".split()
+from .namemodel import (
+    STRONG_AFTER,
+    WEAK_AFTER,
+    boundary_features,
+    context_features,
+    han_features,
+    model,
+    string_features,
+    table,
+    tag_features,
+    title_length_before,
+    translit_score,
+    word_after,
 )
-# Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
-WEAK_AFTER = tuple(
-    "在 和 与 及 把 将 对 从 向 是 也 还 又 就 都 曾 已 一直 今年 去年 每天 等 的 负责 分管 "
-    "参加 出席 参与 走访 调研 考察 发言 讲话 指导 协调 担任 兼任 被 获 荣获 获评 获得 "
-    "从事 研发 设计 开发 接手 拿出 演示 通过 作为 组织 完成 提交 带 率 为 给 用 "
-    "介绍 来到 来自 现任 任 作 作了 团队 一家 家里 本人 具体 分别 同样 也是 家 夫妇 老人 "
-    "女士 先生 一边 手中 手里 身边 所在".split()
-)
-STRONG_BEFORE = ("据", "经", "经过", "请", "邀请", "听")
-# Nouns for people that a name follows in apposition (工作人员潘丽, 退休职工戴国强).
-PERSON_NOUNS = tuple(
-    "人员 职工 员工 市民 群众 村民 居民 农民 牧民 代表 负责人 个体户 店主 老板 党员 干部 "
-    "创始人 合伙人 老板娘 主人 丈夫 妻子 儿子 女儿 父亲 母亲 同事 徒弟 老党员 "
-    "志愿者 专家 教师 医生 网格员 办事员 联络员 代办员 帮办员 村支书 业主 创业者 法人 "
-    "企业家 记者 通讯员".split()
-)
-WEAK_BEFORE = ("由", "让", "和", "与", "同", "跟", "向", "给", "对", "是", "及", "的")
-# Lists of short items (档案、史志、智库) are common in government prose: a 、 says
-# nothing by itself, only a name listed beside another (王芳、刘洋) does.
-_LIST_MARKS = "、和与及"
-_AFTER_STRONG = re.compile("|".join(sorted(STRONG_AFTER, key=len, reverse=True)))
-_AFTER_WEAK = re.compile("|".join(sorted(WEAK_AFTER, key=len, reverse=True)))
+from .segment import _tokenizer, boundaries, dict_tag, words
+from .segment import freq as freq_of
+
+_FOLLOWERS = frozenset(STRONG_AFTER) | frozenset(WEAK_AFTER) | frozenset(PERSON_TITLES_AFTER)
+
+__all__ = ["NameHit", "P_CERTAIN", "P_POSSIBLE", "find_uncued", "given_scores", "han_rows"]
+
+P_POSSIBLE = 0.4
+P_CERTAIN = 0.7
+
 _CJK_RE = re.compile(f"[{CJK}]")
 _SURNAME_RE = re.compile(
     "(?:"
     + "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
-    + f")|[{''.join(sorted(SINGLE_SURNAMES))}]"
+    + f")|[{''.join(sorted(SINGLE_SURNAMES | RARE_SURNAMES))}]"
 )
-_TRANSLIT_RUN = re.compile(f"[{''.join(sorted(TRANSLIT_CHARS))}]{{3,6}}")
 _CLAUSE = frozenset("，。；：！？、（）“”‘’《》\n\t 　,.;:!?()\"'")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "nrf"))
+_FOREIGN_TAGS = frozenset(("nrt", "nrf"))
+_WINDOW = 6  # characters of context on each side of a candidate for the tagger
+# The logit of the string alone below which a candidate is not weighed further: the most
+# the words around it and the tags could add would lift it just to the floor, and of the
+# annotated names only words (马路, 高山, 成功, 章程) are below it; half the candidates are.
+_STRING_FLOOR = -7.0
+_EVERYDAY = 100  # a dictionary word this frequent is an everyday word too
 # Tibetan given names are two of a small set of syllables (扎西次仁, 次仁卓玛, 格桑拉姆)
 # and carry no surname.
 TIBETAN_SYLLABLES = (
     "扎西 次仁 多吉 卓玛 旦增 格桑 平措 罗布 达瓦 尼玛 白玛 拉姆 央金 顿珠 索朗 普布 次旦 "
     "桑珠 德吉 曲珍 洛桑 贡布 仁青 益西 强巴 群培 边巴 巴桑 米玛 琼达 玉珍 措姆 央宗 "
-    "德庆 旺堆 丹增 晋美 嘎玛 泽仁 泽登 格列 阿旺 拉巴 次仁卓 降央 土登 加措 嘉措"
+    "德庆 旺堆 丹增 晋美 嘎玛 泽仁 泽登 格列 阿旺 拉巴 次仁卓 降央 土登 加措 嘉措 尕藏 "
+    "才旦 才让 索南 卓嘎 拉巴 扎西顿 顿珠 旺姆 次旺 央拉"
 ).split()
-_TIBETAN = re.compile(f"(?:{'|'.join(TIBETAN_SYLLABLES)}){{2}}")
+_TIBETAN = re.compile(f"(?:{'|'.join(sorted(set(TIBETAN_SYLLABLES), key=len, reverse=True))}){{2}}")
+# Words after a leader's name that make it part of a formula (习近平新时代…思想,
+# 邓小平理论, 马克思主义), not a mention of the person.
+_FORMULA_AFTER = re.compile("新时代|思想|理论|主义|列宁主义|经济思想")
+# Transliterated names: characters that score at least this in translit_chars.tsv.
+_TRANSLIT_MIN = 0.5
+_DOTS = "·•・‧"
+_LOCATIVE = re.compile("(?:在|于|赴|到|抵达|抵|前往|访问|来自|位于|途经|飞往|离开)$")
+_JP_GIVEN_STOP = frozenset("的了与及在是为等说向对从将把被都就还又")  # 和也 is a name
+_JP_NOT_GIVEN = NOT_IN_GIVEN - {"和", "也"}
 
 
 @dataclass(slots=True)
@@ -123,298 +118,7 @@ class NameHit:
 
 def given_scores() -> dict[str, float]:
     """Name-likeness of characters in given names (``scripts/build_names.py``)."""
-    global _scores
-    if _scores is None:
-        with _lock:
-            if _scores is None:
-                path = resources.files("indexer") / "data" / "given_names.tsv"
-                out: dict[str, float] = {}
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    if line and line[0] != "#":
-                        c, s = line.split("\t")
-                        out[c] = float(s)
-                _scores = out
-    return _scores
-
-
-def _word_points(text: str, s: int, sl: int, e: int, freq: dict, scores: dict) -> int | None:
-    """Points of the candidate ``text[s:e]`` (surname of ``sl`` characters) as a word,
-    or None when a common word vetoes it."""
-    word = text[s:e]
-    if word in NOT_NAMES or word in PUBLIC_FIGURES or ANON_MARK.search(word):
-        return None
-    f = freq.get(word) or 0
-    named = False
-    if f:
-        tag = dict_tag(word)
-        if not tag.startswith("nr"):
-            return None  # 高新, 万元, 常务, 高效, 周年, 方便, 石化
-        named = True
-    if word in gazetteer():
-        return None
-    if 0 < s and e < len(text) and text[s - 1] in "“‘「『《" and text[e] in "”’」』》":
-        return None  # “金芙蓉”, “苏超”: a name in quotation marks is a thing's name
-    if _inside_longer_word(text, s, e, freq):
-        return None  # 欣欣向荣: 向荣 is inside the idiom
-    # Starts inside the word before it (提高新…, 规范化), or its end starts the next word
-    # (罗斌认为 → not 罗斌认).
-    if s > 0 and _CJK_RE.match(text[s - 1]):
-        left = text[s - 1 : s + 1]
-        lf = freq.get(left) or 0
-        if lf >= _BOUNDARY_FREQ and not dict_tag(left).startswith("nr"):
-            return None
-    if e < len(text) and _CJK_RE.match(text[e]) and text[e] not in _FUNCTION_END:
-        right = text[e - 1 : e + 1]
-        rf = freq.get(right) or 0
-        if rf >= _BOUNDARY_FREQ and not dict_tag(right).startswith("nr"):
-            return None
-    if e - s - sl == 2:
-        head = text[s : s + sl + 1]
-        hf = freq.get(head) or 0
-        if hf >= _BOUNDARY_FREQ and dict_tag(head)[:2] not in ("nr", "ns"):
-            return None  # 师德师风: 师德 is a word, the name would start inside it
-    given = sum(scores.get(c, _UNSEEN) for c in text[s + sl : e])
-    points = 2 if given >= 2.5 else 1 if given >= 0.8 else 0
-    if not f:
-        points += 1  # unknown to the dictionary: most people's names
-    elif named and f < _COMMON and e - s - sl == 1:
-        points += 1  # a rare name entry of surname + one character (陶然, 韩冬)
-    elif named and (f >= _COMMON or (e - s - sl == 2 and f >= _BOUNDARY_FREQ)):
-        # 文明, 黎明, 高峰, 高水平: everyday words first, names only if all else says so;
-        # a very name-like given name (鸣, 诺, 峰) still counts for one point
-        points = 1 if given >= 2.5 else 0
-    return points
-
-
-def _inside_longer_word(text: str, s: int, e: int, freq: dict) -> bool:
-    """A frequent dictionary word of three or four characters that is no name runs across
-    the candidate's start or end."""
-    n = len(text)
-    for a in range(max(0, s - 3), s):
-        for b in range(s + 1, min(n, a + 4) + 1):
-            if b - a >= 3 and (freq.get(text[a:b]) or 0) >= _BOUNDARY_FREQ:
-                if not dict_tag(text[a:b]).startswith("nr"):
-                    return True
-    for a in range(s + 1, e):
-        for b in range(e + 1, min(n, a + 4) + 1):
-            if b - a >= 3 and (freq.get(text[a:b]) or 0) >= _BOUNDARY_FREQ:
-                if not dict_tag(text[a:b]).startswith("nr"):
-                    return True
-    return False
-
-
-def _context(text: str, s: int, e: int, names_at: set[int], loose: bool = False) -> int:
-    """2 for a strong context (a verb of speech or action after, 据 before, a list with
-    another name), 1 for a weak one on both sides, else 0. ``loose`` (for strings that are
-    no dictionary word and look much like names): the two sides add up, so a clause start
-    alone (，封志强深有感触) or a weak word after alone counts 1."""
-    after = 0
-    if _AFTER_STRONG.match(text, e):
-        after = 2
-    elif e >= len(text) or text[e] in "，。；：！？":
-        after = 1
-    elif _AFTER_WEAK.match(text, e):
-        after = 1
-    before = 0
-    for cue in STRONG_BEFORE + PERSON_NOUNS:
-        if s >= len(cue) and text.startswith(cue, s - len(cue)):
-            before = 2
-            break
-    else:
-        if s == 0 or (text[s - 1] in _CLAUSE and text[s - 1] != "、"):
-            before = 1
-        else:
-            for cue in WEAK_BEFORE:
-                if s >= len(cue) and text.startswith(cue, s - len(cue)):
-                    before = 1
-                    break
-    listed = (e < len(text) and text[e] in _LIST_MARKS and (e + 1) in names_at) or (
-        s > 0 and text[s - 1] in _LIST_MARKS and (s - 1) in names_at
-    )
-    if listed or after == 2 or before == 2:
-        return 2
-    if loose:
-        return min(2, after + before)
-    return 1 if (after and before) else 0
-
-
-def _tagger(text: str, s: int, e: int, loose: bool = False) -> tuple[bool, int]:
-    """Whether jieba (with HMM) on a short window makes ``text[s:e]`` a name token or
-    splits it into name tokens (王/nr 文明/nr) and nothing else; and the context its tags
-    show (1 when a verb or preposition stands before it and a verb, preposition or
-    particle after it: 学习/v 张桂梅/nr 的/uj)."""
-    a, b = max(0, s - 6), min(len(text), e + 6)
-    toks = tagged(text, a, b)
-    inside = [t for t in toks if t.start >= s and t.end <= e]
-    agrees = (
-        bool(inside)
-        and inside[0].start == s
-        and inside[-1].end == e
-        and sum(t.end - t.start for t in inside) == e - s
-        and (
-            all(t.tag in _NAME_TAGS for t in inside)
-            or (len(inside) == 2 and inside[0].tag in _NAME_TAGS and len(inside[0].word) == 1)
-        )
-    )
-    before = [t for t in toks if t.end == s]
-    after = [t for t in toks if t.start == e]
-    before_ok = bool(before) and before[0].tag in ("v", "p")
-    after_ok = bool(after) and after[0].tag in ("v", "vd", "p", "d", "c", "u", "uj", "ul", "uz")
-    ctx = int((before_ok or after_ok) if loose else (before_ok and after_ok))
-    return agrees, ctx
-
-
-def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
-    """Names standing without a cue, each with its certainty; none overlaps ``taken``
-    (spans already found by cues or as places)."""
-    freq = _tokenizer().FREQ
-    scores = given_scores()
-    covered = _Covered(taken, len(text))
-    hits: list[NameHit] = []
-    cands: list[tuple[int, int, int]] = []  # (start, end, word points)
-    for m in _SURNAME_RE.finditer(text):
-        s = m.start()
-        sl = m.end() - s
-        if sl == 2 and (freq.get(m.group()) or 0) >= _COMPOUND_WORD:
-            if dict_tag(m.group()) not in ("nr", "ns"):
-                continue  # 东方英才: 东方 is a word here, not the compound surname
-        best = None
-        for glen in (2, 1):
-            e = s + sl + glen
-            if e > len(text):
-                continue
-            given = text[s + sl : e]
-            if not all(_CJK_RE.match(c) and c not in NOT_IN_GIVEN for c in given):
-                continue
-            pts = _word_points(text, s, sl, e, freq, scores)
-            if pts is None:
-                continue
-            if pts == 0 and not (glen == 1 and (freq.get(text[s:e]) or 0) >= _COMMON):
-                continue  # only a word-like name entry (汪洋, 高峰) may start from nothing
-            if best is None or pts > best[2]:
-                best = (s, e, pts)
-        if best is not None:
-            cands.append(best)
-    # Two passes: names found on their own, then candidates listed beside them
-    # (王芳、刘洋; 何建平、宋海燕) with the list as their context.
-    # In the first pass a list partner counts when it is itself much like a name.
-    names_at = {c[0] for c in cands if c[2] >= 2} | {c[1] for c in cands if c[2] >= 2}
-    done: set[int] = set()
-    for second in (False, True):
-        for s, e, pts in cands:
-            if s in done or covered(s, e):
-                continue
-            if second and (e + 1) not in names_at and (s - 1) not in names_at:
-                continue
-            hit = _judge(text, s, e, pts, names_at, freq)
-            if hit is not None:
-                hits.append(hit)
-                done.add(s)
-        names_at |= {h.start for h in hits} | {h.end for h in hits}
-    hits.extend(_transliterated(text, covered, freq))
-    for m in _TIBETAN.finditer(text):
-        s, e = m.span()
-        if not covered(s, e) and (ctx := _context(text, s, e, names_at)):
-            hits.append(NameHit(s, e, "certain" if ctx == 2 else "possible"))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[NameHit] = []
-    for h in hits:
-        if out and h.start < out[-1].end:
-            continue
-        out.append(h)
-    _upgrade_lists(text, out)
-    return _propagate(text, out, covered, freq)
-
-
-def _propagate(text: str, hits: list[NameHit], covered: _Covered, freq: dict) -> list[NameHit]:
-    """Every other occurrence of a name found here, with the same certainty: a write-up
-    names its people more than once (张伟牵头… 张伟说…). Names that are dictionary words
-    (汪洋, 高峰) are not spread: the other occurrence may be the word."""
-    names: dict[str, str] = {}
-    for h in hits:
-        word = text[h.start : h.end]
-        if not freq.get(word) and h.end - h.start >= 2:
-            if names.get(word) != "certain":
-                names[word] = h.certainty
-    if not names:
-        return hits
-    seen = {(h.start, h.end) for h in hits}
-    extra = []
-    for word, certainty in names.items():
-        i = text.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i, j) not in seen and not covered(i, j):
-                extra.append(NameHit(i, j, certainty))
-            i = text.find(word, j)
-    if not extra:
-        return hits
-    merged = sorted(hits + extra, key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[NameHit] = []
-    for h in merged:
-        if out and h.start < out[-1].end:
-            continue
-        out.append(h)
-    return out
-
-
-def _judge(text: str, s: int, e: int, pts: int, names_at: set[int], freq: dict) -> NameHit | None:
-    """The candidate ``text[s:e]`` with ``pts`` points as a word: a hit or None."""
-    loose = pts >= 3 and not freq.get(text[s:e])
-    ctx = _context(text, s, e, names_at, loose)
-    if (not ctx and pts < 2) or pts + max(ctx, 1) + 2 < POSSIBLE:
-        return None  # even the tagger could not make it a name
-    agrees, tag_ctx = _tagger(text, s, e, loose)
-    said = ctx  # the context the words themselves give
-    if pts >= 2 and agrees:
-        ctx = ctx or tag_ctx  # tags alone say little about a word-like candidate
-    if not ctx:
-        return None
-    total = pts + ctx + (2 if agrees else 0)
-    if total < POSSIBLE:
-        return None
-    # Certain only with a context in the words (not only in the tags), a strong one for
-    # a string the dictionary knows (楼宇 is tagged a name, 以楼宇为依托 is no person).
-    sure = total >= CERTAIN and said >= (2 if freq.get(text[s:e]) else 1)
-    return NameHit(s, e, "certain" if sure else "possible")
-
-
-def _upgrade_lists(text: str, hits: list[NameHit]) -> None:
-    """A possible name listed right beside a certain one (何建平、宋海燕) is certain: the
-    list says what its members are."""
-    changed = True
-    while changed:
-        changed = False
-        for a, b in zip(hits, hits[1:], strict=False):
-            if b.start - a.end == 1 and text[a.end] in "、和与及":
-                if a.certainty != b.certainty:
-                    a.certainty = b.certainty = "certain"
-                    changed = True
-
-
-def _transliterated(text: str, covered: _Covered, freq: dict) -> list[NameHit]:
-    out = []
-    for m in _TRANSLIT_RUN.finditer(text):
-        s, e = m.span()
-        if covered(s, e):
-            continue
-        word = text[s:e]
-        if word in PUBLIC_FIGURES or word in gazetteer():
-            continue
-        if _context(text, s, e, set()) < 1:
-            continue
-        toks = [t for t in tagged(text, max(0, s - 4), min(len(text), e + 4))]
-        for t in toks:
-            if (
-                t.start >= s
-                and t.end <= e
-                and len(t.word) >= 3
-                and t.tag in ("nrt", "nrf", "nr")
-                and not (freq.get(t.word) and dict_tag(t.word) not in ("nrt", "nrf", "nr"))
-                and _context(text, t.start, t.end, set()) >= 1
-            ):
-                out.append(NameHit(t.start, t.end, "possible"))
-    return out
+    return table("given_names.tsv")
 
 
 class _Covered:
@@ -427,3 +131,464 @@ class _Covered:
 
     def __call__(self, s: int, e: int) -> bool:
         return any(self.marks[s:e])
+
+
+def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
+    """(start, surname length, end) of every surname from ``start`` on and one or two more
+    characters that could be a given name (CJK, no organisation or function characters,
+    not anonymised)."""
+    out = []
+    freq = _tokenizer().FREQ
+    n = len(text)
+    for m in _SURNAME_RE.finditer(text, start):
+        s = m.start()
+        sl = m.end() - s
+        if sl == 2 and (freq.get(m.group()) or 0) >= 1000 and dict_tag(m.group()) != "nr":
+            sl = 1 if text[s] in SINGLE_SURNAMES else 0  # 东方英才: 东方 is the word here
+            if not sl:
+                continue
+        for gl in (1, 2):
+            e = s + sl + gl
+            if e > n:
+                break
+            c = text[e - 1]
+            if not _CJK_RE.match(c) or (c in NOT_IN_GIVEN and not (c == "之" and gl == 2)):
+                break  # 之 ends given names (廖敏之), and is no given name alone
+            w = text[s:e]
+            if w in NOT_NAMES or w in PUBLIC_FIGURES or ANON_MARK.search(w):
+                continue
+            out.append((s, sl, e))
+    return out
+
+
+def _partners(text: str, cands, freq: dict) -> set[int]:
+    """Start and end offsets of candidates that look much like names on their own (no
+    dictionary word, name-like given characters), for lists (王芳、刘洋)."""
+    scores = given_scores()
+    out = set()
+    for s, sl, e in cands:
+        if not freq.get(text[s:e]) and sum(scores.get(c, -3.0) for c in text[s + sl : e]) >= 2.5:
+            out.add(s)
+            out.add(e)
+    for name in PUBLIC_FIGURES:  # 江泽民、李鹏、朱镕基
+        i = text.find(name)
+        while i >= 0:
+            out.add(i)
+            out.add(i + len(name))
+            i = text.find(name, i + 1)
+    return out
+
+
+class _Tags:
+    """jieba's words (``segment.words``) on a window around each surname, one segmentation
+    per surname position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, list] = {}
+
+    def around(self, s: int, sl: int) -> list:
+        toks = self.cache.get(s)
+        if toks is None:
+            a = max(0, s - _WINDOW)
+            b = min(len(self.text), s + sl + 2 + _WINDOW)
+            toks = self.cache[s] = words(self.text, a, b)
+        return toks
+
+
+def han_rows(text: str) -> list[tuple[int, int, dict[str, float]]]:
+    """Every Chinese-name candidate of ``text`` with all its features, tags included (for
+    fitting the model: ``scripts/build_person_model.py``)."""
+    freq = _tokenizer().FREQ
+    cands = _han_candidates(text)
+    counts = Counter(text[s:e] for s, _, e in cands)
+    partners = _partners(text, cands, freq)
+    tags = _Tags(text)
+    rows = []
+    for s, sl, e in cands:
+        feats = han_features(text, s, sl, e, freq, partners, counts)
+        feats.update(boundary_features(text, s, e, freq))
+        feats.update(tag_features(tags.around(s, sl), s, e))
+        rows.append((s, e, feats))
+    return rows
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+_TITLED = frozenset(("L_title", "R_title"))
+_ADVERBS = frozenset("才就也都又还再却便而即")
+
+
+def _adverb_given(text: str, s: int, sl: int, e: int) -> bool:
+    """An ambiguous surname (时, 常, 高) before a one-character 'given name' that is an
+    adverb: the words 时才, 常也, not a name, unless a title stands beside it."""
+    return sl == 1 and e - s == 2 and text[s] in AMBIGUOUS_SURNAMES and text[s + 1] in _ADVERBS
+
+
+def _noun_follows(text: str, e: int) -> bool:
+    """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
+    the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
+    the word heading a noun phrase, not a name."""
+    for n in (3, 2):
+        w = text[e : e + n]
+        if len(w) == n and (tag := dict_tag(w)):
+            return tag in ("n", "t", "ng", "nz") and w not in _FOLLOWERS
+    return False
+
+
+def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    freq = _tokenizer().FREQ
+    m = model()
+    floor = _logit(P_POSSIBLE)
+    cands = [c for c in _han_candidates(text) if not covered(c[0], c[2])]
+    if not cands:
+        return []
+    counts = Counter(text[s:e] for s, _, e in cands)
+    partners = _partners(text, cands, freq)
+    tags = _Tags(text)
+    scored = []
+    by_string: dict[str, float] = {}
+    for s, sl, e in cands:
+        z = by_string.get(text[s:e])
+        if z is None:
+            z = by_string[text[s:e]] = m.logit(string_features(text[s:e], sl, freq))
+        if z < _STRING_FLOOR:
+            continue  # 发展中, 高质量: a string this unlike a name is not weighed further
+        ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
+        if _adverb_given(text, s, sl, e) and not _TITLED.intersection(ctx):
+            continue  # 时才发现, 时就…: a word for 'when' before an adverb
+        z += m.logit(ctx)
+        if z + m.boundary_gain + m.tag_gain < floor:
+            continue  # even the best boundaries and tags could not make it a name
+        z += m.logit(boundary_features(text, s, e, freq))
+        if z + m.tag_gain < floor:
+            continue
+        z += m.logit(tag_features(tags.around(s, sl), s, e))
+        if z >= floor:
+            p = m.probability(z)
+            # an everyday word of the dictionary (汪洋, 高峰) is at most possible: it may
+            # be the word; a rare name entry (吴海燕) may be certain
+            everyday = (freq.get(text[s:e]) or 0) >= _EVERYDAY
+            if everyday and _noun_follows(text, e):
+                continue  # 高峰时段, 汪洋大海: an everyday word heading a noun phrase
+            sure = p >= P_CERTAIN and not everyday
+            scored.append((p, NameHit(s, e, "certain" if sure else "possible")))
+    return scored
+
+
+_translit_re: re.Pattern | None = None
+
+
+def _translit_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of two or more transliteration characters, middle dots inside allowed
+    (詹姆斯·布朗)."""
+    global _translit_re
+    if _translit_re is None:
+        letters = "".join(
+            sorted(
+                c
+                for c in set(table("translit_chars.tsv")) | TRANSLIT_CHARS
+                if translit_score(c) >= _TRANSLIT_MIN
+            )
+        )
+        _translit_re = re.compile(f"[{letters}]+(?:[{_DOTS}][{letters}]+)*")
+    return [m.span() for m in _translit_re.finditer(text) if m.end() - m.start() >= 2]
+
+
+def _cut_translit(text: str, s: int, e: int, freq: dict) -> tuple[int, int]:
+    """A run cut after a title that ends inside it, and to the dictionary's word boundaries
+    where a word runs across its ends: 泽连斯基呼|吁 → 泽连斯基, 总|理科尔 → 科尔, 俄|罗斯 → nothing (罗斯
+    is inside 俄罗斯)."""
+    cuts = sorted(boundaries(text, max(0, s - 4), min(len(text), e + 4)))
+
+    def word(a: int, b: int) -> bool:
+        w = text[a:b]
+        f = freq.get(w) or 0
+        return b - a >= 2 and f > 0 and (f >= 20 or dict_tag(w) not in _NAME_TAGS)
+
+    # a title that ends inside the run (总理|科尔: 理 is a transliteration character too)
+    for k in (1, 2):
+        if s + k < e and title_length_before(text, s + k) > k:
+            s += k
+            break
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a < s < b and word(a, b):
+            s = b  # a word that starts before the run ends inside it
+        if a < e < b and word(a, b):
+            e = a  # a word that starts inside the run ends after it
+    return s, max(s, e)
+
+
+def _division(g, name: str) -> bool:
+    """``name`` is a county, a city or a province of the gazetteer, no ambiguous short
+    form (阿拉 of a township, 安南 of a former county are no reason to doubt a name)."""
+    place = g.get(name)
+    return (
+        place is not None and place.kind in ("province", "city", "county") and not place.ambiguous
+    )
+
+
+def _context_before(text: str, s: int) -> str:
+    """'title' (a title or a word for people right before), 'start' (a clause start or
+    a list mark) or ''."""
+    if title_length_before(text, s):
+        return "title"
+    if s == 0 or text[s - 1] in _CLAUSE or text[s - 1] in "和与及同的":
+        return "start"
+    return ""
+
+
+def _context_after(text: str, e: int) -> str:
+    """'strong' (a verb of speech or action, a title), 'weak' (a function word, a clause
+    end) or ''."""
+    kind = word_after(text, e)
+    if kind in ("R_strong", "R_title"):
+        return "strong"
+    if e >= len(text) or text[e] in _CLAUSE or text[e] == "的" or kind == "R_weak":
+        return "weak"
+    return ""
+
+
+def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    freq = _tokenizer().FREQ
+    g = gazetteer()
+    out = []
+    for s, e in _translit_runs(text):
+        s, e = _cut_translit(text, s, e, freq)
+        letters = [c for c in text[s:e] if c not in _DOTS]
+        if not 2 <= len(letters) <= 10 or covered(s, e):
+            continue
+        before, after = _context_before(text, s), _context_after(text, e)
+        if not (before == "title" or after):
+            continue  # no word around it says a person is meant
+        if before != "title" and _LOCATIVE.search(text, max(0, s - 2), s):
+            continue  # 在莫斯科会见, 抵达开罗: a place
+        mean = sum(translit_score(c) for c in letters) / len(letters)
+        short = len(letters) == 2
+        if short and min(table("translit_chars.tsv").get(c, -9.0) for c in letters) < 1.5:
+            # 都来, 来到: two characters need both to be of foreign names, or a title
+            # before them (总统普京)
+            dictionary = freq.get(text[s:e]) and dict_tag(text[s:e]) in _FOREIGN_TAGS
+            state = any(text.endswith(t, 0, s) for t in STATE_TITLES)
+            if not dictionary and not (state and mean >= 1.0):
+                continue
+        if before == "title" and mean >= 1.0:
+            certainty = "certain" if after else "possible"
+        elif after == "strong" and mean >= (2.0 if short else 1.5):
+            certainty = "possible"
+        elif after == "weak" and before == "start" and mean >= (2.5 if short else 1.5):
+            certainty = "possible"
+        else:
+            certainty = ""
+        word = text[s:e]
+        f = freq.get(word) or 0
+        tag = dict_tag(word) if f else ""
+        # jieba tags many two-character words nr (道谢): only its transliteration tags count
+        named = tag in (_FOREIGN_TAGS if short else _NAME_TAGS)
+        if not certainty and not (named and after == "strong"):
+            continue
+        if word in g or any(w in word for w in PUBLIC_FIGURES) or _FORMULA_AFTER.match(text, e):
+            continue
+        if f and not named and not (tag == "ns" and f < 200):
+            continue  # 沙发, 咖啡, 马拉松, and the countries and cities (美国, 巴黎, 莫斯科)
+        if any(_division(g, text[a:b]) for a in range(s, e) for b in range(a + 2, e + 1)):
+            continue  # holds a county or a larger division: 喀什噶尔
+        if before == "title" and named and after:
+            certainty = "certain"
+        out.append((0.9 if certainty == "certain" else 0.6, NameHit(s, e, certainty or "possible")))
+    return out
+
+
+def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """A Japanese family name and one to three more characters, ending before a word that
+    follows names; certain after a title or with 日本 before it in the sentence."""
+    out = []
+    freq = _tokenizer().FREQ
+    for sur in JAPANESE_SURNAMES:
+        i = text.find(sur)
+        while i >= 0:
+            s, g0 = i, i + len(sur)
+            i = text.find(sur, g0)
+            best = None
+            for e in range(g0 + 1, min(len(text), g0 + 3) + 1):
+                c = text[e - 1]
+                if not _CJK_RE.match(c) or c in _JP_GIVEN_STOP or c in _JP_NOT_GIVEN:
+                    break
+                after = _context_after(text, e)
+                if after == "strong" or (after and (freq.get(text[e - 1 : e + 1]) or 0) < 100):
+                    best = e
+            if best is None or covered(s, best):
+                continue
+            before = _context_before(text, s)
+            clause = text[max(0, s - 30) : s]
+            cut = max(clause.rfind("。"), clause.rfind("\n"))
+            japan = "日本" in clause[cut + 1 :] or "日本" in text[best : best + 12]
+            if not (before or japan or _context_after(text, best) == "strong"):
+                continue
+            sure = before == "title" and japan
+            out.append((0.8 if sure else 0.55, NameHit(s, best, "certain" if sure else "possible")))
+    return out
+
+
+_TIBETAN_ONE = re.compile("|".join(sorted(set(TIBETAN_SYLLABLES), key=len, reverse=True)))
+
+
+def _tibetan(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    out = []
+    # one syllable (央金, 卓嘎) is a name too, beside a title or before a verb of speech
+    for m in _TIBETAN_ONE.finditer(text):
+        s, e = m.span()
+        if covered(s, e) or _TIBETAN.match(text, s) or (s and _TIBETAN.match(text, s - 2)):
+            continue
+        before, after = _context_before(text, s), _context_after(text, e)
+        if before == "title" or after == "strong" or (before == "start" and after == "weak"):
+            if not (freq_of(text[s:e]) and dict_tag(text[s:e]) not in _NAME_TAGS):
+                out.append((0.55, NameHit(s, e, "possible")))
+    for m in _TIBETAN.finditer(text):
+        s, e = m.span()
+        if covered(s, e):
+            continue
+        before, after = _context_before(text, s), _context_after(text, e)
+        # two of the syllables are a name on their own; the words around say how sure
+        sure = before == "title" or after == "strong"
+        if sure or before or after:
+            out.append((0.7, NameHit(s, e, "certain" if sure else "possible")))
+    return out
+
+
+def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """Leaders standing as persons (国家主席习近平, 毛主席 …): possible, never certain;
+    in a formula (习近平新时代…思想, 邓小平理论, 马克思主义) not at all."""
+    out = []
+    for name in PUBLIC_FIGURES:
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if not covered(i, e) and not _FORMULA_AFTER.match(text, e):
+                out.append((0.5, NameHit(i, e, "possible")))
+            i = text.find(name, e)
+    return out
+
+
+def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
+    """Names standing without a cue, each with its certainty; none overlaps ``taken``
+    (spans already found by cues or as places)."""
+    covered = _Covered(taken, len(text))
+    scored = _han(text, covered)
+    scored += _transliterated(text, covered)
+    scored += _japanese(text, covered)
+    scored += _tibetan(text, covered)
+    scored += _leaders(text, covered)
+    # The most probable of overlapping candidates; between equals the longer.
+    scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))
+    marks = bytearray(len(text) + 1)
+    hits: list[NameHit] = []
+    for _, h in scored:
+        if any(marks[h.start : h.end]):
+            continue
+        marks[h.start : h.end] = b"\x01" * (h.end - h.start)
+        hits.append(h)
+    hits.sort(key=lambda h: h.start)
+    hits = _complete_lists(text, hits, covered)
+    _upgrade_lists(text, hits)
+    return _propagate(text, hits, covered)
+
+
+_LIST_MARKS = "、和与及"
+P_LISTED = 0.08  # a candidate listed beside a name needs only this much
+
+
+def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[NameHit]:
+    """Names listed beside a found one (庄文华、薛志刚; 赵立新、钱惠民两位同志): a candidate
+    right across a list mark from a name is a possible name when the model gives it at
+    least ``P_LISTED`` (the list is the context the model could not see)."""
+    if not hits:
+        return hits
+    freq = _tokenizer().FREQ
+    m = model()
+    marks = bytearray(len(text) + 1)
+    for h in hits:
+        marks[h.start : h.end] = b"\x01" * (h.end - h.start)
+    counts: dict[str, int] = {}
+    tags = _Tags(text)
+    out = list(hits)
+    todo = list(hits)
+    while todo:
+        h = todo.pop()
+        options = []
+        if h.end < len(text) and text[h.end] in _LIST_MARKS:
+            a = h.end + 1
+            options += [c for c in _han_candidates(text[: a + 4], a) if c[0] == a]
+        if h.start > 0 and text[h.start - 1] in _LIST_MARKS:
+            b = h.start - 1
+            options += [c for c in _han_candidates(text[:b], max(0, b - 4)) if c[2] == b]
+        best = None
+        for s, sl, e in options:
+            if any(marks[s:e]) or covered(s, e):
+                continue
+            partners = {h.start, h.end}
+            feats = han_features(text, s, sl, e, freq, partners, counts)
+            feats.update(boundary_features(text, s, e, freq))
+            feats.update(tag_features(tags.around(s, sl), s, e))
+            p = m.probability(m.logit(feats))
+            if p >= P_LISTED and (best is None or p > best[0]):
+                best = (p, s, e)
+        if best is not None:
+            _, s, e = best
+            hit = NameHit(s, e, "possible")
+            marks[s:e] = b"\x01" * (e - s)
+            out.append(hit)
+            todo.append(hit)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _upgrade_lists(text: str, hits: list[NameHit]) -> None:
+    """A possible name listed right beside a certain one (何建平、宋海燕) is certain: the
+    list says what its members are."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(hits, hits[1:], strict=False):
+            if b.start - a.end == 1 and text[a.end] in "、和与及":
+                if (
+                    a.certainty != b.certainty
+                    and not _is_leader(text, a)
+                    and not _is_leader(text, b)
+                ):
+                    a.certainty = b.certainty = "certain"
+                    changed = True
+
+
+def _is_leader(text: str, h: NameHit) -> bool:
+    return text[h.start : h.end] in PUBLIC_FIGURES
+
+
+def _propagate(text: str, hits: list[NameHit], covered: _Covered) -> list[NameHit]:
+    """Every other occurrence of a name found here, with the same certainty: a write-up
+    names its people more than once (张伟牵头… 张伟说…). Names that are dictionary words
+    (汪洋, 高峰) are not spread: the other occurrence may be the word."""
+    freq = _tokenizer().FREQ
+    names: dict[str, str] = {}
+    for h in hits:
+        word = text[h.start : h.end]
+        if not freq.get(word) and h.end - h.start >= 2 and word not in PUBLIC_FIGURES:
+            if names.get(word) != "certain":
+                names[word] = h.certainty
+    if not names:
+        return hits
+    marks = bytearray(len(text) + 1)
+    for h in hits:
+        marks[h.start : h.end] = b"\x01" * (h.end - h.start)
+    extra = []
+    for word, certainty in names.items():
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not any(marks[i:j]) and not covered(i, j):
+                extra.append(NameHit(i, j, certainty))
+                marks[i:j] = b"\x01" * (j - i)
+            i = text.find(word, j)
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits

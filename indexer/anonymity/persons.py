@@ -38,10 +38,10 @@ from .lexicon import (
     SINGLE_SURNAMES,
     TITLES_AFTER,
     TITLES_BEFORE,
-    TRANSLIT_CHARS,
     VERB_CUES,
     alternation,
 )
+from .namemodel import translit_score
 from .segment import Token, dict_tag, freq, tagged
 
 __all__ = ["PersonHit", "find_persons"]
@@ -252,7 +252,13 @@ def _before_title(text: str, t: int, title: str) -> PersonHit | None:
     c = text[s]
     if c in SINGLE_SURNAMES and c not in AMBIGUOUS_SURNAMES and title != "同志" and s in win.cuts:
         word = text[s:end]
-        if word not in PUBLIC_FIGURES and freq(word) < _COMMON and word not in gazetteer():
+        known = freq(word)
+        if (
+            word not in PUBLIC_FIGURES
+            and known < _COMMON
+            and not (known and not _is_name_tag(dict_tag(word)))  # 班组长 is a word
+            and word not in gazetteer()
+        ):
             return PersonHit(s, end, "某" + title, t)
     return None
 
@@ -359,17 +365,33 @@ def _dotted(text: str, start: int, end: int) -> PersonHit | None:
     (艾尔肯·吐尼亚孜代表… → 艾尔肯·吐尼亚孜); slogans (美丽山西·全民行动) fail."""
     parts = re.split("([·•・‧])", text[start:end])
     first, last = parts[0], parts[-1]
+
+    def letter(c: str) -> bool:
+        return translit_score(c) >= 0.5
+
     i = len(first)
-    while i > 0 and first[i - 1] in TRANSLIT_CHARS:
+    if first.endswith("江"):  # 阿里木江·艾买提: a Uyghur name's ending
         i -= 1
+    while i > 0 and letter(first[i - 1]):
+        i -= 1
+    if i >= 2 and first[i - 2 : i] == "阿不":  # 阿不都热合曼: a Uyghur name's beginning
+        i -= 2
+    for n in (4, 3, 2):  # a foreign given name of the dictionary (大卫·约翰逊)
+        if len(first) - i < n <= len(first) and dict_tag(first[-n:]) in ("nrt", "nrf"):
+            i = len(first) - n
+            break
     j = 0
-    while j < len(last) and last[j] in TRANSLIT_CHARS:
+    while j < len(last) and letter(last[j]):
         j += 1
+    if len(first) - i < 2 and j >= 3 and len(first) >= 2 and freq(first[-2:]):
+        i = len(first) - 2  # 大卫·约翰逊: a given name the dictionary has as a word
     middle = parts[2:-2:2]
     if (
         len(first) - i < 2
         or j < 2
-        or not all(p and all(c in TRANSLIT_CHARS for c in p) for p in middle)
+        or not all(p and all(letter(c) for c in p) for p in middle)
+        or first[i:] in gazetteer()
+        or last[:j] in gazetteer()
     ):
         return None
     s, e = start + i, end - (len(last) - j)

@@ -24,11 +24,15 @@ from dataclasses import dataclass
 from .gazetteer import Place, gazetteer
 from .lexicon import (
     CJK,
+    DIRECTION_REGION_AFTER,
+    DIRECTION_REGIONS,
+    FAMOUS_GEO,
     LOCAL_SUFFIXES,
     ORG_GAP_STOP,
     ORG_GAP_VERBS,
     ORG_SUFFIXES,
     ORG_WORD_TAGS,
+    REGIONS,
     ZONE_GAP_STOP,
     ZONE_GENERIC_GAP,
     ZONE_SUFFIXES,
@@ -227,6 +231,52 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+_TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "地区")
+
+
+def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A township's short form right after its county or city (昆山周庄, 武隆龚滩, 拉萨八廓):
+    two or three characters that with 镇, 乡 or 街道 make a township of the gazetteer and
+    end on a word boundary. Short forms the gazetteer leaves out alone (too many townships
+    share them, or jieba does not know them) are clear in a chain."""
+    g = gazetteer()
+    out: list[PlaceHit] = []
+    for k, h in enumerate(hits):
+        out.append(h)
+        if h.kind not in ("city", "county", "former_place"):
+            continue
+        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        if nxt == h.end:
+            continue  # a place follows already
+        for n in (3, 2):
+            e = h.end + n
+            if e > nxt or not _ALL_CJK.fullmatch(text, h.end, e):
+                continue
+            stem = text[h.end : e]
+            full = next((stem + x for x in _TOWNSHIP_ENDINGS if stem + x in g), None)
+            if full is None or text.startswith(_TOWNSHIP_ENDINGS, e):
+                continue
+            f, tag = freq(stem), dict_tag(stem)
+            if f and tag != "ns" and not (tag == "nr" and f < 200):
+                continue  # 发展, 市场, 梅花: words of the sentence or a brand, no township
+            cuts = boundaries(text, h.end, min(len(text), e + 4))
+            if e not in cuts:
+                continue
+            if not f and n == 2 and e < len(text) and _ALL_CJK.match(text, e):
+                # an unknown stem needs a word of its own after it (龚滩古镇, not 新达盟)
+                after = min((c for c in cuts if c > e), default=e)
+                if after - e < 2:
+                    continue
+            town = g.get(full)
+            place = Place(stem, "township", town.replacement, False, False, False, h.place.codes)
+            out.append(PlaceHit(h.end, e, "township", town.replacement, place))
+            break
+    return out
+
+
+_ALL_CJK = re.compile(f"[{CJK}]+")
+
+
 def _words(text: str, start: int, end: int) -> list[str]:
     cuts = sorted(c for c in boundaries(text, start, end) if start <= c <= end)
     return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
@@ -308,7 +358,7 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if h.kind in ("zone", "place") or h.place is None or not h.place.ambiguous:
             keep.append(h)
         elif h.kind == "geo":
-            if _geo_context(text, h) or _listed_geo(text, hits, k):
+            if h.place.name in FAMOUS_GEO or _geo_context(text, h) or _listed_geo(text, hits, k):
                 keep.append(h)
         elif _confirmed(text, hits, k):
             keep.append(h)
@@ -413,10 +463,12 @@ def find_places(text: str) -> list[PlaceHit]:
         hits = _zones(text, hits)
         hits = _locals(text, hits)
         hits = _resolve_ambiguous(text, hits)
+        hits = _chain_townships(text, hits)
         hits = _villages(text, hits)
     hits = _merge(hits, _abbreviations(text, hits))
     hits = _merge(hits, _lone_villages(text, hits))
     hits = _merge(hits, _nicknames(text, hits))
+    hits = _merge_over_abbreviations(hits, _regions(text, hits))
     if not hits:
         return hits
     hits = _orgs(text, hits)
@@ -466,6 +518,24 @@ def _merge(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
             continue
         kept.append(h)
     return kept
+
+
+def _yields_to_region(h: PlaceHit) -> bool:
+    """An abbreviation (云贵) or a township's short form (云贵 too) inside a region's name
+    gives way to the region (云贵高原)."""
+    return h.abbreviation or (h.kind == "township" and h.place is not None and not h.place.full)
+
+
+def _merge_over_abbreviations(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
+    """``extra`` (regions) added to ``hits``; what yields to a region inside it gives way."""
+    if not extra:
+        return hits
+    kept = [
+        h
+        for h in hits
+        if not (_yields_to_region(h) and any(x.start <= h.start and h.end <= x.end for x in extra))
+    ]
+    return _merge(kept, extra)
 
 
 def _grade(hits: list[PlaceHit]) -> None:
@@ -573,6 +643,52 @@ def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if s in cuts and e in cuts:
             out.append(PlaceHit(s, e, "place", "某地", None, (), "possible", True))
     return out
+
+
+_REGION = re.compile("|".join(sorted(REGIONS, key=len, reverse=True)))
+_DIRECTION = re.compile("|".join(DIRECTION_REGIONS))
+
+
+def _regions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Regions that are no division (华北, 关中, 长三角, 北部湾, 云贵高原) starting on a word
+    boundary, two-character rivers, lakes and mountains of ``FAMOUS_GEO`` that the gazetteer
+    reads otherwise or not at all (华山), and directions that name regions (东北, 西北)
+    before 地区, 振兴 … or listed with another region (西北、华北、西南地区): possible
+    places. A region may cover abbreviations it starts with (云贵 of 云贵高原), not a
+    division (四川 of 四川盆地 stays the province)."""
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits if not _yields_to_region(h)]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    def starts_word(s: int, e: int, whole: bool) -> bool:
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        return s in cuts and (e in cuts or not whole)
+
+    found = [(m.span(), False) for m in _REGION.finditer(text)]
+    found += [(m.span(), True) for m in _FAMOUS.finditer(text)]
+    for (s, e), famous in sorted(found):
+        if free(s, e) and starts_word(s, e, famous):
+            out.append(
+                PlaceHit(s, e, "geo", "某地区" if not famous else "某地", None, (), "possible")
+            )
+            taken.append((s, e))
+    for m in _DIRECTION.finditer(text):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        listed = any(
+            (a == e + 1 and text[e] in "、和与及") or (b == s - 1 and text[s - 1] in "、和与及")
+            for a, b in taken
+        )
+        if (DIRECTION_REGION_AFTER.match(text, e) or listed) and starts_word(s, e, False):
+            out.append(PlaceHit(s, e, "geo", "某地区", None, (), "possible"))
+            taken.append((s, e))
+    return out
+
+
+_FAMOUS = re.compile("|".join(sorted(FAMOUS_GEO)))
 
 
 _LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")

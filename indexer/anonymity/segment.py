@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from typing import NamedTuple
 
-__all__ = ["Token", "freq", "dict_tag", "boundaries", "tagged"]
+__all__ = ["Token", "freq", "dict_tag", "boundaries", "tagged", "words"]
 
 _lock = threading.Lock()
 _pos = None
@@ -108,7 +108,11 @@ def _postokenizer():
                             self.word_tag_tab.update(user)
                             self._user_seen = len(user)
 
-                _pos = LeanPOSTokenizer(_tokenizer())
+                pos = LeanPOSTokenizer(_tokenizer())
+                # the domain dictionary's tags, before the first cut asks for them:
+                # dict_tag must answer the same before and after any tagging
+                pos.makesure_userdict_loaded()
+                _pos = pos
     return _pos
 
 
@@ -144,5 +148,19 @@ def tagged(text: str, start: int, end: int) -> list[Token]:
     pos = start
     for word, tag in _postokenizer().cut(text[start:end]):
         out.append(Token(pos, pos + len(word), word, tag))
+        pos += len(word)
+    return out
+
+
+def words(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` segmented with the dictionary and jieba's HMM for
+    unknown words (unknown names come out whole: 程建军), each with its dictionary part
+    of speech, or 'new' for a word the HMM made. Several times faster than
+    :func:`tagged`, whose tagger guesses the part of speech of new words too."""
+    out: list[Token] = []
+    pos = start
+    tab = _postokenizer().word_tag_tab
+    for word in _tokenizer().cut(text[start:end], HMM=True):
+        out.append(Token(pos, pos + len(word), word, tab.get(word, "") or "new"))
         pos += len(word)
     return out

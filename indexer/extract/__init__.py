@@ -8,11 +8,13 @@ escapes, whatever the input bytes.
 
 from __future__ import annotations
 
+import io
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..errors import ExtractionError
-from . import docx, legacy, messages, ocr, pdf, text
+from . import docx, legacy, messages, ocr, pdf, text, xlsx
 from .html import render_blocks_html, render_docx_html, render_pages_html
 from .model import Block, ExtractedDocument, ExtractLimits
 from .ocr import LANGUAGES as OCR_LANGUAGES
@@ -23,6 +25,7 @@ from .sniff import (
     IMAGE_EXTENSIONS,
     LEGACY_FORMATS,
     MACRO_EXTENSIONS,
+    detect,
     extension_of,
     has_macros,
     sniff,
@@ -30,17 +33,20 @@ from .sniff import (
 )
 
 __all__ = [
-    "MACRO_EXTENSIONS",
     "OCR_EXTENSIONS",
     "OCR_LANGUAGES",
     "SUPPORTED_EXTENSIONS",
     "Block",
     "ExtractLimits",
     "ExtractedDocument",
+    "ImageInfo",
+    "MACRO_EXTENSIONS",
     "OcrResult",
     "convert_to_pdf",
     "extract",
+    "extract_xlsx",
     "has_macros",
+    "inspect_image",
     "needs_ocr",
     "ocr_available",
     "render_html",
@@ -105,8 +111,11 @@ def render_html(
 
     Word documents keep headings, bold/italic, lists and tables (legacy Word formats are
     converted with LibreOffice first); other formats are rendered from their text blocks.
-    Every piece of text is escaped; there are no scripts, styles or external resources.
+    Workbooks (.xlsx) are their sheets as tables. Every piece of text is escaped; there
+    are no scripts, styles or external resources.
     """
+    if extension_of(filename) == ".xlsx":
+        return render_blocks_html(extract_xlsx(data, filename, limits=limits).blocks)
     data, fmt = _checked(data, filename, limits)
     try:
         if fmt == "docx":
@@ -121,6 +130,92 @@ def render_html(
         raise
     except Exception as e:
         raise messages.corrupt() from e
+
+
+def extract_xlsx(
+    data: bytes, filename: str, *, limits: ExtractLimits = DEFAULT_LIMITS
+) -> ExtractedDocument:
+    """The sheets of an Excel 2007+ workbook (.xlsx): per visible sheet a heading (its name)
+    and a table whose ``rows[i]`` is spreadsheet row ``i + 1`` (empty rows kept, so row
+    numbers can be reported). Not part of :func:`extract`, which takes case documents only.
+
+    Errors: ``unsupported_format`` for another extension, ``content_mismatch`` when the bytes
+    are something else, ``encrypted``, ``corrupt``, ``too_large``, ``zip_bomb``,
+    ``empty_document`` (no cell with a value)."""
+    data = _bytes(data)
+    if extension_of(filename) != ".xlsx":
+        raise messages.unsupported()
+    if len(data) > limits.max_bytes:
+        raise messages.too_large(limits.max_bytes)
+    if not data:
+        raise messages.empty_document()
+    if data.startswith(b"PK"):
+        entries = declared_entries(data)
+        if entries is not None and entries > limits.max_zip_members:
+            raise messages.zip_bomb()
+    try:
+        actual = detect(data)
+    except Exception as e:
+        raise messages.corrupt() from e
+    if actual == "encrypted_office":
+        raise messages.encrypted()
+    if actual == "zip_damaged":
+        raise messages.corrupt()
+    if actual != "xlsx":
+        if actual in ("text", "binary", "ole2_damaged", "zip"):
+            raise messages.not_expected(".xlsx", "xlsx")
+        raise messages.mismatch(".xlsx", actual)
+    try:
+        return xlsx.extract(data, limits)
+    except ExtractionError:
+        raise
+    except RecursionError as e:
+        raise messages.corrupt() from e
+    except Exception as e:
+        raise messages.corrupt() from e
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What :func:`inspect_image` found: ``kind`` is ``jpeg``, ``png`` or ``tiff``."""
+
+    kind: str
+    media_type: str
+    width: int
+    height: int
+
+
+def inspect_image(
+    data: bytes, filename: str, *, limits: ExtractLimits = DEFAULT_LIMITS
+) -> ImageInfo:
+    """Check an image named .jpg/.jpeg/.png/.tif/.tiff before it is kept or shown: the bytes
+    must be a JPEG, PNG or TIFF (whichever of them the extension says), readable, within the
+    size and pixel limits (a decompression bomb is ``too_large``). Errors:
+    ``unsupported_format``, ``content_mismatch``, ``empty_document``, ``too_large``,
+    ``corrupt``."""
+    import warnings
+
+    from PIL import Image
+
+    data = _bytes(data)
+    if len(data) > limits.max_bytes:
+        raise messages.too_large(limits.max_bytes)
+    kind, media_type = sniff_image(data, filename)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                if width * height > limits.max_image_pixels:
+                    raise messages.image_too_large(limits.max_image_pixels)
+                image.verify()
+    except ExtractionError:
+        raise
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as e:
+        raise messages.image_too_large(limits.max_image_pixels) from e
+    except Exception as e:  # Pillow raises many kinds on damaged or hostile images
+        raise messages.corrupt() from e
+    return ImageInfo(kind=kind, media_type=media_type, width=width, height=height)
 
 
 def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> str:

@@ -1,19 +1,15 @@
-"""The audit log: every change, who made it, when; and who is acting (:class:`Actor`)."""
+"""The audit log: every change, who made it, when; and who is acting (:class:`Actor`).
+Reading it (in Chinese, filtered, exported) is :mod:`library.auditlog`."""
 
 from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..permissions import require
 from .models import AuditEvent, User
-
-if TYPE_CHECKING:
-    from ..context import Library
 
 
 @dataclass(frozen=True)
@@ -80,20 +76,3 @@ def record(
     )
     session.add(ev)
     return ev
-
-
-def recent_audit(lib: Library, actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
-    require(actor, "audit.read")
-    with lib.db.session() as session:
-        rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit))
-        return [
-            {
-                "at": e.at.isoformat(timespec="seconds"),
-                "actor": e.actor,
-                "action": e.action,
-                "object_type": e.object_type,
-                "object_id": e.object_id,
-                "detail": e.detail or {},
-            }
-            for e in rows
-        ]

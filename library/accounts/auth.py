@@ -67,7 +67,8 @@ def _authenticate(
     failure: Exception | None = None
     with lib.db.transaction() as session:
         user = find_user(session, username) if username else None
-        if user is not None and not user.active:
+        inactive = user is not None and not user.active
+        if inactive:
             user = None
         actor = Actor.of(user) if user is not None else Actor(name=username[:64] or "?")
         wait = throttle.wait_seconds(session, attempt, now)
@@ -100,7 +101,13 @@ def _authenticate(
                     "auth.login_failed",
                     "user",
                     username[:64] or None,
-                    reason="bad_password" if user is not None else "unknown_user",
+                    reason=(
+                        "bad_password"
+                        if user is not None
+                        else "inactive"
+                        if inactive
+                        else "unknown_user"
+                    ),
                     remote=remote,
                 )
                 failure = (

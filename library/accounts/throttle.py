@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from .models import LoginThrottle
@@ -101,3 +101,49 @@ def count_success(session: Session, attempt: dict[str, str], now: datetime) -> N
     session.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(own)))
     stale = now - WINDOW - timedelta(seconds=MAX_LOCK_SECONDS)
     session.execute(delete(LoginThrottle).where(LoginThrottle.last_failure_at < stale))
+
+
+def _account_filter(name: str):
+    """The rows of the keys that count one account name (with any address or browser)."""
+    name = (name or "").strip()[:64]
+    return or_(
+        LoginThrottle.key == f"acct:{name}",
+        LoginThrottle.key.startswith(f"pair:{name}\x1f", autoescape=True),
+        LoginThrottle.key.endswith(f"\x1f{name}", autoescape=True)
+        & LoginThrottle.key.startswith("device:"),
+    )
+
+
+def account_state(session: Session, name: str, now: datetime) -> tuple[datetime | None, int]:
+    """An account name's lock (the latest time any of its keys is locked until, None when
+    none is locked now) and its most failures under one key: what the admin sees."""
+    until, failures = None, 0
+    for row in session.scalars(select(LoginThrottle).where(_account_filter(name))):
+        if row.last_failure_at >= now - WINDOW:
+            failures = max(failures, row.failures)
+        if row.locked_until is not None and row.locked_until > now:
+            until = row.locked_until if until is None else max(until, row.locked_until)
+    return until, failures
+
+
+def locked_names(session: Session, now: datetime) -> set[str]:
+    """The account names some key of which is locked now."""
+    out: set[str] = set()
+    for key in session.scalars(select(LoginThrottle.key).where(LoginThrottle.locked_until > now)):
+        if key.startswith("acct:"):
+            out.add(key[5:])
+        elif key.startswith(("pair:", "device:")) and "\x1f" in key:
+            out.add(
+                key.split("\x1f", 1)[1] if key.startswith("device:") else key[5:].split("\x1f")[0]
+            )
+    return out
+
+
+def clear_account(session: Session, name: str) -> int:
+    """Forget an account name's failures and locks (the admin's 解除锁定); the addresses'
+    own counters stay. Returns the failures forgotten."""
+    rows = list(session.scalars(select(LoginThrottle).where(_account_filter(name))))
+    failures = max((r.failures for r in rows), default=0)
+    for row in rows:
+        session.delete(row)
+    return failures

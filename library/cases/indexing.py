@@ -1,17 +1,27 @@
 """Keeping the derived index in step with the database.
 
-* :func:`index_cases` after each write (short lock wait; if the index is busy the case
-  stays pending and the next sync takes it),
+* :func:`index_cases` after each write: the one case, analysed in this process; when
+  another writer holds the index (a bulk ingest) the change is queued on disk and applied
+  by that writer between two segments, so a web write never waits for it,
 * :func:`sync` indexes every pending case and removes what the database no longer
   publishes,
 * :func:`rebuild` writes the whole index again from the database (and the stored files
-  where a document's text is missing), segmenting in worker processes.
+  where a document's text is missing), segmenting in worker processes,
+* :func:`reading` runs an index read; a missing or damaged index is repaired by
+  :func:`request_repair`: once, by one process (the index's repair lock). A library that
+  serves web requests (``lib.serving``, set by :func:`library.cases.search.warm_up`)
+  never rebuilds inside a request: the repair runs in a process of its own, started
+  without the server's open files (no listening socket held by it), while requests are
+  answered from the last good index or with IndexUnavailable (503, ``retry_after``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
@@ -26,11 +36,13 @@ from indexer import (
     IndexBusy,
     IndexCorrupt,
     IndexDoc,
+    IndexMissing,
     analyze_doc,
     extract,
     worker_pool,
 )
 
+from ..errors import IndexUnavailable
 from ..storage.base import utcnow
 from . import changes
 from .models import Case
@@ -41,8 +53,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WRITE_WAIT_SECONDS = 5.0
+# A write waits this long for the index before queueing its change for the writer at work.
+WRITE_WAIT_SECONDS = 0.25
 SYNC_SECONDS = 30.0
+# What a client is told to wait (Retry-After) while the index is repaired.
+RETRY_AFTER_SECONDS = 10
+# How long a process that is not serving (the command line, a script) waits for a repair
+# another process is running.
+REPAIR_WAIT_SECONDS = 900.0
 T = TypeVar("T")
 PARALLEL_MIN_DOCS = 12
 
@@ -100,37 +118,57 @@ def _mark_indexed(lib: Library, case_nos: list[str], at: datetime) -> None:
 
 
 def reading(lib: Library, read: Callable[[], T]) -> T:
-    """Run an index read; if the index turns out to be damaged, rebuild it from the
-    database and read again."""
+    """Run an index read. A missing or damaged index is repaired (:func:`request_repair`);
+    a serving library answers IndexUnavailable meanwhile, others wait for the repair and
+    read again."""
     try:
-        return read()
-    except IndexCorrupt:
-        log.warning("index damaged: rebuilding it from the database", exc_info=True)
-        rebuild(lib)
-        return read()
+        result = read()
+    except IndexBusy as e:
+        raise IndexUnavailable(
+            "检索索引暂时无法读取，请稍后重试", details={"retry_after": 1}
+        ) from e
+    except IndexCorrupt as e:
+        reason = "missing" if isinstance(e, IndexMissing) else "corrupt"
+        log.warning("index %s while reading", reason, exc_info=not isinstance(e, IndexMissing))
+        if request_repair(lib, reason):
+            return read()
+        raise IndexUnavailable(
+            "检索索引正在重建，请稍后重试", details={"retry_after": RETRY_AFTER_SECONDS}
+        ) from e
+    if lib.index.degraded:  # answered by the last reader of an index that is gone
+        request_repair(lib, lib.index.degraded)
+    return result
 
 
 _last_sync: dict[str, float] = {}
 
 
 def sync_now_and_then(lib: Library, every: float = SYNC_SECONDS) -> None:
-    """In a long-running process (a web worker), index what others left pending (a case
-    stored while an ingest held the index) at most every ``every`` seconds, and what other
-    app nodes changed (:mod:`.changes`) at most every ``changes.FOLLOW_SECONDS``."""
+    """In a long-running process (a web worker), at most every ``every`` seconds: apply
+    the changes other processes queued, index what they left pending, and have a missing
+    or damaged index repaired; and index what other app nodes changed (:mod:`.changes`) at
+    most every ``changes.FOLLOW_SECONDS``."""
     changes.follow_now_and_then(lib, index_cases)
     key = str(lib.settings.index_path)
     now = time.monotonic()
     if now - _last_sync.get(key, 0.0) < every:
         return
     _last_sync[key] = now
+    state = lib.index.check()
+    if state in ("missing", "corrupt"):
+        request_repair(lib, state)
+        return
+    lib.index.drain()
     pending = pending_case_nos(lib)
     if pending:
-        index_cases(lib, pending, wait=0.5)
+        index_cases(lib, pending, wait=0.0)
 
 
 def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_SECONDS) -> bool:
-    """Index (or re-index) these cases now. False when the index was busy: they stay
-    pending for the next :func:`sync`. A damaged index is rebuilt (which takes them)."""
+    """Index (or re-index) these cases now, analysed in this process. When another writer
+    holds the index beyond ``wait`` seconds the changes are queued for it (True: it applies
+    them). False when the index is missing or damaged: the cases stay pending and the
+    repair (requested here, never run inside a serving request) takes them."""
     started = utcnow()
     took = changes.versions(lib, case_nos)  # before the cases are read
     docs = list(_docs(lib, _query().where(Case.case_no.in_(case_nos))))
@@ -138,18 +176,15 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
     gone = [c for c in case_nos if c not in present]
     analyzed = [analyze_doc(d) for d in docs]
     try:
-        with lib.index.writing(timeout=wait) as w:
+        with lib.index.writing(timeout=wait, queue_if_busy=True) as w:
             for a in analyzed:
                 w.add(a)
             for c in gone:
                 w.delete(c)
-    except IndexBusy:
-        log.warning("index busy; %d case(s) left for the next sync", len(docs))
+    except IndexCorrupt as e:
+        log.warning("index %s: %d case(s) left for its repair", e.code, len(docs))
+        request_repair(lib, "missing" if isinstance(e, IndexMissing) else "corrupt")
         return False
-    except IndexCorrupt:
-        log.warning("index damaged: rebuilding it from the database", exc_info=True)
-        rebuild(lib)
-        return True
     _mark_indexed(lib, sorted(present), started)
     changes.taken(lib, took)
     return True
@@ -174,8 +209,11 @@ def sync(lib: Library) -> int:
         published = set(session.scalars(select(Case.case_no).where(Case.status == "published")))
     try:
         in_index = lib.index.case_nos()
-    except Exception:  # noqa: BLE001 - unreadable index: rebuild
-        rebuild(lib)
+    except IndexCorrupt:  # unreadable index: repair it (which indexes everything)
+        if not request_repair(lib, "corrupt"):
+            raise IndexUnavailable(
+                "检索索引正在重建，请稍后重试", details={"retry_after": RETRY_AFTER_SECONDS}
+            ) from None
         return len(published)
     todo = sorted(pending | (published - in_index) | (in_index - published))
     if not todo:
@@ -184,13 +222,18 @@ def sync(lib: Library) -> int:
     return len(todo)
 
 
-def rebuild(lib: Library, *, progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild the whole index from the database. Returns the number of cases indexed."""
+def rebuild(
+    lib: Library, *, progress: Callable[[int], None] | None = None, reason: str = "reindex"
+) -> int:
+    """Rebuild the whole index from the database (one rebuild at a time, whatever the
+    process: the index's repair lock). Returns the number of cases indexed. Never call it
+    from a web request: it may take minutes and segments in worker processes."""
     started = utcnow()
     took = changes.versions(lib)  # before the cases are read
     with lib.db.session() as session:
         case_nos = list(session.scalars(select(Case.case_no).where(Case.status == "published")))
-    n_workers = workers(lib) if len(case_nos) >= PARALLEL_MIN_DOCS else 1
+    parallel = len(case_nos) >= PARALLEL_MIN_DOCS and not lib.serving
+    n_workers = workers(lib) if parallel else 1
 
     def counted(items: Iterable[Analyzed]) -> Iterator[Analyzed]:
         for i, a in enumerate(items, 1):
@@ -201,7 +244,90 @@ def rebuild(lib: Library, *, progress: Callable[[int], None] | None = None) -> i
     n = lib.index.rebuild(
         counted(analyze_parallel(_docs(lib, _query()), n_workers)),
         timeout=max(lib.index.lock_timeout, 600),
+        reason=reason,
     )
     changes.rebuilt(lib, started, took)
     _mark_indexed(lib, case_nos, started)
     return n
+
+
+def repair(
+    lib: Library, reason: str, *, wait: float = REPAIR_WAIT_SECONDS, claimed: int | None = None
+) -> bool:
+    """Rebuild a missing or damaged index, unless another process is repairing it (then
+    wait up to ``wait`` seconds for it) or it was repaired meanwhile. True when the index
+    is readable afterwards."""
+    try:
+        with lib.index.repairing(timeout=wait, claimed=claimed):
+            state = lib.index.check(deep=True)
+            if state != "ok":
+                log.info("index is %s (%s): rebuilding it from the database", state, reason)
+                rebuild(lib, reason=f"{reason}: {state}")
+    except IndexBusy:
+        return False
+    return lib.index.check() == "ok"
+
+
+_repairs: dict[str, subprocess.Popen] = {}
+_repairs_lock = threading.Lock()
+
+
+def request_repair(lib: Library, reason: str) -> bool:
+    """Have a missing or damaged index rebuilt, once. A library that is not serving (the
+    command line) repairs it here, or waits for the process that does, and returns True
+    when it is readable again. A serving library claims the repair lock and hands it to a
+    repair process of its own (when no process holds it already), and returns False at
+    once: exactly one repair, whatever the number of workers asking."""
+    if not lib.serving:
+        return repair(lib, reason)
+    key = str(lib.settings.index_path)
+    with _repairs_lock:
+        running = _repairs.get(key)
+        if running is not None and running.poll() is None:
+            return False
+        fd = lib.index.claim_repair()
+        if fd is None:  # another process is repairing
+            return False
+        try:
+            env = dict(os.environ)
+            for name, value in lib.settings.as_dict().items():
+                env["CASELIB_" + name] = str(value)
+            env["CASELIB_HOME"] = str(lib.settings.home_path)
+            code = (
+                "import sys; from library.cases.indexing import repair_main; "
+                "sys.exit(repair_main(sys.argv[1], int(sys.argv[2])))"
+            )
+            # Only the repair lock is passed on: the repair holds none of the server's
+            # files (its listening socket above all), and a session of its own lets it
+            # outlive a worker that is killed.
+            proc = subprocess.Popen(
+                [sys.executable, "-c", code, reason, str(fd)],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                close_fds=True,
+                pass_fds=(fd,),
+                start_new_session=True,
+            )
+        finally:
+            os.close(fd)  # the repair process holds the lock now
+        _repairs[key] = proc
+        threading.Thread(target=proc.wait, daemon=True, name="index-repair-reaper").start()
+    log.warning("index %s: repair started in process %d", reason, proc.pid)
+    return False
+
+
+def repair_main(reason: str = "repair", claimed: int | None = None) -> int:
+    """The repair process started by :func:`request_repair` (settings from CASELIB_*;
+    ``claimed``: the inherited descriptor holding the repair lock)."""
+    from ..config import Settings
+    from ..context import Library
+
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    lib = Library(settings)
+    try:
+        ok = repair(lib, reason, wait=0.0, claimed=claimed)
+    finally:
+        lib.close()
+    return 0 if ok else 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -90,6 +91,8 @@ class Case(Base):
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     status_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The monitoring warning (监测预警) a case of type 整改借鉴 answers, when it names one.
+    warning_id: Mapped[int | None] = mapped_column(ForeignKey("warnings.id"), index=True)
 
     theme: Mapped[Theme | None] = relationship()
     borrowed_from: Mapped[Case | None] = relationship(remote_side=[id])
@@ -134,7 +137,17 @@ class Document(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
     converter: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Place and person names found in the document's body and left in it (a PDF cannot
+    # be rewritten): the approver confirms them, or the unit uploads a cleaned file.
+    findings: Mapped[list | None] = mapped_column(JSON)
+    names_confirmed_by: Mapped[str | None] = mapped_column(String(64))
+    names_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime)
     case: Mapped[Case] = relationship(back_populates="documents")
+
+    @property
+    def unresolved_findings(self) -> list:
+        """Findings still waiting for the approver's confirmation."""
+        return list(self.findings or []) if self.names_confirmed_at is None else []
 
 
 class DocumentVersion(Base):
@@ -145,6 +158,9 @@ class DocumentVersion(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer)
+    # upload: a file the unit sent; anonymized: the copy with the names it chose to
+    # replace (what readers get); the upload before it is kept for admins and the audit.
+    kind: Mapped[str] = mapped_column(String(20), default="upload", server_default="upload")
     original_name: Mapped[str] = mapped_column(String(255))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(Integer)

@@ -90,6 +90,7 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
         "status": case.status,
         "status_title": STATUS_TITLES.get(case.status, case.status),
         "call_id": case.call_id,
+        "warning_id": case.warning_id,
         "submitted_at": _iso(case.submitted_at),
         "late": bool(case.late),
         "rating_avg": round(case.rating_avg, 2) if case.rating_avg is not None else None,
@@ -103,6 +104,9 @@ def case_dict(case: Case, *, borrowed_count: int | None = None) -> dict[str, Any
             "media_type": doc.media_type,
             "format": doc.format,
             "pages": doc.pages,
+            # Names left in the file (a PDF) until the approver confirms them.
+            "findings": doc.unresolved_findings,
+            "names_confirmed_by": doc.names_confirmed_by,
         },
     }
 
@@ -137,6 +141,7 @@ def versions(session: Session, case: Case) -> list[dict[str, Any]]:
     return [
         {
             "version": v.version,
+            "kind": v.kind,
             "name": v.original_name,
             "size": v.size,
             "sha256": v.sha256,
@@ -155,6 +160,39 @@ def borrowed_count(session: Session, case: Case) -> int:
         )
         or 0
     )
+
+
+def warning_case_counts(session: Session, warning_ids: list[int]) -> dict[int, int]:
+    """How many cases (in any state) name each of these monitoring warnings."""
+    if not warning_ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Case.warning_id, func.count())
+            .where(Case.warning_id.in_(warning_ids))
+            .group_by(Case.warning_id)
+        ).all()
+    )
+
+
+def cases_answering_warning(lib: Library, warning_id: int, actor: Actor) -> list[dict[str, Any]]:
+    """The cases of type 整改借鉴 naming this warning that the reader may see, newest first."""
+    with lib.db.session() as session:
+        cases = session.scalars(
+            select(Case).where(Case.warning_id == warning_id).order_by(Case.id.desc())
+        )
+        return [
+            {
+                "case_no": c.case_no,
+                "name": c.name,
+                "status": c.status,
+                "status_title": STATUS_TITLES.get(c.status, c.status),
+                "region": region_label(c.region_code) if c.region_code else None,
+                "unit": c.unit_name,
+            }
+            for c in cases
+            if can(actor, f"case.view:{c.status}", c)
+        ]
 
 
 def case_record(lib: Library, case_no: str, actor: Actor) -> dict[str, Any]:
@@ -179,6 +217,10 @@ def case_record(lib: Library, case_no: str, actor: Actor) -> dict[str, Any]:
         )
         out["history"] = history(session, case)
         out["versions"] = versions(session, case)
+        if case.document is not None:
+            from .renditions import status
+
+            out["file"]["status"] = status(session, case.document)
         return out
 
 
@@ -258,6 +300,13 @@ def preview(lib: Library, case_no: str, actor: Actor) -> Preview:
         if doc is None:
             raise NotFound("该案例没有上传文档", code="no_document")
         name, sha, fmt, pages = doc.original_name, doc.sha256, doc.format, doc.pages
+        from .renditions import OCR_PENDING, ocr_pdf_of
+
+        if doc.converter == OCR_PENDING:
+            raise NotFound("扫描件正在识别文字，识别完成后可在线查看", code="ocr_pending")
+        ocr_sha = ocr_pdf_of(session, sha)
+        if ocr_sha is not None:  # a scan: its text is in the OCR'd PDF
+            sha, fmt = ocr_sha, "pdf"
     with _PREVIEWS_LOCK:
         html = _PREVIEWS.get(sha)
         if html is not None:

@@ -3,6 +3,7 @@ the index, results with facets and highlights."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -58,10 +59,18 @@ def search(lib: Library, params: dict[str, Any] | SearchQuery) -> SearchResult:
 
 def suggest(lib: Library, prefix: str, limit: int = 8) -> list[dict[str, str]]:
     prefix = (prefix or "").strip()[:50]
-    return [{"case_no": c, "name": n} for c, n in lib.index.suggest(prefix, limit)]
+    found = indexing.reading(lib, lambda: lib.index.suggest(prefix, limit))
+    return [{"case_no": c, "name": n} for c, n in found]
 
 
 def warm_up(lib: Library) -> None:
-    """Load the Chinese dictionaries and open the index once, e.g. in a server's master
-    process before it forks its workers (they then share the dictionaries' memory)."""
+    """Load the Chinese dictionaries and open the index once, in a server's master process
+    before it forks its workers (they then share the dictionaries' memory). The library
+    then serves: a damaged index is repaired in a process of its own, never in a request."""
     search(lib, {"q": "营商环境", "per_page": 1})
+    lib.serving = True
+    # What is loaded now (jieba's dictionary above all) stays out of the garbage
+    # collector's reach: full collections in the workers neither walk it (pauses of tens of
+    # milliseconds inside requests) nor write to it (which would copy the shared pages).
+    gc.collect()
+    gc.freeze()

@@ -20,19 +20,28 @@ if TYPE_CHECKING:
 
 
 def similar_to_text(
-    lib: Library, text: str, *, limit: int = 10, exclude: tuple[str, ...] = ()
+    lib: Library,
+    text: str,
+    *,
+    limit: int = 10,
+    exclude: tuple[str, ...] = (),
+    name: str | None = None,
 ) -> list[SimilarHit]:
-    return indexing.reading(lib, lambda: lib.index.similar(text, limit=limit, exclude=exclude))
+    """The cases most similar to ``text``; with the draft's ``name``, a case of the same
+    name and much the same content is flagged as a near-duplicate too."""
+    return indexing.reading(
+        lib, lambda: lib.index.similar(text, limit=limit, exclude=exclude, name=name)
+    )
 
 
 def similar_to_file(
-    lib: Library, data: bytes, filename: str, *, limit: int = 10
+    lib: Library, data: bytes, filename: str, *, limit: int = 10, name: str | None = None
 ) -> list[SimilarHit]:
     try:
         ex = extract(data, filename, **lib.extract_options)
     except ExtractionError as e:
         raise DocumentRejected(e.message, code=e.code) from e
-    hits = similar_to_text(lib, ex.text, limit=limit)
+    hits = similar_to_text(lib, ex.text, limit=limit, name=name)
     # The very same file: a near-duplicate whatever the text says.
     sha = sha256_bytes(data)
     with lib.db.session() as s:

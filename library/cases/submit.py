@@ -25,9 +25,12 @@ from indexer import (
     Finding,
     SimilarHit,
     anonymize,
+    anonymize_docx,
     extract,
+    find_in_document,
     find_in_fields,
     in_context,
+    ocr_available,
 )
 
 from .. import validation
@@ -43,6 +46,7 @@ from .lifecycle import EDITABLE, record_history
 from .models import BORROWED_TYPES, STATUS_TITLES, Case, Document, DocumentVersion
 from .numbering import next_case_no
 from .read import find_borrowed, get_case, visible_case
+from .renditions import queue_for, scan_placeholder
 
 if TYPE_CHECKING:
     from ..context import Library
@@ -51,6 +55,11 @@ log = logging.getLogger(__name__)
 
 # What a caller may do in the transaction that stores the case: (session, case) -> None.
 Hook = Callable[[Session, Case], None]
+# Checks of a case's links to other features' records, by form field: (session, value) ->
+# an error message, or None when the record exists. The features register theirs
+# (library.monitoring: ``warning_id``), so cases never import them.
+LinkCheck = Callable[[Session, int], "str | None"]
+LINK_CHECKS: dict[str, LinkCheck] = {}
 
 
 @dataclass
@@ -80,8 +89,15 @@ class Draft:
     tags: list[Tag]
     borrowed: Case | None
     similar: list[SimilarHit] = field(default_factory=list)
-    # Place and person names the submitter chose to replace, per field (for the audit log).
+    # Place and person names the submitter chose to replace, per field (for the audit log),
+    # and the 疑似 (possible) ones the submitter chose to keep.
     anonymized: dict[str, list[Finding]] = field(default_factory=dict)
+    kept: dict[str, list[Finding]] = field(default_factory=dict)
+    # The document: the anonymized copy of a .docx (readers get it; ``upload`` stays the
+    # original, kept for admins), or the names left in a file that cannot be rewritten
+    # (a PDF), for the approver to confirm.
+    anonymized_upload: Upload | None = None
+    document_findings: list[Finding] = field(default_factory=list)
 
     @property
     def near_duplicates(self) -> list[SimilarHit]:
@@ -109,6 +125,8 @@ class NearDuplicate(ValidationFailed):
 
 
 FORM_FIELDS = validation.form_fields("case_form")
+# What a submission may say besides the form's fields: how to deal with names found.
+OPTION_KEYS = ("apply_anonymization", "anonymize_document", "keep_possible")
 # The fields the 申报表 says must carry no place or person names.
 ANONYMOUS_FIELDS = tuple(
     f for f, p in validation.load_schema("case_form")["properties"].items() if p.get("x-anonymous")
@@ -125,6 +143,9 @@ def _form(raw: dict[str, Any]) -> dict[str, Any]:
         form["tags"] = [
             t for t in (x.strip() for x in form["tags"].replace("，", ",").split(",")) if t
         ]
+    warning = form.get("warning_id")
+    if isinstance(warning, str) and warning.strip().isdigit():
+        form["warning_id"] = int(warning.strip())  # a form's text, an API's number
     region = form.get("region_code")
     if isinstance(region, str) and region and not region.isdigit():
         # 填报地区 written by name (台州市椒江区), as clerks fill in the 申报表.
@@ -199,24 +220,51 @@ def check_submission(
                 )
             )
 
-    anonymized: dict[str, list[Finding]] = {}
-    found = find_in_fields({f: form.get(f) for f in ANONYMOUS_FIELDS if f not in bad})
-    if found and _truthy(raw.get("apply_anonymization")):
-        for f, findings in found.items():
-            form[f] = anonymize(form[f], findings)
-        anonymized, found = found, {}
-    for f, findings in found.items():
-        errors.append(identifying_error(f, form[f], findings))
+    if form.get("warning_id") is not None and "warning_id" not in bad:
+        if form.get("case_type") != "rectification_borrowed":
+            errors.append(
+                FieldError(
+                    "warning_id", "not_allowed", "只有“整改借鉴”类案例可以关联所整改的监测预警"
+                )
+            )
+        else:
+            check = LINK_CHECKS.get("warning_id")
+            problem = check(session, form["warning_id"]) if check else "无法核对监测预警"
+            if problem:
+                errors.append(FieldError("warning_id", "not_found", problem))
+
+    keep = _truthy(raw.get("keep_possible"))
+    anonymized, kept = _check_fields(
+        form, bad, errors, apply=_truthy(raw.get("apply_anonymization")), keep=keep
+    )
 
     extracted = None
-    if upload is None:
+    anonymized_upload = None
+    document_findings: list[Finding] = []
+    if upload is None:  # an empty file is empty_file, a macro-enabled one macro_enabled
         if require_file:
             errors.append(FieldError("file", "required", "请上传案例文档（Word 或 PDF）"))
-    else:  # an empty file is empty_file, a macro-enabled one macro_enabled (the extractor's)
+    else:
         try:
             extracted = extract_upload(lib, upload)
         except ExtractionError as e:
-            errors.append(FieldError("file", e.code, e.message))
+            if e.code == "no_text_layer" and ocr_available():
+                # A scan: accepted, read by OCR in the background (its names are checked
+                # on the OCR'd text, for the approver to confirm).
+                extracted = scan_placeholder(upload.filename)
+            else:
+                errors.append(FieldError("file", e.code, e.message))
+        else:
+            extracted, anonymized_upload, document_findings, doc_kept = _check_document(
+                lib,
+                upload,
+                extracted,
+                errors,
+                rewrite=_truthy(raw.get("anonymize_document")),
+                keep=keep,
+            )
+            if doc_kept:
+                kept["file"] = doc_kept
     if errors:
         raise ValidationFailed(errors)
     return Draft(
@@ -227,12 +275,125 @@ def check_submission(
         tags=tags,
         borrowed=borrowed,
         anonymized=anonymized,
+        kept=kept,
+        anonymized_upload=anonymized_upload,
+        document_findings=document_findings,
+    )
+
+
+def _split(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    certain = [f for f in findings if f.certainty == "certain"]
+    return certain, [f for f in findings if f.certainty != "certain"]
+
+
+def _check_fields(
+    form: dict[str, Any], bad: set[str], errors: list[FieldError], *, apply: bool, keep: bool
+) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    """The anonymity rule on 传统做法 / 创新做法 / 应用场景: 确定 names block until replaced
+    (``apply``: every one, and the 疑似 ones unless ``keep``); 疑似 ones block until the
+    submitter keeps them (``keep``, recorded) or replaces them."""
+    anonymized: dict[str, list[Finding]] = {}
+    kept: dict[str, list[Finding]] = {}
+    found = find_in_fields({f: form.get(f) for f in ANONYMOUS_FIELDS if f not in bad})
+    for f, findings in found.items():
+        certain, possible = _split(findings)
+        if apply:
+            replace = certain + ([] if keep else possible)
+            form[f] = anonymize(form[f], replace)
+            anonymized[f] = replace
+            if keep and possible:
+                kept[f] = possible
+        elif certain:
+            errors.append(identifying_error(f, form[f], findings))
+        elif not keep:
+            errors.append(possible_error(f, form[f], possible))
+        else:
+            kept[f] = possible
+    return anonymized, kept
+
+
+def _check_document(
+    lib: Library,
+    upload: Upload,
+    extracted: ExtractedDocument,
+    errors: list[FieldError],
+    *,
+    rewrite: bool,
+    keep: bool,
+) -> tuple[ExtractedDocument, Upload | None, list[Finding], list[Finding]]:
+    """The anonymity rule on the document's body (the 申报表's header block is metadata,
+    not content). A .docx with names is refused until the submitter has them replaced in
+    the file itself (``rewrite``: an anonymized copy becomes the document readers get) or,
+    for 疑似 ones, keeps them. Names in a file that cannot be rewritten (a PDF) are kept
+    with the document for the approver to confirm. Returns (the document as readers get
+    it, the anonymized copy or None, the names left in a non-Word file, the 疑似 ones
+    kept)."""
+    findings = find_in_document(extracted)
+    if not findings:
+        return extracted, None, [], []
+    certain, possible = _split(findings)
+    if extracted.format != "docx":
+        return extracted, None, findings, []
+    if rewrite:
+        replace = certain + ([] if keep else possible)
+        try:
+            data = anonymize_docx(upload.data, replace, limits=lib.extract_limits)
+            copy = Upload(_anonymized_name(upload.filename), data)
+            cleaned = extract_upload(lib, copy)
+        except ExtractionError as e:
+            errors.append(FieldError("file", e.code, e.message))
+            return extracted, None, [], []
+        return cleaned, copy, [], possible if keep else []
+    if certain:
+        errors.append(document_error("identifying_info", extracted.text, findings))
+    elif not keep:
+        errors.append(document_error("possible_identifying_info", extracted.text, possible))
+    else:
+        return extracted, None, [], possible
+    return extracted, None, [], []
+
+
+def _anonymized_name(filename: str) -> str:
+    name = _safe_name(filename)
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}（匿名化）.{ext}" if dot else f"{name}（匿名化）"
+
+
+def _safe_name(filename: str) -> str:
+    return safe_name(filename or "", "案例文档")
+
+
+def document_error(code: str, text: str, findings: list[Finding]) -> FieldError:
+    listed = "、".join(f"{f.text}→{f.replacement}" for f in findings[:8])
+    more = f" 等 {len(findings)} 处" if len(findings) > 8 else ""
+    if code == "identifying_info":
+        message = (
+            f"案例文档中有地名、人名等信息：{listed}{more}。可勾选“生成匿名化文档”，"
+            "系统将在 Word 文件中替换为中性表述后保存（原文件仅管理员可见）"
+        )
+    else:
+        message = (
+            f"案例文档中有疑似地名、人名：{listed}{more}。请核对：可替换为中性表述，或确认保留"
+        )
+    return FieldError(
+        "file", code, message, detail={"findings": in_context(text, findings), "document": True}
     )
 
 
 def _truthy(value: Any) -> bool:
     return value is True or (
         isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on")
+    )
+
+
+def possible_error(field_name: str, text: str, findings: list[Finding]) -> FieldError:
+    listed = "、".join(f"{f.text}→{f.replacement}" for f in findings[:8])
+    title = validation.field_title("case_form", field_name)
+    return FieldError(
+        field_name,
+        "possible_identifying_info",
+        f"{title}中有疑似地名、人名：{listed}。请核对：可替换为中性表述，或确认保留",
+        detail={"findings": in_context(text, findings)},
     )
 
 
@@ -271,7 +432,7 @@ def create_case(
     with lib.db.session() as session:
         draft = check_submission(lib, session, raw, upload, actor)
     _refuse_duplicate_file(lib, upload)
-    if draft.extracted is not None and not confirm_near_duplicate:
+    if draft.extracted is not None and draft.extracted.text and not confirm_near_duplicate:
         _refuse_near_duplicate(lib, draft)
     case_no = store(lib, draft, actor, status=status, source=source, hook=hook)
     if status == "published":
@@ -303,7 +464,8 @@ def _refuse_near_duplicate(lib: Library, draft: Draft, *, own: str | None = None
 
 
 def existing_document(lib: Library, sha256: str) -> tuple[str, str, int] | None:
-    """(case number, name, case id) of the case whose current document has these bytes."""
+    """(case number, name, case id) of the case whose current document has these bytes, or
+    whose document was made from them (the original of an anonymized copy)."""
     with lib.db.session() as session:
         row = session.execute(
             select(Case.case_no, Case.name, Case.id)
@@ -311,6 +473,16 @@ def existing_document(lib: Library, sha256: str) -> tuple[str, str, int] | None:
             .where(Document.sha256 == sha256)
             .limit(1)
         ).first()
+        if row is None:
+            row = session.execute(
+                select(Case.case_no, Case.name, Case.id)
+                .join(DocumentVersion, DocumentVersion.case_id == Case.id)
+                .join(Document, Document.case_id == Case.id)
+                .where(DocumentVersion.sha256 == sha256, DocumentVersion.kind == "upload")
+                .where(Document.sha256 != sha256)
+                .order_by(DocumentVersion.version.desc())
+                .limit(1)
+            ).first()
     return (row[0], row[1], row[2]) if row else None
 
 
@@ -328,9 +500,10 @@ def store(
     sha = None
     if draft.upload is not None:
         sha = draft.upload.sha256
-        lib.files.put(draft.upload.data, sha)
+        for upload, _ in _files(draft):
+            lib.files.put(upload.data, upload.sha256)
     try:
-        return _store_rows(lib, draft, actor, sha, status=status, source=source, hook=hook)
+        return _store_rows(lib, draft, actor, status=status, source=source, hook=hook)
     except IntegrityError as e:
         # documents.sha256 is unique: the same file stored meanwhile by someone else.
         existing = existing_document(lib, sha) if sha else None
@@ -341,7 +514,8 @@ def store(
             f"该文件已在案例库中：{existing[0]}《{existing[1]}》", details={"case_no": existing[0]}
         ) from e
     except BaseException:
-        drop_unreferenced_file(lib, sha)  # leave nothing half-stored
+        for upload, _ in _files(draft) if draft.upload is not None else []:
+            drop_unreferenced_file(lib, upload.sha256)  # leave nothing half-stored
         raise
 
 
@@ -380,40 +554,83 @@ def _fields(draft: Draft) -> dict[str, Any]:
         "unit_name": form.get("unit"),
         "contact_name": form.get("contact_name"),
         "contact_phone": form.get("contact_phone"),
+        "warning_id": form.get("warning_id")
+        if form.get("case_type") == "rectification_borrowed"
+        else None,
     }
 
 
-def _add_document(
-    session: Session, case: Case, draft: Draft, sha: str, actor: Actor, version: int
-) -> None:
+def _files(draft: Draft) -> list[tuple[Upload, str]]:
+    """The files a checked draft stores, in version order: the unit's upload, then its
+    anonymized copy when there is one (the last is the case's document)."""
+    out = [(draft.upload, "upload")]
+    if draft.anonymized_upload is not None:
+        out.append((draft.anonymized_upload, "anonymized"))
+    return out
+
+
+def _add_document(session: Session, case: Case, draft: Draft, actor: Actor, version: int) -> None:
+    """The draft's file(s) as the next version(s) of the case's document; the last one is
+    the document readers get (its text is what the index holds)."""
     ex = draft.extracted
-    name = safe_name(draft.upload.filename, "案例文档")
-    values = {
-        "original_name": name,
-        "sha256": sha,
-        "size": len(draft.upload.data),
-        "media_type": ex.media_type,
-        "format": ex.format,
-    }
     current = case.documents[0] if case.documents else None
-    if current is None:
-        case.documents.append(
-            Document(text=ex.text, pages=ex.pages, converter=ex.converter, **values)
+    values: dict[str, Any] = {}
+    for i, (upload, kind) in enumerate(_files(draft)):
+        values = {
+            "original_name": _safe_name(upload.filename),
+            "sha256": upload.sha256,
+            "size": len(upload.data),
+            "media_type": ex.media_type,
+            "format": ex.format,
+        }
+        session.add(
+            DocumentVersion(
+                case_id=case.id,
+                version=version + i,
+                kind=kind,
+                created_by_id=actor.user_id,
+                **values,
+            )
         )
+    findings = [f.as_dict() for f in draft.document_findings] or None
+    doc_values = {
+        **values,
+        "text": ex.text,
+        "pages": ex.pages,
+        "converter": ex.converter,
+        "findings": findings,
+        "names_confirmed_by": None,
+        "names_confirmed_at": None,
+    }
+    if current is None:
+        current = Document(**doc_values)
+        case.documents.append(current)
     else:
-        for k, v in values.items():
+        for k, v in doc_values.items():
             setattr(current, k, v)
-        current.text, current.pages, current.converter = ex.text, ex.pages, ex.converter
-    session.add(
-        DocumentVersion(case_id=case.id, version=version, created_by_id=actor.user_id, **values)
-    )
+    session.flush()
+    queue_for(session, current, scanned_pages=bool(ex.scanned_pages))
+
+
+def _anonymity_audit(draft: Draft) -> dict[str, Any]:
+    """What the audit row says about names: replaced in the fields, replaced in the file,
+    kept as 疑似 (and by whom: the audit row's actor), left in the file for the approver."""
+    out: dict[str, Any] = {}
+    if draft.anonymized:
+        out["anonymized"] = {f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()}
+    if draft.anonymized_upload is not None:
+        out["anonymized_file"] = draft.anonymized_upload.filename
+    if draft.kept:
+        out["kept_possible"] = {f: [x.as_dict() for x in v] for f, v in draft.kept.items()}
+    if draft.document_findings:
+        out["names_in_file"] = [x.as_dict() for x in draft.document_findings]
+    return out
 
 
 def _store_rows(
     lib: Library,
     draft: Draft,
     actor: Actor,
-    sha: str | None,
     *,
     status: str,
     source: str,
@@ -439,7 +656,7 @@ def _store_rows(
         session.flush()
         case.status_changed_at = case.created_at
         if draft.upload is not None and draft.extracted is not None:
-            _add_document(session, case, draft, sha, actor, 1)
+            _add_document(session, case, draft, actor, 1)
         record_history(session, case.id, actor, "create", None, status)
         audit.record(
             session,
@@ -451,7 +668,7 @@ def _store_rows(
             source=source,
             status=status,
             file=draft.upload.filename if draft.upload else None,
-            anonymized={f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()} or None,
+            **_anonymity_audit(draft),
         )
         if hook is not None:
             session.flush()
@@ -480,18 +697,17 @@ def edit_case(
         require(actor, "case.edit", case)
         _require_editable(case)
         merged = {**stored_form(case), **{k: v for k, v in raw.items() if k in FORM_FIELDS}}
-        for k in ("apply_anonymization",):
+        for k in OPTION_KEYS:
             if k in raw:
                 merged[k] = raw[k]
         case_id, own_no = case.id, case.case_no
         draft = check_submission(lib, session, merged, upload, actor, require_file=False)
     _refuse_duplicate_file(lib, upload, own=case_id)
-    if draft.extracted is not None and not confirm_near_duplicate:
+    if draft.extracted is not None and draft.extracted.text and not confirm_near_duplicate:
         _refuse_near_duplicate(lib, draft, own=own_no)
-    sha = None
-    if upload is not None:
-        sha = upload.sha256
-        lib.files.put(upload.data, sha)
+    stored = _files(draft) if upload is not None else []
+    for u, _ in stored:
+        lib.files.put(u.data, u.sha256)
     try:
         with lib.db.transaction() as session:
             case = get_case(session, case_no)
@@ -508,7 +724,7 @@ def edit_case(
                         DocumentVersion.case_id == case.id
                     )
                 )
-                _add_document(session, case, draft, sha, actor, (last or 0) + 1)
+                _add_document(session, case, draft, actor, (last or 0) + 1)
             session.flush()
             after = stored_form(case)
             changed = sorted(k for k in after if after[k] != before.get(k))
@@ -520,16 +736,17 @@ def edit_case(
                 case_no,
                 changed=changed,
                 file=upload.filename if upload is not None else None,
-                anonymized={f: [x.as_dict() for x in v] for f, v in draft.anonymized.items()}
-                or None,
+                **_anonymity_audit(draft),
             )
             if hook is not None:
                 hook(session, case)
     except IntegrityError as e:
-        drop_unreferenced_file(lib, sha)
+        for u, _ in stored:
+            drop_unreferenced_file(lib, u.sha256)
         raise DuplicateDocument("该文件已在案例库中") from e
     except BaseException:
-        drop_unreferenced_file(lib, sha)
+        for u, _ in stored:
+            drop_unreferenced_file(lib, u.sha256)
         raise
     with lib.db.session() as session:
         return get_case(session, case_no)
@@ -563,4 +780,5 @@ def stored_form(case: Case) -> dict[str, Any]:
         "contact_name": case.contact_name,
         "contact_phone": case.contact_phone,
         "published_at": case.published_at.isoformat() if case.published_at else None,
+        "warning_id": case.warning_id,
     }

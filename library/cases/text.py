@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer import IndexDoc
+from indexer import IndexDoc, form_header_spans
 
 from .. import validation
 from .models import Case
@@ -36,11 +36,15 @@ def _template_boilerplate() -> tuple[str, re.Pattern[str]]:
 def index_text(text: str) -> str:
     """A document's text as the index should see it. In a filled-in 申报表 the form's own
     words (its title 营商环境改革创新案例申报表, field titles, notes, check boxes) are in
-    every case and would match every search; they are left out. Other documents are kept
-    as they are."""
+    every case and would match every search, and its header block is metadata; they are
+    left out. Other documents are kept as they are."""
     title, pattern = _template_boilerplate()
     if title not in text:
         return text
+    # The header block (填报地区, 填报单位, 联系人, 手机号码) is the form's metadata, kept in
+    # the case's fields: a search for a county's name must not find its cases by it.
+    for start, end in reversed(form_header_spans(text)):
+        text = text[:start] + text[end:]
     return pattern.sub(" ", text.replace(title, " ", 1))
 
 

@@ -4,6 +4,7 @@ extend them); a new library is seeded from ``library/data`` together with the re
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from importlib import resources
@@ -78,6 +79,7 @@ class Vocabularies:
     case_types: dict[str, str]
     provinces: list[dict[str, str]]
     loaded: float = field(default_factory=time.monotonic)
+    stamp: tuple[int, int] = (0, 0)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,13 +92,39 @@ class Vocabularies:
 
 _VOCAB: dict[str, Vocabularies] = {}
 VOCAB_TTL = 60.0
+# Touched (replaced) by every change of the themes or tags, so every process of the
+# library sees the change at its next read (one stat call), not after the cache's TTL.
+STAMP_FILE = "vocabularies.changed"
+
+
+def _stamp(lib: Library) -> tuple[int, int]:
+    try:
+        st = os.stat(lib.settings.home_path / STAMP_FILE)
+    except OSError:
+        return (0, 0)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def forget_vocabularies(lib: Library) -> None:
+    """After a change of the themes or tags: this process reads them again at once, the
+    library's other processes at their next read."""
+    _VOCAB.pop(lib.settings.database_url, None)
+    path = lib.settings.home_path / STAMP_FILE
+    tmp = path.with_name(f"{STAMP_FILE}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(str(time.time_ns()), encoding="ascii")
+        os.replace(tmp, path)  # a new file (inode) each time: a change is never missed
+    except OSError:  # a read-only home: the other processes see it after VOCAB_TTL
+        pass
 
 
 def vocabularies(lib: Library) -> Vocabularies:
-    """Themes, tags, case types and provinces, cached for a minute (admins rarely change them)."""
+    """Themes, tags, case types and provinces, cached for a minute and until they change
+    (:func:`forget_vocabularies`)."""
     key = lib.settings.database_url
     v = _VOCAB.get(key)
-    if v is not None and time.monotonic() - v.loaded < VOCAB_TTL:
+    stamp = _stamp(lib)
+    if v is not None and time.monotonic() - v.loaded < VOCAB_TTL and v.stamp == stamp:
         return v
     with lib.db.session() as session:
         themes = [(root.name, [c.name for c in children]) for root, children in theme_tree(session)]
@@ -106,6 +134,7 @@ def vocabularies(lib: Library) -> Vocabularies:
         tags=tags,
         case_types=dict(load_schema("case_form")["properties"]["case_type"]["x-enum-titles"]),
         provinces=region_options(None),
+        stamp=stamp,
     )
     _VOCAB[key] = v
     return v

@@ -15,7 +15,7 @@ from ..cases.models import STATUS_TITLES, Case, CaseHistory
 from ..errors import Unauthorized
 from ..permissions import can, can_view_case
 from ..storage.base import utcnow
-from .calls import SUBMITTED_STATES, _scope, beijing_iso, can_view
+from .calls import SUBMITTED_STATES, _scope, beijing_text, can_view
 from .models import Call
 from .states import ACTION_TITLES, available
 
@@ -143,7 +143,7 @@ def todo(lib: Library, actor: Actor) -> list[Todo]:
                             call.title,
                             f"/calls/{call.id}",
                             "本单位尚未报送",
-                            beijing_iso(call.deadline),
+                            beijing_text(call.deadline),
                             now > call.deadline,
                             call_id=call.id,
                         )
@@ -155,7 +155,7 @@ def todo(lib: Library, actor: Actor) -> list[Todo]:
                         call.title,
                         f"/calls/{call.id}",
                         f"{len(targets)} 个目标单位",
-                        beijing_iso(call.deadline),
+                        beijing_text(call.deadline),
                         call_id=call.id,
                     )
                 )

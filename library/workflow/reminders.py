@@ -19,7 +19,7 @@ from ..accounts.units import unit_members
 from ..cases.models import Case
 from ..errors import CaselibError
 from ..storage.base import utcnow
-from .calls import SUBMITTED_STATES, beijing_iso
+from .calls import SUBMITTED_STATES, beijing_text
 from .models import Call, Reminder
 from .notifications import deliver_pending, notify
 
@@ -89,7 +89,7 @@ def send_reminders(lib: Library, *, now: datetime | None = None) -> RemindReport
                         unit_members(session, [unit_id], ("submitter", "approver")),
                         "reminder",
                         f"截止提醒：{call.title}",
-                        f"距报送截止（{beijing_iso(call.deadline).replace('T', ' ')}，北京时间）"
+                        f"距报送截止（{beijing_text(call.deadline)}，北京时间）"
                         f"还有约 {hours // 24} 天 {hours % 24} 小时，本单位尚未报送案例。",
                         f"/calls/{call.id}",
                         key=f"remind:{call.id}:{unit_id}:{d}",

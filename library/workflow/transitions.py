@@ -25,6 +25,7 @@ from ..cases.indexing import index_cases
 from ..cases.lifecycle import change_status
 from ..cases.models import STATUS_TITLES, Case
 from ..cases.read import get_case, visible_case
+from ..cases.renditions import OCR_PENDING
 from ..errors import CaselibError, FieldError, InvalidTransition, ValidationFailed
 from ..permissions import require
 from ..storage.base import utcnow
@@ -44,7 +45,9 @@ def beijing_today(now: datetime | None = None) -> date:
     return ((now or utcnow()) + timedelta(hours=8)).date()
 
 
-def check(actor: Actor, case: Case, action: str, reason: str | None) -> str:
+def check(
+    actor: Actor, case: Case, action: str, reason: str | None, *, confirm_names: bool = False
+) -> str:
     """The state ``action`` takes the case to; raises when it may not be taken."""
     if action not in TRANSITIONS:
         raise ValidationFailed(
@@ -70,18 +73,55 @@ def check(actor: Actor, case: Case, action: str, reason: str | None) -> str:
         raise ValidationFailed([FieldError("reason", "too_long", f"理由不能超过 {REASON_MAX} 字")])
     if action == "submit" and case.document is None:
         raise ValidationFailed([FieldError("file", "required", "请先上传案例文档再提交")])
+    if action == "approve" and case.document is not None and case.document.converter == OCR_PENDING:
+        raise ValidationFailed(
+            [FieldError("file", "ocr_pending", "案例文档（扫描件）正在识别文字，识别完成后再审核")]
+        )
+    if action == "approve" and case.document is not None and case.document.unresolved_findings:
+        if not confirm_names:
+            names = "、".join(f["text"] for f in case.document.unresolved_findings[:8])
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "confirm_names",
+                        "names_unconfirmed",
+                        f"案例文档中仍有地名、人名（{names}）：请核对后确认可以入库，"
+                        "或退回请填报单位上传处理后的文件",
+                    )
+                ]
+            )
     return to
 
 
 def apply(
-    session: Session, case: Case, action: str, actor: Actor, reason: str | None = None
+    session: Session,
+    case: Case,
+    action: str,
+    actor: Actor,
+    reason: str | None = None,
+    *,
+    confirm_names: bool = False,
 ) -> str:
     """Take ``action`` on ``case`` inside the caller's transaction (checks included);
-    returns the new state."""
+    returns the new state. An approval of a case whose document still holds names (a PDF)
+    needs ``confirm_names``: the approver's audited confirmation."""
     # The limit is on the reason as sent (the OpenAPI document's maxLength), stripped after.
-    to = check(actor, case, action, reason)
+    to = check(actor, case, action, reason, confirm_names=confirm_names)
     reason = (reason or "").strip() or None
     before = case.status
+    if action == "approve" and case.document is not None and case.document.unresolved_findings:
+        doc = case.document
+        doc.names_confirmed_by = actor.name
+        doc.names_confirmed_at = utcnow()
+        audit.record(
+            session,
+            actor,
+            "case.names_confirmed",
+            "case",
+            case.case_no,
+            names=[f["text"] for f in doc.findings or []],
+        )
+        session.flush()
     values: dict[str, Any] = {}
     if action == "submit":
         now = utcnow()
@@ -175,13 +215,19 @@ def _notify(session: Session, case: Case, action: str, actor: Actor, reason: str
 
 
 def transition(
-    lib: Library, case_no: str, action: str, actor: Actor, *, reason: str | None = None
+    lib: Library,
+    case_no: str,
+    action: str,
+    actor: Actor,
+    *,
+    reason: str | None = None,
+    confirm_names: bool = False,
 ) -> Case:
     """Take one workflow action on a case (one transaction), then index it if it was
     published and post the notifications."""
     with lib.db.transaction() as session:
         case = visible_case(session, case_no, actor)
-        to = apply(session, case, action, actor, reason)
+        to = apply(session, case, action, actor, reason, confirm_names=confirm_names)
     if to == "published":
         index_cases(lib, [case_no])
     deliver_soon(lib)

@@ -72,18 +72,19 @@ def test_login_search_facet_open_and_download(new_page, server):
 
 
 def test_pdf_case_is_readable_in_the_page(new_page):
-    """A PDF case shows its text in the page; the original PDF tab holds the file."""
+    """A PDF case is drawn page by page by PDF.js; its text tab holds it page by page."""
     page = new_page()
     log_in(page, "shiju")
     page.goto("/cases/YS2019-00005")
+    page.locator("[data-pdf-viewer][data-state=ready]").wait_for()
+    page.locator("[data-testid=pdf-viewer]").scroll_into_view_if_needed()
+    page.locator("[data-testid=pdf-viewer] canvas").first.wait_for()
+    shot(page, "case_pdf")
+    page.click("button[data-tab=text]")
     doc = page.locator("[data-testid=document]")
     assert "船边直提" in doc.inner_text()
     assert page.locator("[data-testid=document] section.page").count() == 3  # page by page
-    shot(page, "case_pdf")
-    page.click("button[data-tab=pdf]")
-    frame = page.locator(".pdf-view iframe")
-    assert frame.get_attribute("src").endswith("inline=1")
-    assert not doc.is_visible()
+    assert not page.locator(".pdf-view").is_visible()
 
 
 def test_type_ahead_opens_a_case(new_page):

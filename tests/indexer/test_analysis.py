@@ -99,3 +99,28 @@ def test_the_shared_tokenizer_is_loaded_once():
     """jieba's dictionary is loaded once per process and reused."""
     assert analysis.tokenizer() is analysis.tokenizer()
     assert analysis.tokenizer() is not jieba.dt
+
+
+def test_the_dictionary_file_segments_exactly_as_jieba(tmp_path):
+    """jieba's dictionary written as the index's dictionary file and read back segments
+    every block as jieba does (precise mode, no HMM), sub-words and finer splits alike."""
+    from indexer import analysis
+
+    analysis.write_dictionary(tmp_path / analysis.DICT_FILE)
+    compact = analysis._CompactDict(tmp_path / analysis.DICT_FILE)
+    jieba_cut = analysis.tokenizer()._Tokenizer__cut_DAG_NO_HMM
+    blocks = [
+        "县级以上地方人民政府应当加强对优化营商环境工作的组织领导",
+        "推行企业开办一网通办最多跑一次证照分离告知承诺制改革",
+        "国务院银行业监督管理机构批准设立的商业银行",
+        "2023年GDP增长5.2%ABC公司和x射线",
+        "杨扬同志在椒江区工作",
+        "鼓励节约使用水资源第十二条规定的用水计划",
+    ]
+    for block in blocks:
+        assert list(compact.cut(block)) == list(jieba_cut(block)), block
+    tk = analysis.tokenizer()
+    for word in ("营商环境", "改革创新", "一网通办", "不动产登记"):
+        assert compact.get_DAG(word) == tk.get_DAG(word)
+        assert compact.get(word) == tk.FREQ.get(word)
+    assert compact.total == tk.total

@@ -215,3 +215,93 @@ def test_similar_flags_a_lightly_edited_copy(index):
     hits = index.similar(text)
     assert hits[0].case_no == "YS2022-00001" and hits[0].near_duplicate
     assert all(not h.near_duplicate for h in hits[1:])
+
+
+# -- strings wherever they stand (LIKE '%词%') ---------------------------------------------
+
+STRING_DOCS = [
+    IndexDoc(case_no="S1", name="银行业监管", text="国务院银行业监督管理机构批准设立的机构。"),
+    IndexDoc(
+        case_no="S2", name="内部管理", text="本单位的管理机构负责日常工作，管理机构每年报告一次。"
+    ),
+    IndexDoc(
+        case_no="S3", name="水资源", text="鼓励节约使用水资源，第12条规定的用水计划按年下达。"
+    ),
+    IndexDoc(case_no="S4", name="无关案例", text="推行告知承诺制和容缺受理。"),
+]
+
+
+@pytest.fixture(scope="module")
+def strings_index(tmp_path_factory):
+    ix = CaseIndex(tmp_path_factory.mktemp("strings") / "index")
+    ix.rebuild(analyze_doc(d) for d in STRING_DOCS)
+    yield ix
+    ix.close()
+
+
+def test_a_word_is_found_across_word_boundaries_ranked_below_whole_words(strings_index):
+    """管理机构 is found where the segmentation cut 监督管理 / 机构 as well as where it is a
+    word; the case holding the word itself ranks first, and the highlight marks the string
+    in both."""
+    r = strings_index.search(SearchQuery(q="管理机构"))
+
+    assert nos(r) == ["S2", "S1"]
+    assert all("<mark>管理机构</mark>" in " ".join(h.highlights) for h in r.hits)
+
+
+def test_a_string_inside_a_longer_word_and_across_words_is_found(strings_index):
+    """用水 stands inside 使用 水资源 (across two words) and as a word: both cases match."""
+    assert set(nos(strings_index.search(SearchQuery(q="用水")))) == {"S3"}
+    assert nos(strings_index.search(SearchQuery(q="用水资源"))) == ["S3"]
+
+
+def test_a_quoted_string_is_found_wherever_its_characters_stand(strings_index):
+    """A quoted string matches as a string, also where its words are cut otherwise."""
+    assert nos(strings_index.search(SearchQuery(q='"理机构批准"'))) == ["S1"]
+    assert nos(strings_index.search(SearchQuery(q='"理机构每年"'))) == ["S2"]
+
+
+def test_a_passage_copied_without_its_digits_and_punctuation_finds_its_case(strings_index):
+    """A passage copied from the middle of a text, digits and punctuation dropped, starting
+    inside a word, finds the case it comes from first."""
+    r = strings_index.search(SearchQuery(q="约使用水资源第条规定的用水计划按年下"))
+
+    assert nos(r)[:1] == ["S3"]
+
+
+def test_name_filter_and_type_ahead_find_partial_words(index):
+    """The 案例名称 filter and the type-ahead are string searches: 一日 finds 企业开办一日办结改革
+    (jieba keeps 一日 in no word of it), 查一 finds 综合查一次."""
+    assert nos(index.search(SearchQuery(name="一日"))) == ["YS2021-00001"]
+    assert nos(index.search(SearchQuery(name="查一"))) == ["YS2023-00001"]
+    assert [no for no, _name in index.suggest("一日")] == ["YS2021-00001"]
+    assert index.search(SearchQuery(name="不存在的名称")).total == 0
+
+
+def test_same_name_and_much_the_same_content_is_a_near_duplicate(index):
+    """Another file of a case (its sentences reordered, as another format may give them)
+    under the same name is flagged as a near-duplicate; under another name it is not
+    flagged for its words alone."""
+    text = "改革后开办时间压缩至一个工作日。为优化营商环境，本区推行企业开办一网通办改革。"
+
+    same = index.similar(text, name="企业开办一日办结改革")
+    other = index.similar(text, name="另一个名称")
+
+    assert (same[0].case_no, same[0].near_duplicate) == ("YS2021-00001", True)
+    assert other[0].case_no == "YS2021-00001"
+    assert other[0].near_duplicate == (other[0].resemblance >= 0.6)
+
+
+def test_snippets_start_in_the_body_not_in_the_forms_header_lines():
+    """A filled-in 申报表 opens with short lines of field values; a query word found both
+    there and in the body is shown in the body, and without a query the snippet is the
+    body's opening."""
+    from indexer import compile_needles, snippets
+
+    text = (
+        "企业开办一日办结改革\n某市某区\n区市场监督管理局\n2024-05-20\n"
+        "过去，企业开办需要分别到多个部门办理营业执照、公章刻制和发票申领，申请人往返跑动多次。\n"
+    )
+
+    assert snippets(text, compile_needles(["企业开办"]), count=1)[0].startswith("…过去")
+    assert snippets(text, None)[0].startswith("过去")

@@ -377,9 +377,12 @@ def test_reader_of_another_library_sees_each_case_once(lib, make_case):
         reader.close()
 
 
-def test_case_written_while_another_writer_holds_the_index_is_repaired_by_sync(lib, make_docx):
-    """A case stored while another writer holds the index lock misses the index (the
-    write gives up, the case stays pending); indexing.sync adds it."""
+def test_case_written_while_another_writer_holds_the_index_is_queued_for_that_writer(
+    lib, make_docx
+):
+    """A case stored while another writer holds the index does not wait for it: its change
+    is queued on disk (the write returns at once) and the writer holding the index applies
+    it when it commits; nothing is left pending or queued."""
     other_writer = CaseIndex(lib.settings.index_path)
     with other_writer.writing():
         with lib.db.session() as s:
@@ -391,16 +394,27 @@ def test_case_written_while_another_writer_holds_the_index_is_repaired_by_sync(l
                 Actor.cli(),
             )
         case_no = store(lib, draft, Actor.cli(), status="published")
-        assert indexing.index_cases(lib, [case_no], wait=0.2) is False
+        assert indexing.index_cases(lib, [case_no], wait=0.2) is True
+        assert lib.index.queued() == 1
+        assert case_no not in lib.index.case_nos()
 
-    assert case_no not in lib.index.case_nos()
-    assert indexing.pending_case_nos(lib) == [case_no]
-
-    assert indexing.sync(lib) == 1
-
+    assert lib.index.queued() == 0
     assert lib.index.case_nos() == {case_no}
     assert indexing.pending_case_nos(lib) == []
     assert [h.case_no for h in search.search(lib, {"q": "非接触式办税"}).hits] == [case_no]
+    assert indexing.sync(lib) == 0
+
+
+def test_case_missed_by_the_index_is_repaired_by_sync(lib, make_case):
+    """A published case the index lacks (its write lost) is indexed by indexing.sync."""
+    case = make_case(name="索引遗漏的案例")
+    with lib.index.writing() as w:
+        w.delete(case.case_no)
+    assert case.case_no not in lib.index.case_nos()
+
+    assert indexing.sync(lib) == 1
+
+    assert lib.index.case_nos() == {case.case_no}
     assert indexing.sync(lib) == 0
 
 

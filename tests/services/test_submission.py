@@ -266,9 +266,15 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
-def test_bad_file_is_refused_with_its_code_and_nothing_is_stored(lib, form, make_docx, kind):
+def test_bad_file_is_refused_with_its_code_and_nothing_is_stored(
+    lib, form, make_docx, kind, monkeypatch
+):
     """A file that cannot be read is a field error of ``file`` with a specific code; the
-    case, the document and the file itself are not stored."""
+    case, the document and the file itself are not stored. (A scan is refused where no
+    OCR is installed; with OCR it is accepted and read in the background.)"""
+    from library.cases import submit as submit_module
+
+    monkeypatch.setattr(submit_module, "ocr_available", lambda: False)
     filename, build, code = BAD_FILES[kind]
     before = library_state(lib)
 

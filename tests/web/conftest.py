@@ -19,6 +19,7 @@ def build_demo_home(home: Path) -> Path:
     from library.context import Library
     from library.demo.accounts import load_accounts, load_reviews
     from library.demo.loader import load_demo
+    from library.demo.monitoring import load_monitoring
     from library.demo.workflow import load_workflow
 
     lib = Library(Settings({"home": str(home), "ingest_workers": 1}, env={}))
@@ -27,6 +28,7 @@ def build_demo_home(home: Path) -> Path:
     load_accounts(lib)
     load_reviews(lib)
     load_workflow(lib)
+    load_monitoring(lib)
     lib.ensure_index()
     lib.close()
     return home

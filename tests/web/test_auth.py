@@ -158,7 +158,7 @@ def test_roles_decide_what_pages_offer_and_allow(login_as):
     for username, exp in expected.items():
         c = login_as(username)
         assert c.get("/upload").status_code == exp["upload"], username
-        assert c.get("/audit").status_code == exp["audit"], username
+        assert c.get("/admin/audit").status_code == exp["audit"], username
         page = c.get("/cases/YS2019-00001").get_data(as_text=True)
         assert ("保存点评" in page) is exp["review_form"], username
         assert ('href="/upload"' in c.get("/").get_data(as_text=True)) is (exp["upload"] == 200), (

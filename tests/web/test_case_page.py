@@ -56,17 +56,13 @@ def test_word_document_is_rendered_as_html_in_the_page(c):
     assert "<script" not in reader[:50000]
 
 
-def test_pdf_is_given_as_text_and_embedded(c, lib):
-    """A PDF is shown as text in the page, with the original in an iframe for browsers that
-    have a viewer; the inline file is the PDF itself."""
+def test_pdf_is_shown_by_the_viewer_and_as_text(c, lib):
+    """A PDF is shown page by page by the PDF viewer (its source is the PDF itself, inline)
+    and as text in the 文字版 tab."""
     html = c.get("/cases/YS2019-00005").get_data(as_text=True)
     assert "船边直提" in html[html.index('data-testid="document"') :]
-    src = (
-        re.search(r'<iframe title="PDF 原文" data-src="([^"]+)"', html)
-        .group(1)
-        .replace("&amp;", "&")
-    )
-    resp = c.get(src)
+    src = re.search(r'data-pdf-viewer data-testid="pdf-viewer" data-src="([^"]+)"', html).group(1)
+    resp = c.get(src.replace("&amp;", "&"))
     assert resp.status_code == 200
     assert resp.headers["Content-Type"] == "application/pdf"
     assert resp.headers["Content-Disposition"].startswith("inline")

@@ -241,3 +241,28 @@ def test_apply_anonymization_saves_the_neutral_wording(c, lib):
     assert resp.status_code == 302, resp.get_data(as_text=True)[:1500]
     case = case_by_name(lib, "地名替换样例")
     assert "台州市" not in case.innovative_practice and "某市" in case.innovative_practice
+
+
+def test_names_in_the_word_file_are_listed_and_replaced_in_the_file_in_one_click(c, lib):
+    """The form lists the document's names with their context and offers 生成匿名化文档;
+    sent again with it (the file kept from the first try), the case's document is the
+    anonymized copy."""
+    named = "由张伟同志牵头，在台州市椒江区行政服务中心先行试点。"
+    form = valid_form(name="文档中有名称的案例", published_at=None)
+    resp = post_form(c, form, (docx_bytes(SAMPLE_TEXT + [named]), "有名称.docx"))
+    html = resp.get_data(as_text=True)
+    assert resp.status_code == 422
+    assert 'data-testid="document-findings"' in html and "<mark>张伟同志</mark>" in html
+    assert field_errors(html) == {"file": "identifying_info"}
+    token = re.search(r'name="upload_token" value="([^"]+)"', html).group(1)
+    resp = post_form(c, form, None, upload_token=token, anonymize_document="1")
+    assert resp.status_code == 302, resp.get_data(as_text=True)[:1500]
+    case = case_by_name(lib, "文档中有名称的案例")
+    from library.cases import read
+
+    f = read.document_file(lib, case.case_no, Actor.cli())
+    assert f.name == "有名称（匿名化）.docx"
+    from indexer import extract
+
+    text = extract(f.data, f.name).text
+    assert "张伟" not in text and "某同志" in text

@@ -1,5 +1,5 @@
 """Accounts: logging in and out (pages), API tokens and the current account (API), units
-(``GET /api/v1/units``), and the audit log page."""
+(``GET /api/v1/units``); ``/audit`` sends old links to the admin's audit log page."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from flask import (
 
 from library.accounts import auth, sessions, tokens, units
 from library.accounts import users as user_service
-from library.accounts.audit import recent_audit
 from library.errors import FieldError, TooManyAttempts, Unauthorized, ValidationFailed
 from library.permissions import require
 
@@ -126,7 +125,10 @@ def password_page():
 @bp.get("/audit")
 @login_required
 def audit_log():
-    return render_template("accounts/audit.html", events=recent_audit(get_lib(), current_actor()))
+    """The audit log moved to the admin pages (/admin/audit); old links keep working."""
+    target = url_for("admin.audit_page")
+    query = request.query_string.decode("ascii", "replace")
+    return redirect(target + ("?" + query if query else ""))
 
 
 # -- API ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from flask import jsonify, request, url_for
 
 from library import permissions
 from library.cases import read, reviews, search, similar, template
-from library.cases.submit import FORM_FIELDS, Upload
+from library.cases.submit import FORM_FIELDS, OPTION_KEYS, Upload
 from library.errors import DocumentRejected, FieldError, ValidationFailed
 from library.vocab import catalogue, regions
 from library.workflow import contribute, view
@@ -65,6 +65,14 @@ def api_case_file(case_no: str):
     return send_document(read.document_file(get_lib(), case_no, current_actor()))
 
 
+@bp.get("/api/v1/cases/<case_no>/view.pdf")
+def api_case_view_pdf(case_no: str):
+    from library.cases import renditions
+
+    f = renditions.view_pdf(get_lib(), case_no, current_actor())
+    return send_bytes(f.data, f.name, f.media_type, inline=True, etag=f.sha256)
+
+
 @bp.get("/api/v1/cases/<case_no>/preview")
 def api_case_preview(case_no: str):
     return jsonify(read.preview(get_lib(), case_no, current_actor()).as_dict())
@@ -84,7 +92,7 @@ def _case_fields() -> tuple[dict, Upload | None, dict]:
     """The form fields, the file and the options of a multipart (or JSON) request."""
     if request.is_json:
         data = payload()
-        values = {k: v for k, v in data.items() if k in FORM_FIELDS or k == "apply_anonymization"}
+        values = {k: v for k, v in data.items() if k in FORM_FIELDS or k in OPTION_KEYS}
         options = {k: data.get(k) for k in ("action", "call_id", "confirm_near_duplicate")}
         return values, None, options
     values = form_values(request.form)

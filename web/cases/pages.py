@@ -8,10 +8,11 @@ from typing import Any
 
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 
+from indexer import ocr_available
 from library import permissions
 from library.cases import read, reviews, search, similar, staging, template
 from library.cases.read import find_borrowed
-from library.cases.submit import FORM_FIELDS, NearDuplicate, Upload, stored_form
+from library.cases.submit import FORM_FIELDS, OPTION_KEYS, NearDuplicate, Upload, stored_form
 from library.errors import (
     CaselibError,
     DocumentRejected,
@@ -20,6 +21,7 @@ from library.errors import (
     NotFound,
     ValidationFailed,
 )
+from library.monitoring import warnings as monitoring_warnings
 from library.validation import load_schema
 from library.vocab import catalogue, regions
 from library.workflow import calls, contribute, states, view
@@ -32,8 +34,8 @@ from . import bp
 SORTS = {"relevance": "相关度", "date": "发布时间", "rating": "评分"}
 TEMPLATE_NAME = "营商环境改革创新案例申报表.docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Fields of the form besides the schema's: confirmations.
-EXTRA_KEYS = ("apply_anonymization",)
+# Fields of the form besides the schema's: how to deal with names found.
+EXTRA_KEYS = OPTION_KEYS
 
 
 def send_document(f: read.StoredFile, *, inline: bool = False):
@@ -106,6 +108,9 @@ def render_case_page(
         can_review=published and permissions.can(actor, "review.save"),
         action_titles=states.ACTION_TITLES,
         call=_call_title(record.get("call_id")),
+        warning=monitoring_warnings.warning_brief(lib, record["warning_id"], actor)
+        if record.get("warning_id")
+        else None,
     )
 
 
@@ -116,7 +121,7 @@ def _call_title(call_id: int | None) -> dict | None:
         c = calls.get_call(get_lib(), call_id, current_actor())
     except NotFound:
         return None
-    return {"id": c["id"], "title": c["title"], "deadline": c["deadline"]}
+    return {"id": c["id"], "title": c["title"], "deadline": c["deadline_text"]}
 
 
 @bp.get("/cases/<case_no>")
@@ -139,6 +144,24 @@ def download(case_no: str):
     if inline and f.format != "pdf":
         abort(404)
     return send_document(f, inline=inline)
+
+
+@bp.get("/cases/<case_no>/view.pdf")
+@login_required
+def view_pdf(case_no: str):
+    """The PDF the page shows (a scan's OCR'd PDF, a Word file's PDF preview, or the PDF)."""
+    from library.cases import renditions
+
+    f = renditions.view_pdf(get_lib(), case_no, current_actor())
+    return send_bytes(f.data, f.name, f.media_type, inline=True, etag=f.sha256)
+
+
+@bp.get("/cases/<case_no>/status")
+@login_required
+def case_status(case_no: str):
+    """The document's background work (OCR progress), for the page to poll."""
+    record = read.case_record(get_lib(), case_no, current_actor())
+    return jsonify((record.get("file") or {}).get("status") or {})
 
 
 @bp.get("/template")
@@ -205,6 +228,7 @@ def _render_form(
         if values.get("region_code")
         else [],
         borrowed_name=_borrowed_name(values.get("borrowed_from")),
+        warning=_warning_brief(values.get("warning_id")),
         case=case,
         calls=open_calls,
         call_id=call_id,
@@ -217,6 +241,13 @@ def _borrowed_name(ref: str | None) -> str | None:
     with get_lib().db.session() as session:
         case = find_borrowed(session, ref)
         return case.name if case is not None else None
+
+
+def _warning_brief(ref) -> dict | None:
+    warning_id = ref if isinstance(ref, int) else _int_or_none(ref)
+    if warning_id is None:
+        return None
+    return monitoring_warnings.warning_brief(get_lib(), warning_id, current_actor())
 
 
 def _errors_by_field(errors: list[FieldError]) -> dict[str, list[FieldError]]:
@@ -292,7 +323,10 @@ def _save(case_no: str | None):
         verb = "已提交审核" if case.status == "submitted" else "已保存为草稿"
         flash(f"{verb}：{case.case_no}《{case.name}》", "success")
         return redirect(url_for("cases.case_page", case_no=case.case_no))
-    file_bad = any(e.field == "file" and e.code not in ("near_duplicate",) for e in errors)
+    # A file that was read is kept for the next try (names found in it are fixed by a
+    # choice on the form, not by choosing the file again).
+    kept_codes = ("near_duplicate", "identifying_info", "possible_identifying_info")
+    file_bad = any(e.field == "file" and e.code not in kept_codes for e in errors)
     if upload is not None and not file_bad and token is None:
         token = staging.stage_upload(lib, upload, user.id)
     elif file_bad:
@@ -321,7 +355,11 @@ def upload_page():
     if request.method == "POST":
         return _save(None)
     call_id = _int_or_none(request.args.get("call"))
-    return _render_form(_defaults(actor.user), call_id=call_id)
+    values = _defaults(actor.user)
+    warning_id = _int_or_none(request.args.get("warning"))
+    if warning_id is not None:  # 登记整改借鉴案例 from a warning's page
+        values.update(case_type="rectification_borrowed", warning_id=warning_id)
+    return _render_form(values, call_id=call_id)
 
 
 @bp.route("/cases/<case_no>/edit", methods=["GET", "POST"])
@@ -362,11 +400,14 @@ def inspect():
     if f is None or not f.filename:
         raise ValidationFailed([FieldError("file", "required", "请选择文件")])
     upload = Upload(f.filename, f.read())
+    scan = False
     try:
         fields = template.parse_filled_template(lib, upload)
         hits = similar.similar_for_draft(lib, upload=upload)
     except DocumentRejected as e:
-        raise ValidationFailed([FieldError("file", e.code, e.message)]) from e
+        if e.code != "no_text_layer" or not ocr_available():
+            raise ValidationFailed([FieldError("file", e.code, e.message)]) from e
+        fields, hits, scan = None, [], True  # read by OCR once saved
     token = staging.stage_upload(lib, upload, actor.user_id)
     resolved: dict[str, Any] = {}
     if fields:
@@ -377,6 +418,7 @@ def inspect():
             "file_name": upload.filename,
             "fields": fields,
             "resolved": resolved,
+            "scan": scan,
             "similar": [h.as_dict() for h in hits],
         }
     )

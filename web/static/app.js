@@ -22,17 +22,23 @@
     return e;
   }
 
-  // On a phone the facets start folded, so the results come first.
+  // On a phone the facets and the filter panel start folded, so the results come first;
+  // the facets open as a drawer over the results, which a choice or a tap outside closes.
   if (window.matchMedia && window.matchMedia("(max-width: 900px)").matches) {
-    $$(".facet-box[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box[open], details.filters[open]").forEach(function (d) { d.removeAttribute("open"); });
+    $$(".facet-box").forEach(function (box) {
+      document.addEventListener("click", function (ev) {
+        if (box.open && !box.contains(ev.target)) box.removeAttribute("open");
+      });
+      $$("a", box).forEach(function (a) { a.addEventListener("click", function () { box.removeAttribute("open"); }); });
+    });
   }
 
-  // Forms that ask first (no inline handlers: the pages' CSP allows none).
-  $$("form[data-confirm]").forEach(function (f) {
-    f.addEventListener("submit", function (ev) {
-      if (!window.confirm(f.getAttribute("data-confirm"))) ev.preventDefault();
-    });
-  });
+  // Forms that delete or deactivate something ask first (data-confirm="…").
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  }, true);
 
   // Files too large (or empty) are refused before the form sends them: the server would
   // refuse them too, and the typed fields are kept either way.
@@ -167,6 +173,21 @@
     });
   });
 
+  // A scan being read by OCR: show its progress, reload the page once its text is there.
+  $$("[data-status-url]").forEach(function (box) {
+    var bar = $("[data-ocr-bar]", box), label = $("[data-ocr-progress]", box);
+    function poll() {
+      getJSON(box.getAttribute("data-status-url")).then(function (st) {
+        var ocr = st.ocr || {};
+        if (!st.pending || ocr.state === "failed") { window.location.reload(); return; }
+        if (ocr.total && bar) { bar.max = ocr.total; bar.value = ocr.done; }
+        if (ocr.total && label) label.textContent = "（已识别 " + ocr.done + "/" + ocr.total + " 页）";
+        setTimeout(poll, 3000);
+      }).catch(function () { setTimeout(poll, 10000); });
+    }
+    setTimeout(poll, 2000);
+  });
+
   // Upload form.
   var form = $("#upload-form");
   function chooseBorrowed(caseNo, name) {
@@ -209,6 +230,8 @@
     };
     typeSel.addEventListener("change", function () {
       panel.hidden = !isBorrowed();
+      var warningField = $("[data-warning-field]");  // 整改借鉴 may name the warning it answers
+      if (warningField) warningField.hidden = typeSel.value !== "rectification_borrowed";
       if (isBorrowed() && !list.children.length) findSimilar();
     });
     $("#refresh-similar").addEventListener("click", findSimilar);
@@ -292,6 +315,7 @@
         if (resolved.region_path) { setRegion($("#region-field [data-region-picker]"), resolved.region_path); filled.push("region_code"); }
         if (d.fields && d.fields.case_type) { typeSel.dispatchEvent(new Event("change")); }
         fileStatus.textContent = "已读取 " + d.file_name + (filled.length ? "，已按申报表自动填写 " + filled.length + " 项，请核对。" : "。");
+        if (d.scan) fileStatus.textContent = "已读取 " + d.file_name + "：这是扫描件，保存后将自动识别文字（识别中可先保存草稿）。";
         showSimilar(d.similar || []);
         var dup = (d.similar || []).filter(function (h) { return h.near_duplicate; });
         if (dup.length) fileStatus.textContent += " 注意：与已有案例“" + dup[0].name + "”高度相似。";

@@ -48,7 +48,14 @@ def transition_page(case_no: str):
     action = request.form.get("action", "")
     reason = request.form.get("reason")
     try:
-        case = transitions.transition(get_lib(), case_no, action, current_actor(), reason=reason)
+        case = transitions.transition(
+            get_lib(),
+            case_no,
+            action,
+            current_actor(),
+            reason=reason,
+            confirm_names=request.form.get("confirm_names") == "1",
+        )
     except (ValidationFailed, CaselibError) as e:
         if e.status == 404:
             raise
@@ -70,8 +77,15 @@ def api_transition(case_no: str):
     reason = data.get("reason")
     if reason is not None and not isinstance(reason, str):
         raise ValidationFailed([FieldError("reason", "invalid_type", "reason 应为文本")])
+    confirm = data.get("confirm_names", False)
+    if not isinstance(confirm, bool):
+        raise ValidationFailed(
+            [FieldError("confirm_names", "invalid_type", "confirm_names 应为 true 或 false")]
+        )
     lib = get_lib()
-    transitions.transition(lib, case_no, action, current_actor(), reason=reason)
+    transitions.transition(
+        lib, case_no, action, current_actor(), reason=reason, confirm_names=confirm
+    )
     return jsonify(case_view(lib, case_no, current_actor()))
 
 
@@ -91,14 +105,23 @@ def calls_page():
 
 def _call_form(values=None, errors=None, status=200):
     from library.accounts.units import list_units
+    from library.vocab.regions import region_children, region_name
 
     actor = current_actor()
-    units = list_units(get_lib(), region=actor.region_code if actor.role != "admin" else None)
+    scope = actor.region_code if actor.role != "admin" else None
+    units = list_units(get_lib(), region=scope)
+    regions = (
+        [{"code": scope, "name": f"{region_name(scope)}（全部）"}]
+        + [{"code": r.code, "name": r.name} for r in region_children(scope)]
+        if scope
+        else [{"code": r.code, "name": r.name} for r in region_children(None)]
+    )
     return render_template(
         "workflow/call_new.html",
         values=values or {},
         errors=errors or {},
         units=units,
+        regions=regions,
         case_types={k: CASE_TYPE_TITLES[k] for k in CASE_TYPES},
     ), status
 
@@ -111,10 +134,15 @@ def call_new():
     if request.method == "GET":
         return _call_form()
     form = request.form
+    deadline = form.get("deadline", "")
+    if not deadline and form.get("deadline_date", "").strip():
+        deadline = f"{form.get('deadline_date', '').strip()}T{form.get('deadline_time') or '15:00'}"
     values = {
         "title": form.get("title", ""),
         "notice": form.get("notice", ""),
-        "deadline": form.get("deadline", ""),
+        "deadline": deadline,
+        "deadline_date": form.get("deadline_date", ""),
+        "deadline_time": form.get("deadline_time", ""),
         "target_unit_ids": form.getlist("target_unit_ids"),
         "target_region": form.get("target_region") or None,
         "case_types": form.getlist("case_types") or None,

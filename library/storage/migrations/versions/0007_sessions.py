@@ -3,8 +3,8 @@ the login throttle by name and address (which replaces the per-account counter: 
 which accounts exist), and an index on cases.updated_at (app nodes follow each other's
 changes by it).
 
-Revision ID: 0003_sessions
-Revises: 0002
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-10
 """
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_sessions"
-down_revision = "0002"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

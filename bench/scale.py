@@ -1,0 +1,133 @@
+"""Ten times the size (issue 11, item 4): the corpus library at 1x and at Nx, side by side.
+
+    python bench/scale.py [--factor 10] [--queries 500]
+
+Builds a library of ``factor`` copies of every Markdown document of
+../shared/corpus/01_policy_texts, each copy varied so that none is a duplicate (its
+paragraphs in another order, a line naming the copy), ingests it with ``ingest`` (bulk,
+worker processes), then serves it in a process of its own, as core.py does: the full
+search page (facet counts and highlighted snippets) over core.py's mixed query set, and
+similar-case lookups of 1,500-character drafts. Prints for 1x and Nx: ingest chars/s, peak
+memory while ingesting and while serving (PSS), search p95, similar p95, index size on
+disk. Targets at 10x: >= 300,000 chars/s, search p95 <= 30 ms, similar p95 <= 50 ms,
+memory <= 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, MemorySampler, markdown_files, require_corpus  # noqa: E402
+from core import bench_search, bench_similar  # noqa: E402
+
+WORK = ROOT / "bench" / "out" / "scale"
+
+
+def write_copies(folder: Path, factor: int) -> int:
+    """The corpus ``factor`` times, each copy's paragraphs shuffled with its own seed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    chars = 0
+    for path in markdown_files():
+        text = path.read_text(encoding="utf-8")
+        paras = [p for p in text.split("\n\n") if p.strip()]
+        for k in range(factor):
+            if k:
+                rng = random.Random(f"{path.name}/{k}")
+                body = paras[:1] + rng.sample(paras[1:], len(paras) - 1)
+                out = f"第{k}版\n\n" + "\n\n".join(body)
+            else:
+                out = text
+            (folder / f"{k:02d}-{path.name}").write_text(out, encoding="utf-8")
+            chars += len(out)
+    return chars
+
+
+def build(home: Path, factor: int) -> dict:
+    from library.cases.ingest import ingest
+    from library.config import Settings
+    from library.context import Library
+
+    src = home.parent / f"docs-{factor}x"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)
+    write_copies(src, factor)
+    lib = Library(Settings({"home": str(home)}, env={}))
+    lib.init()
+    with MemorySampler(interval=0.5) as mem:
+        t0 = time.perf_counter()
+        report = ingest(lib, [src], progress=None)
+        wall = time.perf_counter() - t0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    lib.close()
+    shutil.rmtree(src, ignore_errors=True)
+    size = sum(f.stat().st_size for f in (home / "index").iterdir() if f.is_file())
+    return {
+        "cases": len(report.added),
+        "chars": report.characters,
+        "wall": wall,
+        "peak_mb": mem.peak,
+        "workers_cpu": children.ru_utime + children.ru_stime,
+        "index_mb": size / 2**20,
+    }
+
+
+def serve(home: Path, queries: int) -> dict:
+    from library.config import Settings
+    from library.context import Library
+
+    lib = Library(Settings({"home": str(home)}, env={}))
+    rng = random.Random(20261125)
+    with MemorySampler(interval=0.2) as mem:
+        s = bench_search(lib, queries, rng)
+        m = bench_similar(lib, max(100, queries // 5), rng)
+    lib.close()
+    return {"search": s, "similar": m, "peak_mb": mem.peak}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--factor", type=int, default=10)
+    ap.add_argument("--queries", type=int, default=500)
+    ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        print(json.dumps(serve(args.serve, args.queries)))
+        return 0
+    require_corpus()
+    rows = {}
+    for factor in sorted({1, args.factor}):
+        home = WORK / f"{factor}x" / "home"
+        b = build(home, factor)
+        out = subprocess.run(
+            [sys.executable, __file__, "--serve", str(home), "--queries", str(args.queries)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        rows[factor] = (b, json.loads(out.strip().splitlines()[-1]))
+        shutil.rmtree(home.parent, ignore_errors=True)
+    print("scale: the corpus library at 1x and Nx (each copy varied: no duplicates)")
+    for factor, (b, s) in rows.items():
+        print(
+            f"  {factor:>2}x: {b['cases']:,} cases, {b['chars']:,} chars; ingest {b['chars'] / b['wall']:,.0f} chars/s "
+            f"({b['wall']:.0f} s), peak {b['peak_mb']:.0f} MB; index {b['index_mb']:.0f} MB on disk; "
+            f"search p95 {s['search']['p95']:.1f} ms (p50 {s['search']['p50']:.1f}); "
+            f"similar p95 {s['similar']['p95']:.1f} ms (source in top 3: {s['similar']['source_in_top3']:.0%}); "
+            f"serving peak {s['peak_mb']:.0f} MB"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

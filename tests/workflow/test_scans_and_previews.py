@@ -1,0 +1,117 @@
+"""Scans and previews in the background: a scanned PDF (and a .png) is accepted, shows
+识别中 until the OCR job ran, then its text is searchable and what the reader shows is the
+OCR'd PDF, while the download stays the scan byte for byte; approval waits for the text; a
+Word file gets its PDF preview from LibreOffice once. Real OCRmyPDF, Tesseract and
+LibreOffice: skipped only where they are not installed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import select
+
+from indexer import extract, ocr_available
+from library.cases import read, renditions, search
+from library.cases.submit import Upload
+from library.errors import ValidationFailed
+from library.jobs.runner import run_pending
+from library.models import Job
+from library.workflow import contribute
+from library.workflow.transitions import transition
+from tests.conftest import docx_bytes, pdf_bytes, valid_form
+from tests.indexer.scans import image_bytes, image_pdf, rasterise
+
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCRmyPDF or chi_sim is missing")
+PARAGRAPHS = [
+    "针对企业开办环节多、材料多、时间长的问题，推行企业开办一网通办，将营业执照、"
+    "公章刻制、发票申领、社保登记整合为一件事，实现一表填报、一窗受理、一日办结。",
+    "改革后企业开办时间由五个工作日压缩至一个工作日，群众和企业办事实现最多跑一次。",
+]
+
+
+@pytest.fixture(scope="module")
+def page_png() -> bytes:
+    return rasterise(pdf_bytes(PARAGRAPHS, title="扫描件案例"), 150)[0]
+
+
+def _create(lib, actor, upload: Upload, name: str):
+    return contribute.create(
+        lib,
+        valid_form(name=name, published_at=None),
+        upload,
+        actor("sub_jj"),
+        confirm_near_duplicate=True,
+    )
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_scanned_pdf_is_read_in_the_background_and_then_found(lib, actor, page_png):
+    """识别中 first (no text, approval refused); after the job: the text, the OCR'd PDF for
+    the reader, the original for the download, and the case found by a word on its page."""
+    scan = image_pdf([page_png], 150)
+    case = _create(lib, actor, Upload("扫描件.pdf", scan), "扫描件案例")
+    record = read.case_record(lib, case.case_no, actor("sub_jj"))
+    assert record["file"]["status"]["pending"] is True
+    assert record["file"]["status"]["ocr"]["state"] == "queued"
+    transition(lib, case.case_no, "submit", actor("sub_jj"))
+    with pytest.raises(ValidationFailed) as e:
+        transition(lib, case.case_no, "approve", actor("appr_jj"))
+    assert e.value.errors[0].code == "ocr_pending"
+
+    assert run_pending(lib) == 1
+    record = read.case_record(lib, case.case_no, actor("sub_jj"))
+    status = record["file"]["status"]
+    assert status["pending"] is False and status["ocr"]["state"] == "done"
+    assert status["ocr"]["total"] == 1 and status["ocr"]["unreadable"] == []
+    shown = renditions.view_pdf(lib, case.case_no, actor("sub_jj"))
+    assert shown.data != scan and "一网通办" in extract(shown.data, "x.pdf").text
+    assert read.document_file(lib, case.case_no, actor("sub_jj")).data == scan
+    for step, who in (("approve", "appr_jj"), ("publish", "coord_tz")):
+        transition(lib, case.case_no, step, actor(who))
+    hits = search.search(lib, {"q": "一窗受理"}).hits
+    assert case.case_no in [h.case_no for h in hits]
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_an_image_is_a_scan_too(lib, actor, page_png):
+    """A .png case document is accepted and read the same way."""
+    case = _create(lib, actor, Upload("扫描照片.png", image_bytes(page_png, "PNG")), "照片案例")
+    run_pending(lib)
+    with lib.db.session() as s:
+        job = s.scalar(select(Job).where(Job.kind == "ocr"))
+    assert job.state == "done"
+    text = extract(renditions.view_pdf(lib, case.case_no, actor("sub_jj")).data, "x.pdf").text
+    assert "营业执照" in text
+
+
+def test_without_ocr_a_scan_is_refused_with_the_old_clear_error(lib, actor, page_png, monkeypatch):
+    """Where OCRmyPDF is absent, a scan is refused (no_text_layer), nothing stored."""
+    from library.cases import submit
+
+    monkeypatch.setattr(submit, "ocr_available", lambda: False)
+    with pytest.raises(ValidationFailed) as e:
+        _create(lib, actor, Upload("扫描件.pdf", image_pdf([page_png], 150)), "无识别")
+    assert [(x.field, x.code) for x in e.value.errors] == [("file", "no_text_layer")]
+
+
+@pytest.mark.slow
+def test_a_word_file_gets_its_pdf_preview_once(lib, actor):
+    """A .docx queues one pdf_preview job; after it runs the page has a PDF to show."""
+    if shutil.which(lib.settings.soffice or "soffice") is None:
+        pytest.skip("LibreOffice is not installed")
+    data = docx_bytes(
+        PARAGRAPHS, title="版式预览", table=[["项目", "改革前", "改革后"], ["时间", "5天", "1天"]]
+    )
+    case = _create(lib, actor, Upload("版式预览.docx", data), "版式预览案例")
+    assert (
+        read.case_record(lib, case.case_no, actor("sub_jj"))["file"]["status"]["view_pdf"] is False
+    )
+    assert run_pending(lib) == 1
+    shown = renditions.view_pdf(lib, case.case_no, actor("sub_jj"))
+    assert shown.media_type == "application/pdf" and shown.name == "版式预览.pdf"
+    assert "改革后企业开办时间" in extract(shown.data, "x.pdf").text
+    assert read.case_record(lib, case.case_no, actor("sub_jj"))["file"]["status"]["view_pdf"]
+    assert run_pending(lib) == 0  # once
