@@ -40,6 +40,12 @@
     if (msg && !window.confirm(msg)) e.preventDefault();
   }, true);
 
+  // A select that submits its form when changed (data-autosubmit; no inline handlers).
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t && t.hasAttribute && t.hasAttribute("data-autosubmit") && t.form) t.form.submit();
+  });
+
   // Files too large (or empty) are refused before the form sends them: the server would
   // refuse them too, and the typed fields are kept either way.
   $$("form[data-max-bytes] input[type=file]").forEach(function (input) {
