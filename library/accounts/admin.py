@@ -353,6 +353,11 @@ def reset_password(
         raise ValidationFailed(errors)
     with lib.db.transaction() as session:
         user = _user(session, username)
+        if actor.user_id == user.id:
+            raise Conflict(
+                "不能在这里重置自己的密码（会作废自己的访问令牌），请用“修改密码”",
+                code="own_account",
+            )
         new = password or temporary_password()
         user.password_hash = generate_password_hash(new)
         throttle.clear_account(session, user.username)
