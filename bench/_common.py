@@ -160,4 +160,5 @@ def log_in(port: int, user: str, password: str) -> str:
     if resp.status != 302:
         raise SystemExit(f"login failed: HTTP {resp.status}")
     conn.close()
-    return resp.getheader("Set-Cookie").split(";")[0]
+    # Every cookie the login set (the session's and the known browser's), as one header.
+    return "; ".join(v.split(";")[0] for k, v in resp.getheaders() if k.lower() == "set-cookie")

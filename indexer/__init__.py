@@ -56,6 +56,7 @@ _LAZY = {
 # Eager: importing the subpackage ``indexer.extract`` binds that name on this package,
 # which would hide the function of the same name.
 from .extract import (  # noqa: E402
+    MACRO_EXTENSIONS,
     OCR_EXTENSIONS,
     OCR_LANGUAGES,
     SUPPORTED_EXTENSIONS,
@@ -67,6 +68,7 @@ from .extract import (  # noqa: E402
     convert_to_pdf,
     extract,
     extract_xlsx,
+    has_macros,
     inspect_image,
     needs_ocr,
     ocr_available,
@@ -138,6 +140,7 @@ __all__ = [
     "IndexDoc",
     "IndexWriter",
     "ImageInfo",
+    "MACRO_EXTENSIONS",
     "IndexerError",
     "OcrResult",
     "SearchHit",
@@ -153,6 +156,7 @@ __all__ = [
     "domain_terms",
     "extract",
     "extract_xlsx",
+    "has_macros",
     "find_identifying",
     "find_in_document",
     "find_in_fields",

@@ -20,6 +20,9 @@ class Setting:
     default: Any
     help: str
     type: type = str
+    # A secret (a key, a password in a URL, a robot's token): never written by
+    # `caselib backup` unless asked to (--include-secrets).
+    secret: bool = False
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -31,6 +34,19 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "SQLAlchemy URL of the database; empty means SQLite at `$CASELIB_HOME/caselib.sqlite3`. "
         "PostgreSQL: `postgresql+psycopg://user:pw@host/db`.",
+        secret=True,
+    ),
+    Setting(
+        "FILES_DIR",
+        "",
+        "Directory of the stored files; empty means `$CASELIB_HOME/files`. App nodes that "
+        "serve one database share it (a network file system).",
+    ),
+    Setting(
+        "INDEX_DIR",
+        "",
+        "Directory of this node's search index; empty means `$CASELIB_HOME/index`. Each app "
+        "node keeps its own: the index is derived from the database and the files.",
     ),
     Setting(
         "TIKA_URL",
@@ -64,12 +80,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "SECRET_KEY",
         "",
-        "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`.",
+        "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`. "
+        "App nodes behind one load balancer need the same key.",
+        secret=True,
     ),
     Setting(
         "SESSION_MINUTES", 120, "Minutes of inactivity after which a web session expires.", int
     ),
+    Setting(
+        "SECURE_COOKIES",
+        0,
+        "1: the session cookie is sent over HTTPS only (`Secure`); set it when the library is "
+        "served over HTTPS.",
+        bool,
+    ),
+    Setting(
+        "FRAME_ANCESTORS",
+        "'self'",
+        "Pages that may show the library in a frame (CSP `frame-ancestors`), e.g. `'self' "
+        "https://im.example.gov.cn` for the messenger's web view; `'none'`: no page. Other "
+        "origins also need `CASELIB_SECURE_COOKIES=1` (the cookie is then `SameSite=None`).",
+    ),
     Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
+    Setting(
+        "PROXIES",
+        0,
+        "Reverse proxies (load balancers) in front of the app whose `X-Forwarded-For` and "
+        "`X-Forwarded-Proto` are trusted, so the login throttle counts by the real client "
+        "address; 0: none, the peer's address is the client's.",
+        int,
+    ),
     Setting("HOST", "127.0.0.1", "Address `caselib serve` listens on."),
     Setting("PORT", 5000, "Port `caselib serve` listens on.", int),
     Setting(
@@ -92,6 +132,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "URL every notification is also posted to as JSON (a messenger group robot); empty: "
         "in-app notifications only.",
+        secret=True,
     ),
     Setting(
         "REMIND_DAYS",
@@ -151,14 +192,25 @@ class Settings:
 
     @property
     def files_path(self) -> Path:
-        return self.home_path / "files"
+        given = self._values["FILES_DIR"]
+        return Path(given).expanduser().resolve() if given else self.home_path / "files"
 
     @property
     def index_path(self) -> Path:
-        return self.home_path / "index"
+        given = self._values["INDEX_DIR"]
+        return Path(given).expanduser().resolve() if given else self.home_path / "index"
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
 
 
 def _coerce(setting: Setting, raw: Any) -> Any:
+    if setting.type is bool:
+        word = str(raw).strip().lower()
+        if word not in _TRUE + _FALSE:
+            raise ValueError(f"CASELIB_{setting.name} must be 1 or 0, got {raw!r}")
+        return word in _TRUE
     if setting.type is int:
         try:
             return int(raw)

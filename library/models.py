@@ -8,7 +8,16 @@ functions; JSON columns use SQLAlchemy's generic ``JSON``.
 
 from __future__ import annotations
 
-from .accounts.models import ROLE_TITLES, ROLES, ApiToken, AuditEvent, Unit, User
+from .accounts.models import (
+    ROLE_TITLES,
+    ROLES,
+    ApiToken,
+    AuditEvent,
+    LoginThrottle,
+    Unit,
+    User,
+    WebSession,
+)
 from .cases.models import (
     BORROWED_TYPES,
     CASE_TYPE_TITLES,
@@ -52,6 +61,8 @@ __all__ = [
     "Unit",
     "User",
     "ApiToken",
+    "WebSession",
+    "LoginThrottle",
     "AuditEvent",
     "Counter",
     "Case",

@@ -31,6 +31,18 @@ _CODES = {
 }
 
 
+def json_int(value: Any) -> int | None:
+    """An integer as JSON Schema's ``integer`` has it: 3 and 3.0 alike; None for anything
+    else (True, 3.5, "3")."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     text = (resources.files("schemas") / f"{name}.json").read_text(encoding="utf-8")
@@ -102,15 +114,26 @@ def check(schema_name: str, data: dict[str, Any]) -> None:
         raise ValidationFailed(errors)
 
 
+def stripped(schema_name: str, key: str, value: str) -> str:
+    """A field's text without surrounding white space, unless the text is longer than the
+    field's maxLength: then it is kept whole, so that the limit applies to what was sent
+    (as the OpenAPI document says), not to what stripping left of it."""
+    limit = load_schema(schema_name).get("properties", {}).get(key, {}).get("maxLength")
+    if isinstance(limit, int) and len(value) > limit:
+        return value
+    return value.strip()
+
+
 def clean_form(schema_name: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """Normalise user input before validation: strip strings, empty strings to None for
-    optional fields, drop keys with None for required ones so "required" is reported."""
+    """Normalise user input before validation: strip strings (a line break counts as one
+    character, as the browser's maxlength counts it), empty strings to None for optional
+    fields, drop keys with None for required ones so "required" is reported."""
     schema = load_schema(schema_name)
     props = schema.get("properties", {})
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, str):
-            value = value.strip().replace("\r\n", "\n")
+            value = stripped(schema_name, key, value.replace("\r\n", "\n"))
             if value == "":
                 value = None
         if isinstance(value, date):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,28 @@ def docx_bytes(
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def docm_bytes(paragraphs: list[str]) -> bytes:
+    """A macro-enabled Word document (what Word saves as .docm): the main part's content
+    type says macroEnabled and the package holds the VBA project."""
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes(paragraphs)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                ).replace(
+                    b"</Types>",
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+                    b"</Types>",
+                )
+            z.writestr(item, data)
+        z.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    return out.getvalue()
 
 
 def pdf_bytes(paragraphs: list[str], *, title: str | None = None) -> bytes:

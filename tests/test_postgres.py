@@ -300,3 +300,39 @@ def test_manifest_value_over_a_column_limit_fails_only_its_file(pg_lib, tmp_path
 
     assert [(Path(f.path).name, f.code) for f in report.failed] == [("a.md", "too_long")]
     assert [Path(p).name for _, p in report.added] == ["b.md"]
+
+
+def test_backup_and_restore_on_postgresql(pg_lib, postgres_database, tmp_path):
+    """`caselib backup` of a PostgreSQL library: pg_dump of one snapshot and the files it
+    refers to; restored into an empty database and home with the same rows, files and
+    index; a second restore into the now full database is refused."""
+    from library.storage.backup import RestoreRefused, backup, restore
+
+    archive = tmp_path / "pg.tar.gz"
+    report = backup(pg_lib, archive)
+    assert report.dialect == "postgresql" and report.counts["cases"] > 0
+    url = postgres_database("caselib_restored")
+    settings = Settings(
+        {"home": str(tmp_path / "home"), "database_url": url, "ingest_workers": 1}, env={}
+    )
+    restore(settings, archive)
+    restored = Library(settings)
+    try:
+        assert library_state(restored) == library_state(pg_lib)
+        assert (
+            _answers(restored, [{"q": "一网通办"}])[0] == _answers(pg_lib, [{"q": "一网通办"}])[0]
+        )
+        submit(  # the sequences go on after the restored rows
+            restored,
+            valid_form(name="恢复后新增的案例"),
+            Upload("恢复后.docx", docx_bytes(["恢复后新增的案例，推行告知承诺制。"])),
+            Actor.cli(),
+        )
+    finally:
+        restored.close()
+    again = Settings(
+        {"home": str(tmp_path / "home2"), "database_url": url, "ingest_workers": 1}, env={}
+    )
+    with pytest.raises(RestoreRefused):
+        restore(again, archive)
+    assert not (tmp_path / "home2").exists()

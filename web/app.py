@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from library.config import Settings
 from library.context import Library
@@ -35,6 +36,17 @@ def _secret_key(settings: Settings) -> str:
     return key
 
 
+class IdConverter(IntegerConverter):
+    """``<int:…>`` in URLs: an id the database can hold (a larger number is 404, not an
+    overflow deep in the driver)."""
+
+    def __init__(self, map, *args, **kwargs):
+        from library.storage.base import MAX_ID
+
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # PDF.js ships ES modules (.mjs); browsers load them only as JavaScript, and not every
     # system's mime.types lists the suffix.
@@ -44,6 +56,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # to read the other settings from (tests pass {} to ignore the real one).
     settings = Settings(test_config.pop("CASELIB", None), env=test_config.pop("CASELIB_ENV", None))
     app = Flask(__name__, instance_path=str(settings.home_path))
+    app.url_map.converters["int"] = IdConverter
     lib = Library(settings)
     lib.init()
     app.config.update(
@@ -51,17 +64,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
         SESSION_COOKIE_NAME="caselib_session",
         SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
         # Room for the multipart envelope around the largest accepted file.
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024 + 1024 * 1024,
         JSON_AS_ASCII=False,
         TEMPLATES_AUTO_RELOAD=False,
     )
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
-    app.config.update(test_config)
-    app.extensions["caselib"] = lib
-
     from . import (
         accounts,
         admin,
@@ -73,11 +80,24 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         reviews,
         security,
         stats,
+        uploads,
         util,
         workflow,
     )
 
+    app.config.update(security.cookie_config(settings))
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    app.config.update(test_config)
+    app.extensions["caselib"] = lib
+    if settings.proxies > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
+
     util.init_app(app)
+    uploads.init_app(app)  # before security: the CSRF check reads the form
     security.init_app(app)
     errors.init_app(app)
     workflow.init_app(app)

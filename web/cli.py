@@ -405,6 +405,32 @@ def cmd_db_current(args) -> int:
     return 0
 
 
+_ARCHIVE = (".tar.gz", ".tgz")
+
+
+def cmd_backup(args) -> int:
+    from library.context import Library
+    from library.storage.backup import BackupFailed, backup
+
+    out = Path(args.out)
+    if not out.name.endswith(_ARCHIVE):
+        raise UsageError("备份文件名应以 .tar.gz 结尾")
+    lib = Library(Settings())
+    try:
+        if lib.db.is_sqlite and not Path(lib.db.engine.url.database or "").is_file():
+            raise BackupFailed(f"没有可备份的案例库：{lib.settings.home_path}", status=404)
+        report = backup(lib, out, include_secrets=args.include_secrets)
+    finally:
+        lib.close()
+    c = report.counts
+    print(
+        f"备份已写入 {report.path}：{c['cases']} 个案例，{report.files} 个文件"
+        f"（{report.bytes / 1048576:.1f} MB），{c['reviews']} 条点评，{c['audit_events']} 条操作日志"
+        + ("；含密钥等敏感设置，请妥善保管" if args.include_secrets else "")
+    )
+    return 0
+
+
 def cmd_jobs_run(args) -> int:
     from library.cases.renditions import requeue_previews
     from library.jobs.runner import run_pending
@@ -416,6 +442,21 @@ def cmd_jobs_run(args) -> int:
         (f"已为 {queued} 个 Word 文档加入版式预览任务；" if args.previews else "")
         + f"完成后台任务 {n} 个。"
     )
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from library.storage.backup import restore
+
+    settings = Settings()
+    report = restore(settings, args.file)
+    c = report.counts
+    print(
+        f"已恢复到 {settings.home_path}（备份于 {report.created_at}）：{c['cases']} 个案例，"
+        f"{report.files} 个文件，{c['reviews']} 条点评，{c['audit_events']} 条操作日志；索引已重建。"
+    )
+    for note in report.notes:
+        print(f"  {note}")
     return 0
 
 
@@ -903,6 +944,21 @@ def build_parser() -> argparse.ArgumentParser:
     dp.set_defaults(func=cmd_db_upgrade)
     dp = dsub.add_parser("current", help="the schema revision of the database")
     dp.set_defaults(func=cmd_db_current)
+
+    sp = sub.add_parser(
+        "backup", help="back up the database, the stored files and the settings (while serving)"
+    )
+    sp.add_argument("out", metavar="OUT.tar.gz")
+    sp.add_argument(
+        "--include-secrets",
+        action="store_true",
+        help="also write the secret key, the database URL and the webhook URL",
+    )
+    sp.set_defaults(func=cmd_backup)
+
+    sp = sub.add_parser("restore", help="restore a backup into an empty $CASELIB_HOME")
+    sp.add_argument("file", metavar="FILE.tar.gz")
+    sp.set_defaults(func=cmd_restore)
 
     sp = sub.add_parser("jobs", help="background jobs (OCR of scans, Word-to-PDF previews)")
     jsub = sp.add_subparsers(dest="jobs_command", required=True, parser_class=_Parser)

@@ -60,21 +60,35 @@ def _body(e: Exception) -> tuple[dict, int]:
     return {"code": "internal_error", "message": "服务器内部错误，请稍后重试"}, 500
 
 
+def _headers(e: Exception, body: dict) -> dict[str, str]:
+    """Headers the answer must carry: Allow (405: the methods the URL takes),
+    Retry-After, and whatever else the HTTP error says besides its own body's type."""
+    out: dict[str, str] = {}
+    if isinstance(e, HTTPException):
+        for key, value in e.get_headers():
+            if key.lower() not in ("content-type", "content-length"):
+                out[key] = value
+    if "retry_after" in body:
+        out["Retry-After"] = str(body["retry_after"])
+    return out
+
+
 def handle(e: Exception):
     body, status = _body(e)
+    headers = _headers(e, body)
     if wants_json():
         resp = jsonify(body)
         resp.status_code = status
         if status == 401:
             resp.headers["WWW-Authenticate"] = 'Bearer realm="caselib"'
-        if "retry_after" in body:
-            resp.headers["Retry-After"] = str(body["retry_after"])
+        resp.headers.update(headers)
         return resp
     if status == 401 and request.method == "GET":
         return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
-    return render_template(
+    page = render_template(
         "error.html", code=body["code"], message=body["message"], status=status, details=body
-    ), status
+    )
+    return page, status, headers
 
 
 def init_app(app: Flask) -> None:

@@ -9,6 +9,8 @@ from functools import cache
 from typing import Any
 
 from library import validation
+from library.cases.models import STATUSES
+from library.storage.base import MAX_ID
 
 VERSION = "1.0.0"
 
@@ -27,14 +29,37 @@ def _errors(*statuses: int) -> dict[str, Any]:
         401: "缺少或无效的访问令牌",
         403: "当前角色无权执行",
         404: "不存在（或无权查看）",
-        409: "重复或疑似重复的案例，或当前状态下不能执行该操作（invalid_transition）",
+        409: "重复或疑似重复的案例（errors、similar），或当前状态下不能执行该操作"
+        "（invalid_transition，status 为案例当前状态）",
+        413: "上传的文件超过 CASELIB_MAX_UPLOAD_MB（too_large）",
         422: "字段有误：errors 列出每个有误的字段",
-        429: "登录失败次数过多",
+        429: "登录尝试次数过多（Retry-After 为需等待的秒数）",
     }
+    schemas = {409: "Conflict", 422: "ValidationError"}
     out = {}
     for s in statuses:
-        out[str(s)] = _json(_ref("ValidationError" if s in (409, 422) else "Error"), texts[s])
+        out[str(s)] = _json(_ref(schemas.get(s, "Error")), texts[s])
+    if 429 in statuses:
+        out["429"]["headers"] = {
+            "Retry-After": {"schema": {"type": "integer"}, "description": "需等待的秒数"}
+        }
     return out
+
+
+# An id the database can hold (PostgreSQL INTEGER).
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+# What GET /api/v1/cases/{case_no}/file answers with: the original file's own type.
+DOCUMENT_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "application/msword",
+    "application/vnd.ms-works",
+    "application/rtf",
+    "application/vnd.oasis.opendocument.text",
+    "text/plain",
+    "text/markdown",
+    "application/octet-stream",
+)
 
 
 def _param(
@@ -45,6 +70,8 @@ def _param(
     required: bool = False,
     description: str = "",
 ) -> dict[str, Any]:
+    if where == "query":  # an empty value is refused (422), not taken as absent
+        schema = _non_empty(schema)
     return {
         "name": name,
         "in": where,
@@ -52,6 +79,15 @@ def _param(
         "schema": schema,
         "description": description,
     }
+
+
+def _non_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    schema = dict(schema)
+    if schema.get("type") == "string" and "enum" not in schema:
+        schema.setdefault("minLength", 1)
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        schema["items"] = _non_empty(schema["items"])
+    return schema
 
 
 CASE_NO = _param(
@@ -133,10 +169,7 @@ def _document() -> dict[str, Any]:
         "default": "save",
         "description": "save：保存为草稿；submit：保存并提交本单位审核",
     }
-    upload_body["properties"]["call_id"] = {
-        "type": "integer",
-        "description": "所报送的征集通知编号（可选）",
-    }
+    upload_body["properties"]["call_id"] = {**ID, "description": "所报送的征集通知编号（可选）"}
     upload_body["required"] = [*case_form.get("required", []), "file"]
     edit_body = copy.deepcopy(upload_body)
     edit_body["required"] = []
@@ -161,8 +194,8 @@ def _document() -> dict[str, Any]:
                                 "type": "object",
                                 "required": ["username", "password"],
                                 "properties": {
-                                    "username": {"type": "string"},
-                                    "password": {"type": "string"},
+                                    "username": {"type": "string", "minLength": 1},
+                                    "password": {"type": "string", "minLength": 1},
                                 },
                             }
                         }
@@ -198,7 +231,9 @@ def _document() -> dict[str, Any]:
             "get": {
                 "tags": lib_tag,
                 "summary": "案例名称联想",
-                "parameters": [_param("q", {"type": "string"}, required=True)],
+                "parameters": [
+                    _param("q", {"type": "string"}, required=True, description="前 50 个字用于联想")
+                ],
                 "responses": {
                     "200": _json(
                         {
@@ -218,7 +253,7 @@ def _document() -> dict[str, Any]:
                         },
                         "建议",
                     ),
-                    **_errors(401),
+                    **_errors(401, 422),
                 },
             }
         },
@@ -232,7 +267,7 @@ def _document() -> dict[str, Any]:
                 },
                 "responses": {
                     "201": _json(_ref("Case"), "新建的案例（status 为 draft 或 submitted）"),
-                    **_errors(401, 403, 409, 422),
+                    **_errors(401, 403, 409, 413, 422),
                 },
             }
         },
@@ -256,7 +291,7 @@ def _document() -> dict[str, Any]:
                 },
                 "responses": {
                     "200": _json(_ref("Case"), "修改后的案例"),
-                    **_errors(401, 403, 404, 409, 422),
+                    **_errors(401, 403, 404, 409, 413, 422),
                 },
             },
         },
@@ -267,11 +302,10 @@ def _document() -> dict[str, Any]:
                 "parameters": [CASE_NO],
                 "responses": {
                     "200": {
-                        "description": "原始文件",
+                        "description": "原始文件（其本身的类型：Word、PDF 等）",
                         "content": {
-                            "application/octet-stream": {
-                                "schema": {"type": "string", "format": "binary"}
-                            }
+                            t: {"schema": {"type": "string", "format": "binary"}}
+                            for t in DOCUMENT_TYPES
                         },
                     },
                     **_errors(401, 404),
@@ -310,7 +344,10 @@ def _document() -> dict[str, Any]:
                 "tags": cases_tag,
                 "summary": "与该案例最相似的案例",
                 "parameters": [CASE_NO, LIMIT],
-                "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 404)},
+                "responses": {
+                    "200": _json(_ref("SimilarHits"), "相似案例"),
+                    **_errors(401, 404, 422),
+                },
             }
         },
         "/api/v1/cases/{case_no}/reviews": {
@@ -350,14 +387,25 @@ def _document() -> dict[str, Any]:
                             "schema": {
                                 "type": "object",
                                 "properties": {
-                                    "text": {"type": "string"},
+                                    "text": {"type": "string", "maxLength": 20000},
                                     "file": {"type": "string", "format": "binary"},
                                 },
+                                # A draft's text (not blank) or its file.
+                                "anyOf": [
+                                    {
+                                        "required": ["text"],
+                                        "properties": {"text": {"pattern": "\\S"}},
+                                    },
+                                    {"required": ["file"]},
+                                ],
                             }
                         }
                     },
                 },
-                "responses": {"200": _json(_ref("SimilarHits"), "相似案例"), **_errors(401, 422)},
+                "responses": {
+                    "200": _json(_ref("SimilarHits"), "相似案例"),
+                    **_errors(401, 413, 422),
+                },
             }
         },
         "/api/v1/template": {
@@ -398,7 +446,7 @@ def _document() -> dict[str, Any]:
                         {"type": "object", "properties": {"fields": {"type": "object"}}},
                         "申报表字段",
                     ),
-                    **_errors(401, 422),
+                    **_errors(401, 413, 422),
                 },
             }
         },
@@ -493,6 +541,18 @@ def _document() -> dict[str, Any]:
                             },
                         },
                     },
+                    "similar": {"type": "array", "items": similar_hit},
+                },
+            },
+            "Conflict": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "status": {"type": "string", "description": "invalid_transition：案例当前状态"},
+                    "case_no": {"type": "string", "description": "duplicate_document：已有的案例"},
+                    "errors": {"type": "array", "items": {"type": "object"}},
                     "similar": {"type": "array", "items": similar_hit},
                 },
             },
@@ -694,7 +754,7 @@ def serve():
     return jsonify(document())
 
 
-CALL_ID = _param("call_id", {"type": "integer"}, "path", required=True, description="征集通知编号")
+CALL_ID = _param("call_id", ID, "path", required=True, description="征集通知编号")
 
 
 def _obj(**props: Any) -> dict[str, Any]:
@@ -707,14 +767,14 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "required": ["title", "deadline"],
         "properties": {
-            "title": {"type": "string", "maxLength": 100},
+            "title": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "\\S"},
             "notice": {"type": "string", "maxLength": 20000},
             "deadline": {
                 "type": "string",
                 "format": "date-time",
                 "description": "ISO 8601；不带时区的时间按北京时间",
             },
-            "target_unit_ids": {"type": "array", "items": {"type": "integer"}},
+            "target_unit_ids": {"type": "array", "items": ID},
             "target_region": {"type": "string", "description": "该地区及下级的全部单位"},
             "case_types": {
                 "type": "array",
@@ -789,7 +849,10 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                         },
                     },
                 },
-                "responses": {"201": _json(_ref("Call"), "征集通知"), **_errors(401, 403, 422)},
+                "responses": {
+                    "201": _json(_ref("Call"), "征集通知"),
+                    **_errors(401, 403, 413, 422),
+                },
             },
         },
         "/api/v1/calls/{call_id}": {
@@ -806,12 +869,12 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                 "summary": "下载征集通知的附件",
                 "parameters": [
                     CALL_ID,
-                    _param("attachment_id", {"type": "integer"}, "path", required=True),
+                    _param("attachment_id", ID, "path", required=True),
                 ],
                 "responses": {
                     "200": {
-                        "description": "附件",
-                        "content": {"application/octet-stream": {"schema": binary}},
+                        "description": "附件（其本身的类型，按文件名）",
+                        "content": {"*/*": {"schema": binary}},
                     },
                     **_errors(401, 404),
                 },
@@ -836,7 +899,7 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                         },
                         "单位",
                     ),
-                    **_errors(401),
+                    **_errors(401, 422),
                 },
             }
         },
@@ -844,7 +907,11 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
             "get": {
                 "tags": wf,
                 "summary": "我的通知（最新在前）与未读数",
-                "parameters": [_param("unread", {"type": "string", "enum": ["0", "1"]})],
+                "parameters": [
+                    _param(
+                        "unread", {"type": "string", "enum": ["0", "1"]}, description="1：只列未读"
+                    )
+                ],
                 "responses": {
                     "200": _json(
                         _obj(
@@ -853,7 +920,7 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                         ),
                         "通知",
                     ),
-                    **_errors(401),
+                    **_errors(401, 422),
                 },
             }
         },
@@ -864,7 +931,13 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
                 "requestBody": {
                     "content": {
                         "application/json": {
-                            "schema": _obj(ids={"type": "array", "items": {"type": "integer"}})
+                            "schema": _obj(
+                                ids={
+                                    "type": ["array", "null"],
+                                    "items": ID,
+                                    "description": "不填或 null：全部",
+                                }
+                            )
                         }
                     }
                 },
@@ -878,12 +951,14 @@ def _workflow_paths(case_no: dict[str, Any]) -> dict[str, Any]:
             "get": {
                 "tags": wf,
                 "summary": "我的案例：本单位和本人的案例（各状态，含流转记录）",
-                "parameters": [_param("status", {"type": "string"})],
+                "parameters": [
+                    _param("status", {"type": "string", "enum": list(STATUSES)}, description="状态")
+                ],
                 "responses": {
                     "200": _json(
                         _obj(cases={"type": "array", "items": {"type": "object"}}), "案例"
                     ),
-                    **_errors(401),
+                    **_errors(401, 422),
                 },
             }
         },
@@ -933,7 +1008,7 @@ def _workflow_schemas() -> dict[str, Any]:
                 "overdue": {"type": "boolean"},
                 "closed": {"type": "boolean"},
                 "case_types": {"type": ["array", "null"], "items": {"type": "string"}},
-                "target_unit_ids": {"type": "array", "items": {"type": "integer"}},
+                "target_unit_ids": {"type": "array", "items": ID},
                 "attachments": {"type": "array", "items": {"type": "object"}},
                 "progress": _obj(
                     target={"type": "integer"},

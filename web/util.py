@@ -53,6 +53,19 @@ def current_actor() -> Actor | None:
     return Actor.of(user) if user is not None else None
 
 
+def _empty(name: str) -> FieldError:
+    return FieldError(name, "empty", f"参数 {name} 不能为空；不需要时请不要传")
+
+
+def api_arg(name: str) -> str | None:
+    """A query parameter of an API call: absent is None; given empty is a 422 naming it
+    (the OpenAPI document says minLength 1), not the same as leaving it out."""
+    value = request.args.get(name)
+    if value is not None and not value.strip():
+        raise ValidationFailed([_empty(name)])
+    return value
+
+
 def payload() -> dict[str, Any]:
     """The request's fields: a JSON object, or the form."""
     if request.is_json:
@@ -108,8 +121,13 @@ def csrf_token() -> str:
     return token
 
 
-def search_params(args) -> dict[str, Any]:
-    """The search parameters of a query string (tags may repeat)."""
+def search_params(args, *, strict: bool = False) -> dict[str, Any]:
+    """The search parameters of a query string (tags may repeat). The page leaves empty
+    ones out (its form sends them all); ``strict`` (the API) refuses them."""
+    if strict:
+        empty = sorted({k for k in SEARCH_KEYS for v in args.getlist(k) if not v.strip()})
+        if empty:
+            raise ValidationFailed([_empty(k) for k in empty])
     out: dict[str, Any] = {}
     for key in SEARCH_KEYS:
         if key == "tags":
@@ -200,6 +218,7 @@ def init_app(app: Flask) -> None:
         highlight_findings=highlight_findings,
         can=lambda action, obj=None: permissions.can(current_actor(), action, obj),
         privileged=lambda: permissions.is_privileged(current_actor()),
+        max_upload_bytes=lambda: get_lib().settings.max_upload_mb * 1024 * 1024,
     )
     app.jinja_env.filters["beijing"] = beijing
     app.jinja_env.filters["nl2br"] = lambda s: Markup("<br>".join(escape(s or "").split("\n")))

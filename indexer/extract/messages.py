@@ -168,6 +168,17 @@ def ocr_unreadable() -> ExtractionError:
     )
 
 
+def empty_file() -> ExtractionError:
+    return ExtractionError("上传的文件是空的（0 字节），请检查后重新选择文件", code="empty_file")
+
+
+def macro_enabled() -> ExtractionError:
+    return ExtractionError(
+        "文件含有宏（启用宏的 Office 文档），不能上传；请另存为不含宏的 .docx 或 PDF 后重新上传",
+        code="macro_enabled",
+    )
+
+
 def empty_document() -> ExtractionError:
     return ExtractionError("文件中没有文字内容", code="empty_document")
 

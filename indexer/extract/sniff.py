@@ -33,6 +33,13 @@ EXTENSIONS: dict[str, str] = {
 }
 
 LEGACY_FORMATS = frozenset({"doc", "wps", "rtf", "odt"})
+# Office files that carry macros by name; refused as such (not as "unsupported").
+MACRO_EXTENSIONS = frozenset(
+    {".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppsm", ".ppam"}
+)
+# A macro-enabled package's main part or its VBA project, in [Content_Types].xml.
+_MACRO_CONTENT_TYPES = (b"macroenabled", b"vnd.ms-office.vbaproject")
+_CONTENT_TYPES_READ = 256 * 1024
 
 # Scans that only OCR can read. Any of these extensions accepts any of the three kinds (a
 # phone's .jpg may well hold a PNG); which kind it is comes from the bytes.
@@ -60,7 +67,10 @@ def extension_of(filename: str) -> str:
 
 def format_for(filename: str) -> str:
     """The format the file name promises; ``unsupported_format`` for anything else."""
-    fmt = EXTENSIONS.get(extension_of(filename))
+    ext = extension_of(filename)
+    if ext in MACRO_EXTENSIONS:
+        raise messages.macro_enabled()
+    fmt = EXTENSIONS.get(ext)
     if fmt is None:
         raise messages.unsupported()
     return fmt
@@ -71,13 +81,16 @@ def sniff(data: bytes, filename: str) -> tuple[str, str]:
 
     Raises ``ExtractionError``: ``unsupported_format`` for an unknown extension,
     ``content_mismatch`` when the bytes are something else (naming both), ``encrypted`` for
-    an encrypted Office file, ``empty_document`` for zero bytes.
+    an encrypted Office file, ``macro_enabled`` for an Office file with macros (a .docm,
+    whatever it is called), ``empty_file`` for zero bytes.
     """
     fmt = format_for(filename)
     ext = extension_of(filename)
     if not data:
-        raise messages.empty_document()
+        raise messages.empty_file()
     actual = detect(data)
+    if has_macros(data):
+        raise messages.macro_enabled()
     if actual == "encrypted_office" and fmt in {"docx", "doc", "wps"}:
         raise messages.encrypted()
     if (actual, fmt) in _DAMAGED_CONTAINERS:
@@ -93,12 +106,12 @@ def sniff_image(data: bytes, filename: str) -> tuple[str, str]:
     """``(kind, media_type)`` of an image named .jpg/.jpeg/.png/.tif/.tiff, from its bytes:
     ``jpeg``, ``png`` or ``tiff``. Raises ``ExtractionError``: ``unsupported_format`` for
     another extension or another kind of image (GIF, BMP, WebP), ``content_mismatch`` when
-    the bytes are no image, ``empty_document`` for zero bytes."""
+    the bytes are no image, ``empty_file`` for zero bytes."""
     ext = extension_of(filename)
     if ext not in IMAGE_EXTENSIONS:
         raise messages.unsupported()
     if not data:
-        raise messages.empty_document()
+        raise messages.empty_file()
     kind = image_kind(data)
     if kind is not None:
         return kind, IMAGE_MEDIA_TYPES[kind]
@@ -167,6 +180,37 @@ def _looks_textual(head: bytes) -> bool:
         return False
     controls = sum(1 for b in head if b < 0x20 and b not in (9, 10, 12, 13, 27))
     return controls <= max(2, len(head) // 100)
+
+
+def has_macros(data: bytes) -> bool:
+    """Whether an Office file carries macros: an OOXML package whose content types name a
+    macro-enabled main part or a VBA project (``word/vbaProject.bin``), or a Word 97-2003
+    file with a ``Macros`` storage. Anything else (not an Office file, unreadable) is
+    False; the other checks say what is wrong with it."""
+    head = data[:8]
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        entries = declared_entries(data)
+        if entries is not None and entries > _MAX_SNIFF_ENTRIES:
+            return False
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            names = {n.lower() for n in zf.namelist()}
+            if any(n.endswith("vbaproject.bin") for n in names):
+                return True
+            if "[content_types].xml" not in names:
+                return False
+            with zf.open("[Content_Types].xml") as f:
+                types = f.read(_CONTENT_TYPES_READ).lower()
+        except Exception:  # noqa: BLE001 - damaged: the extractor says "corrupt"
+            return False
+        return any(t in types for t in _MACRO_CONTENT_TYPES)
+    if head.startswith(ole2.MAGIC):
+        try:
+            names = {n.lower() for n in ole2.Ole2(data).names}
+        except Exception:  # noqa: BLE001
+            return False
+        return "macros" in names or "_vba_project_cur" in names or "_vba_project" in names
+    return False
 
 
 def _zip_kind(data: bytes) -> str:

@@ -27,9 +27,10 @@ from ..permissions import require
 from ..storage.base import utcnow
 from ..vocab.models import Region
 from ..vocab.regions import region_by_name, region_label
-from . import audit
+from . import audit, throttle
 from .audit import Actor
 from .models import ROLE_TITLES, ROLES, ApiToken, Unit, User
+from .sessions import end_all_sessions
 from .users import _USERNAME, MIN_PASSWORD, find_user, forget_user
 
 if TYPE_CHECKING:
@@ -98,8 +99,9 @@ class Account:
         }
 
 
-def _account(user: User, now: datetime | None = None) -> Account:
+def _account(session: Session, user: User, now: datetime | None = None) -> Account:
     now = now or utcnow()
+    locked_until, failures = throttle.account_state(session, user.username, now)
     return Account(
         id=user.id,
         username=user.username,
@@ -111,9 +113,9 @@ def _account(user: User, now: datetime | None = None) -> Account:
         region_code=user.region_code,
         region=region_label(user.region_code) if user.region_code else None,
         active=bool(user.active),
-        locked=user.locked_until is not None and user.locked_until > now,
-        locked_until=user.locked_until,
-        failed_logins=user.failed_logins or 0,
+        locked=locked_until is not None,
+        locked_until=locked_until,
+        failed_logins=failures,
         created_at=user.created_at,
     )
 
@@ -144,15 +146,17 @@ def list_accounts(
     elif status == "active":
         stmt = stmt.where(User.active.is_(True))
     elif status == "locked":
-        stmt = stmt.where(User.active.is_(True), User.locked_until > now)
+        stmt = stmt.where(User.active.is_(True))
     with lib.db.session() as session:
-        return [_account(u, now) for u in session.scalars(stmt)]
+        if status == "locked":
+            stmt = stmt.where(User.username.in_(throttle.locked_names(session, now)))
+        return [_account(session, u, now) for u in session.scalars(stmt)]
 
 
 def get_account(lib: Library, actor: Actor, username: str) -> Account:
     require(actor, "user.manage")
     with lib.db.session() as session:
-        return _account(_user(session, username))
+        return _account(session, _user(session, username))
 
 
 def _user(session: Session, username: str) -> User:
@@ -269,7 +273,6 @@ def create_account(
             unit=unit,
             region_code=region,
             active=True,
-            failed_logins=0,
         )
         session.add(user)
         session.flush()
@@ -285,7 +288,7 @@ def create_account(
             region=region,
             generated=given is None,
         )
-        return _account(user), None if given else password
+        return _account(session, user), None if given else password
 
 
 def update_account(lib: Library, actor: Actor, username: str, data: Mapping[str, Any]) -> Account:
@@ -315,7 +318,7 @@ def update_account(lib: Library, actor: Actor, username: str, data: Mapping[str,
         changes = {k: [before[k], after[k]] for k in after if after[k] != before[k]}
         if changes:
             audit.record(session, actor, "user.update", "user", user.username, changes=changes)
-        account = _account(user)
+        account = _account(session, user)
     forget_user(lib, account.id)
     return account
 
@@ -350,11 +353,16 @@ def reset_password(
         raise ValidationFailed(errors)
     with lib.db.transaction() as session:
         user = _user(session, username)
+        if actor.user_id == user.id:
+            raise Conflict(
+                "不能在这里重置自己的密码（会作废自己的访问令牌），请用“修改密码”",
+                code="own_account",
+            )
         new = password or temporary_password()
         user.password_hash = generate_password_hash(new)
-        user.failed_logins = 0
-        user.locked_until = None
+        throttle.clear_account(session, user.username)
         revoked = _revoke_tokens(session, user)
+        end_all_sessions(session, user.id, tokens=False)
         audit.record(
             session,
             actor,
@@ -364,7 +372,7 @@ def reset_password(
             generated=password is None,
             tokens_revoked=revoked,
         )
-        account = _account(user)
+        account = _account(session, user)
     forget_user(lib, account.id)
     return account, None if password else new
 
@@ -383,7 +391,7 @@ def deactivate(lib: Library, actor: Actor, username: str) -> Account:
             audit.record(
                 session, actor, "user.deactivate", "user", user.username, tokens_revoked=revoked
             )
-        account = _account(user)
+        account = _account(session, user)
     forget_user(lib, account.id)
     return account
 
@@ -395,10 +403,9 @@ def reactivate(lib: Library, actor: Actor, username: str) -> Account:
         user = _user(session, username)
         if not user.active:
             user.active = True
-            user.failed_logins = 0
-            user.locked_until = None
+            throttle.clear_account(session, user.username)
             audit.record(session, actor, "user.reactivate", "user", user.username)
-        account = _account(user)
+        account = _account(session, user)
     forget_user(lib, account.id)
     return account
 
@@ -408,18 +415,10 @@ def unlock(lib: Library, actor: Actor, username: str) -> Account:
     require(actor, "user.manage")
     with lib.db.transaction() as session:
         user = _user(session, username)
-        if user.failed_logins or user.locked_until is not None:
-            audit.record(
-                session,
-                actor,
-                "user.unlock",
-                "user",
-                user.username,
-                failures=user.failed_logins or 0,
-            )
-            user.failed_logins = 0
-            user.locked_until = None
-        account = _account(user)
+        failures = throttle.clear_account(session, user.username)
+        if failures:
+            audit.record(session, actor, "user.unlock", "user", user.username, failures=failures)
+        account = _account(session, user)
     forget_user(lib, account.id)
     return account
 

@@ -21,7 +21,16 @@ from ..permissions import EVERYONE as ROLES
 from ..permissions import ROLE_TITLES
 from ..storage.base import Base, utcnow
 
-__all__ = ["ROLES", "ROLE_TITLES", "Unit", "User", "ApiToken", "AuditEvent"]
+__all__ = [
+    "ROLES",
+    "ROLE_TITLES",
+    "Unit",
+    "User",
+    "ApiToken",
+    "WebSession",
+    "LoginThrottle",
+    "AuditEvent",
+]
 
 
 class Unit(Base):
@@ -49,8 +58,6 @@ class User(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     region_code: Mapped[str | None] = mapped_column(String(6), ForeignKey("regions.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     unit: Mapped[Unit | None] = relationship()
     __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="ck_user_role"),)
@@ -69,6 +76,33 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     user: Mapped[User] = relationship()
+
+
+class WebSession(Base):
+    """A logged-in browser: the cookie carries a random id, the database only its SHA-256.
+    Logging out deletes the row; a password change deletes every row of the account, so
+    an old cookie opens nothing."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Last request seen (kept to a few minutes): idle sessions end on the server too.
+    seen_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    remote: Mapped[str | None] = mapped_column(String(64))
+
+
+class LoginThrottle(Base):
+    """Failed logins counted per key: the name typed in (whether or not such an account
+    exists), the client address, and the two together. A key past its free failures is
+    refused for a while (doubling, capped at a few minutes)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditEvent(Base):

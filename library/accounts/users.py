@@ -1,6 +1,7 @@
 """Accounts: creating and updating users (passwords hashed with werkzeug's scrypt/pbkdf2,
-never stored or logged in clear), what pages and the API show of them, and the account of
-a web session (cached for a few seconds per process)."""
+never stored or logged in clear), changing one's password (which ends every session and
+token of the account), what pages and the API show of them, and the account of a web
+session (cached for a few seconds per process)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..errors import FieldError, ValidationFailed
+from ..errors import FieldError, NotFound, ValidationFailed
 from ..permissions import allowed_actions, is_privileged, require
 from ..vocab.models import Region
 from ..vocab.regions import normalize_region, region_label
-from . import audit
+from . import audit, sessions
 from .audit import Actor
 from .models import ROLE_TITLES, ROLES, Unit, User
 
@@ -141,12 +142,12 @@ def create_user(
         u.region_code = region
         u.unit = _unit(session, unit, region)
         u.active = True
-        u.failed_logins = 0
-        u.locked_until = None
         if existing is None:
             session.add(u)
         session.flush()
         if existing is not None:
+            # A reset password: whoever held the old one is logged out everywhere.
+            sessions.end_all_sessions(session, existing.id)
             forget_user(lib, existing.id)
         audit.record(
             session,
@@ -159,6 +160,63 @@ def create_user(
             region=region,
         )
         return info(u)
+
+
+def change_password(
+    lib: Library,
+    user_id: int,
+    current: str,
+    new: str,
+    confirm: str | None = None,
+    *,
+    remote: str | None = None,
+) -> str:
+    """Change one's own password. Every session and API token of the account ends (one
+    that knew the old password is out); the browser that changed it gets a new session,
+    whose id is returned. Every bad field is reported at once; wrong current passwords
+    count as failed logins (:mod:`.throttle`)."""
+    from ..errors import TooManyAttempts
+    from ..storage.base import utcnow
+    from . import throttle
+
+    errors: list[FieldError] = []
+    if len(new or "") < MIN_PASSWORD:
+        errors.append(FieldError("new_password", "too_short", f"新密码至少 {MIN_PASSWORD} 位"))
+    elif new == current:
+        errors.append(FieldError("new_password", "unchanged", "新密码不能与当前密码相同"))
+    if confirm is not None and confirm != new:
+        errors.append(FieldError("confirm_password", "mismatch", "两次输入的新密码不一致"))
+    now = utcnow()
+    sid = None
+    with lib.db.transaction() as session:
+        user = get_user(session, user_id)
+        if user is None:
+            raise NotFound("账号不存在", code="user_not_found")
+        attempt = throttle.keys(user.username, remote)
+        wait = throttle.wait_seconds(session, attempt, now)
+        if wait:
+            raise TooManyAttempts(
+                f"密码尝试次数过多，请 {wait} 秒后再试", details={"retry_after": wait}
+            )
+        if not check_password_hash(user.password_hash, current or ""):
+            errors.insert(0, FieldError("current_password", "wrong", "当前密码不正确"))
+            throttle.count_failure(session, attempt, now)  # kept: raised after the commit
+        elif not errors:
+            user.password_hash = generate_password_hash(new)
+            sessions.end_all_sessions(session, user.id)
+            sid = sessions.start_session(lib, user.id, remote=remote, session=session)
+            audit.record(
+                session,
+                Actor.of(user),
+                "user.password_change",
+                "user",
+                user.username,
+                remote=remote,
+            )
+    if errors:
+        raise ValidationFailed(errors)
+    forget_user(lib, user_id)
+    return sid
 
 
 _SESSION_USERS: dict[tuple[str, int], tuple[float, User | None]] = {}

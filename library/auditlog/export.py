@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from ..accounts import audit
@@ -65,16 +66,16 @@ def export_xlsx(lib: Library, actor: Actor, flt: AuditFilter) -> tuple[bytes, in
     for row in iter_rows(lib, actor, flt):
         at = WriteOnlyCell(ws, value=to_beijing(row.at).replace(tzinfo=None))
         at.number_format = "yyyy-mm-dd hh:mm:ss"
-        detail = WriteOnlyCell(ws, value=row.detail_text)
+        detail = WriteOnlyCell(ws, value=_cell(row.detail_text))
         detail.alignment = wrap
         ws.append(
             [
                 at,
-                row.actor_name,
-                row.actor,
-                row.action_name,
-                row.object_type_name,
-                row.object_label,
+                _cell(row.actor_name),
+                _cell(row.actor),
+                _cell(row.action_name),
+                _cell(row.object_type_name),
+                _cell(row.object_label),
                 detail,
             ]
         )
@@ -83,10 +84,10 @@ def export_xlsx(lib: Library, actor: Actor, flt: AuditFilter) -> tuple[bytes, in
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 40
     about.append(["导出时间（北京时间）", beijing_text(now)])
-    about.append(["导出人", actor.name])
+    about.append(["导出人", _cell(actor.name)])
     about.append(["记录数", n])
     for title, value in flt.described() or [("筛选条件", "无（全部记录）")]:
-        about.append([title, value])
+        about.append([title, _cell(value)])
     buf = io.BytesIO()
     wb.save(buf)
     with lib.db.transaction() as session:
@@ -100,3 +101,9 @@ def export_xlsx(lib: Library, actor: Actor, flt: AuditFilter) -> tuple[bytes, in
             rows=n,
         )
     return buf.getvalue(), n
+
+
+def _cell(value):
+    """A text as a worksheet may hold it: control characters (which a filter or a record
+    may carry, and which Excel refuses) left out."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value

@@ -18,6 +18,7 @@ ACTION_NAMES: dict[str, str] = {
     "user.create": "新建账号",
     "user.update": "修改账号",
     "user.password_reset": "重置密码",
+    "user.password_change": "修改密码",
     "user.deactivate": "停用账号",
     "user.reactivate": "启用账号",
     "user.unlock": "解除锁定",

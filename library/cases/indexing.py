@@ -44,6 +44,7 @@ from indexer import (
 
 from ..errors import IndexUnavailable
 from ..storage.base import utcnow
+from . import changes
 from .models import Case
 from .text import index_doc
 
@@ -145,7 +146,9 @@ _last_sync: dict[str, float] = {}
 def sync_now_and_then(lib: Library, every: float = SYNC_SECONDS) -> None:
     """In a long-running process (a web worker), at most every ``every`` seconds: apply
     the changes other processes queued, index what they left pending, and have a missing
-    or damaged index repaired."""
+    or damaged index repaired; and index what other app nodes changed (:mod:`.changes`) at
+    most every ``changes.FOLLOW_SECONDS``."""
+    changes.follow_now_and_then(lib, index_cases)
     key = str(lib.settings.index_path)
     now = time.monotonic()
     if now - _last_sync.get(key, 0.0) < every:
@@ -167,6 +170,7 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
     them). False when the index is missing or damaged: the cases stay pending and the
     repair (requested here, never run inside a serving request) takes them."""
     started = utcnow()
+    took = changes.versions(lib, case_nos)  # before the cases are read
     docs = list(_docs(lib, _query().where(Case.case_no.in_(case_nos))))
     present = {d.case_no for d in docs}
     gone = [c for c in case_nos if c not in present]
@@ -182,6 +186,7 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
         request_repair(lib, "missing" if isinstance(e, IndexMissing) else "corrupt")
         return False
     _mark_indexed(lib, sorted(present), started)
+    changes.taken(lib, took)
     return True
 
 
@@ -224,6 +229,7 @@ def rebuild(
     process: the index's repair lock). Returns the number of cases indexed. Never call it
     from a web request: it may take minutes and segments in worker processes."""
     started = utcnow()
+    took = changes.versions(lib)  # before the cases are read
     with lib.db.session() as session:
         case_nos = list(session.scalars(select(Case.case_no).where(Case.status == "published")))
     parallel = len(case_nos) >= PARALLEL_MIN_DOCS and not lib.serving
@@ -240,6 +246,7 @@ def rebuild(
         timeout=max(lib.index.lock_timeout, 600),
         reason=reason,
     )
+    changes.rebuilt(lib, started, took)
     _mark_indexed(lib, case_nos, started)
     return n
 

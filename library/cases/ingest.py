@@ -40,9 +40,10 @@ from ..accounts.audit import Actor
 from ..accounts.models import AuditEvent
 from ..errors import CaselibError, FieldError, ValidationFailed
 from ..storage.base import utcnow
-from ..storage.files import sha256_bytes
+from ..storage.files import safe_name, sha256_bytes
 from ..vocab import catalogue
 from ..vocab.models import Region, Tag, Theme
+from . import changes
 from .indexing import _mark_indexed
 from .models import CASE_TYPES, Case, CaseHistory, CaseTag, Document, DocumentVersion
 from .numbering import reserve_case_nos
@@ -421,7 +422,7 @@ def ingest(
                 )
                 done_count += 1
                 continue
-            job = _Job(seq, str(f), f.name, data, sha, meta)
+            job = _Job(seq, str(f), safe_name(f.name), data, sha, meta)
             in_flight.acquire()
             jobs_meta[seq] = job
             yield job
@@ -501,6 +502,7 @@ def ingest(
                 pool.join()
     for case_nos, at in stored:
         _mark_indexed(lib, case_nos, at)
+    changes.taken(lib, {c: at for case_nos, at in stored for c in case_nos})
     # A copy of a file of this run is skipped as that file's case, or fails as it did.
     added = {path: case_no for case_no, path in report.added}
     failed = {f.path: f for f in report.failed}

@@ -77,7 +77,10 @@ class Case(Base):
     source: Mapped[str] = mapped_column(String(20), default="form")  # form | ingest | demo
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Every change sets it (app nodes follow each other's changes by it: cases/changes.py).
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, onupdate=utcnow, index=True
+    )
     rating_avg: Mapped[float | None] = mapped_column(Float)
     rating_count: Mapped[int] = mapped_column(Integer, default=0)
     # When the index last took this case; NULL or older than updated_at means "to index".

@@ -73,7 +73,7 @@ def _coerce(raw: dict[str, Any]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, str):
-            value = value.strip()
+            value = validation.stripped("review", key, value)
             if value == "":
                 if key in ("comment", "recommendation_form"):
                     data[key] = None

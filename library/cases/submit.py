@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -39,7 +38,7 @@ from ..accounts import audit
 from ..accounts.audit import Actor
 from ..errors import DuplicateDocument, FieldError, InvalidTransition, ValidationFailed
 from ..permissions import require
-from ..storage.files import sha256_bytes
+from ..storage.files import safe_name, sha256_bytes
 from ..vocab import catalogue
 from ..vocab.models import Region, Tag, Theme
 from ..vocab.regions import region_by_name, region_label, within
@@ -65,10 +64,14 @@ LINK_CHECKS: dict[str, LinkCheck] = {}
 
 @dataclass
 class Upload:
-    """An uploaded file: its original name and bytes."""
+    """An uploaded file: its name (reduced to a safe base name: no folders of any
+    platform, see :func:`~library.storage.files.safe_name`) and its bytes."""
 
     filename: str
     data: bytes
+
+    def __post_init__(self) -> None:
+        self.filename = safe_name(self.filename)
 
     @property
     def sha256(self) -> str:
@@ -238,7 +241,7 @@ def check_submission(
     extracted = None
     anonymized_upload = None
     document_findings: list[Finding] = []
-    if upload is None or not upload.data:
+    if upload is None:  # an empty file is empty_file, a macro-enabled one macro_enabled
         if require_file:
             errors.append(FieldError("file", "required", "请上传案例文档（Word 或 PDF）"))
     else:
@@ -357,7 +360,7 @@ def _anonymized_name(filename: str) -> str:
 
 
 def _safe_name(filename: str) -> str:
-    return PurePath((filename or "").replace("\\", "/")).name[:255] or "案例文档"
+    return safe_name(filename or "", "案例文档")
 
 
 def document_error(code: str, text: str, findings: list[Finding]) -> FieldError:

@@ -159,9 +159,7 @@ def _decimal(key: str, raw: Any, errors: list[FieldError]) -> Decimal | None:
     if not value.is_finite():
         errors.append(FieldError(key, "invalid_type", f"{spec.title}的分值应为数字"))
         return None
-    if value != value.quantize(Decimal("0.01")):
-        errors.append(FieldError(key, "too_precise", f"{spec.title}的分值最多两位小数"))
-        return None
+    # The range first: quantizing a number far out of it (1e169) overflows the context.
     if not spec.low <= value <= spec.high:
         errors.append(
             FieldError(
@@ -170,6 +168,9 @@ def _decimal(key: str, raw: Any, errors: list[FieldError]) -> Decimal | None:
                 f"{spec.title}的分值应在 {fmt(spec.low)} 到 {fmt(spec.high)} 之间",
             )
         )
+        return None
+    if value != value.quantize(Decimal("0.01")):
+        errors.append(FieldError(key, "too_precise", f"{spec.title}的分值最多两位小数"))
         return None
     return value
 

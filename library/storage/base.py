@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# The largest id an id column holds (PostgreSQL INTEGER): a larger number names nothing.
+MAX_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     """Now in UTC, naive (the database stores UTC; pages show Beijing time)."""

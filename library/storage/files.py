@@ -5,8 +5,38 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
+import unicodedata
 from pathlib import Path
+
+_SEPARATORS = re.compile(r"[\\/]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN = re.compile(r'[<>:"|?*]')  # not allowed in a Windows file name
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{i}" for p in ("COM", "LPT") for i in range(10)}
+NAME_MAX = 255
+
+
+def safe_name(name: str | None, default: str = "文件") -> str:
+    """The name an uploaded file is stored and served under: its base name after the last
+    ``/`` or ``\\`` (so ``..\\..\\windows\\evil.docx`` is ``evil.docx`` on every platform),
+    without control or direction-override characters, with the characters Windows forbids
+    (``<>:"|?*``, a drive's colon) replaced by ``_``, no leading or trailing dots and
+    spaces, not a Windows device name, at most 255 characters with the extension kept;
+    ``default`` when nothing is left."""
+    base = _SEPARATORS.split(unicodedata.normalize("NFC", name or ""))[-1]
+    base = _FORBIDDEN.sub("_", _CONTROL.sub("", base)).strip(" .")
+    if not base:
+        return default
+    if base.split(".")[0].strip().upper() in _RESERVED:
+        base = "_" + base
+    if len(base) > NAME_MAX:
+        stem, dot, ext = base.rpartition(".")
+        if dot and 0 < len(ext) <= 16:
+            base = stem[: NAME_MAX - len(ext) - 1].rstrip(" .") + "." + ext
+        else:
+            base = base[:NAME_MAX].rstrip(" .")
+    return base
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+
+from indexer import MACRO_EXTENSIONS, has_macros
 
 from ..accounts import audit
 from ..accounts.audit import Actor
@@ -22,7 +23,9 @@ from ..accounts.units import unit_members
 from ..cases.models import CASE_TYPE_TITLES, CASE_TYPES, STATUS_TITLES, Case
 from ..errors import FieldError, NotFound, ValidationFailed
 from ..permissions import can, in_scope, require
-from ..storage.base import utcnow
+from ..storage.base import MAX_ID, utcnow
+from ..storage.files import safe_name
+from ..validation import json_int
 from ..vocab.regions import region_label, within
 from .models import Call, CallAttachment, CallTarget
 from .notifications import deliver_soon, notify
@@ -108,12 +111,17 @@ def _int_list(value: Any) -> list[int] | None:
         return None
     out = []
     for v in value:
-        if isinstance(v, bool):
+        n = json_int(v)
+        if n is None and isinstance(v, str):
+            try:
+                n = int(v)
+            except ValueError:
+                return None
+        if n is None:
             return None
-        try:
-            out.append(int(v))
-        except (TypeError, ValueError):
+        if not 1 <= n <= MAX_ID:
             return None
+        out.append(n)
     return out
 
 
@@ -122,9 +130,14 @@ def create_call(
 ) -> dict[str, Any]:
     """Create a call (every bad field reported at once) and notify the target units."""
     require(actor, "call.create")
-    attachments = [a for a in attachments or [] if a.data]
-    errors: list[FieldError] = []
-    title = (data.get("title") or "").strip() if isinstance(data.get("title"), str) else ""
+    attachments = list(attachments or [])
+    errors: list[FieldError] = [
+        FieldError("attachments", "empty_file", f"附件“{a.filename}”是空的（0 字节），请检查")
+        for a in attachments
+        if not a.data
+    ]
+    sent_title = data.get("title") if isinstance(data.get("title"), str) else ""
+    title = sent_title.strip()
     notice = data.get("notice") or ""
     if not isinstance(notice, str):
         notice, bad_notice = "", True
@@ -132,7 +145,7 @@ def create_call(
         bad_notice = False
     if not title:
         errors.append(FieldError("title", "required", "通知标题为必填项"))
-    elif len(title) > TITLE_MAX:
+    elif len(sent_title) > TITLE_MAX:  # the limit is on what was sent, as the API says
         errors.append(FieldError("title", "too_long", f"通知标题不能超过 {TITLE_MAX} 字"))
     if bad_notice:
         errors.append(FieldError("notice", "invalid_type", "通知正文应为文本"))
@@ -164,10 +177,21 @@ def create_call(
         errors.append(FieldError("target_unit_ids", "invalid_type", "目标单位应为单位编号列表"))
         unit_ids = []
     region = data.get("target_region") or None
+    if region is not None and not isinstance(region, str):
+        errors.append(FieldError("target_region", "invalid_type", "目标地区应为行政区划代码"))
+        region = None
     if len(attachments) > ATTACHMENTS_MAX:
         errors.append(FieldError("attachments", "too_many", f"附件最多 {ATTACHMENTS_MAX} 个"))
     max_bytes = lib.settings.max_upload_mb * 1024 * 1024
     for a in attachments:
+        if has_macros(a.data) or extension_of(a.filename) in MACRO_EXTENSIONS:
+            errors.append(
+                FieldError(
+                    "attachments",
+                    "macro_enabled",
+                    f"附件“{a.filename}”含有宏（启用宏的 Office 文档），不能上传",
+                )
+            )
         if len(a.data) > max_bytes:
             errors.append(
                 FieldError(
@@ -269,9 +293,13 @@ def _targets(
     return sorted(units.values(), key=lambda u: (u.region_code or "", u.name))
 
 
+def extension_of(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
 def _safe_name(name: str) -> str:
-    base = PurePath((name or "").replace("\\", "/")).name.strip()
-    return base[:255] or "附件"
+    return safe_name(name, "附件")
 
 
 def _media_type(name: str) -> str:
@@ -516,12 +544,18 @@ def check_answer(session: Session, call_id: Any, actor: Actor, case_type: str | 
     """The call a new or edited case answers: it must exist, be addressed to the actor's
     unit (or the actor may manage it) and accept the case's type. Late is allowed."""
     try:
-        cid = int(call_id)
+        cid = json_int(call_id)
+        if cid is None:
+            if not isinstance(call_id, str):
+                raise TypeError(call_id)
+            cid = int(call_id)
     except (TypeError, ValueError):
         raise ValidationFailed(
             [FieldError("call_id", "invalid_type", "征集通知编号应为整数")]
         ) from None
     try:
+        if not 1 <= cid <= MAX_ID:
+            raise NotFound()
         call = visible_call(session, cid, actor)
     except NotFound:
         raise ValidationFailed(

@@ -26,7 +26,7 @@ SAVE_ACTIONS = ("save", "submit")
 
 
 def _action(action: str | None) -> str:
-    action = (action or "save").strip()
+    action = (action or "save").strip() if isinstance(action, (str, type(None))) else None
     if action not in SAVE_ACTIONS:
         raise ValidationFailed(
             [

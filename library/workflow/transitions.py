@@ -105,8 +105,9 @@ def apply(
     """Take ``action`` on ``case`` inside the caller's transaction (checks included);
     returns the new state. An approval of a case whose document still holds names (a PDF)
     needs ``confirm_names``: the approver's audited confirmation."""
-    reason = (reason or "").strip() or None
+    # The limit is on the reason as sent (the OpenAPI document's maxLength), stripped after.
     to = check(actor, case, action, reason, confirm_names=confirm_names)
+    reason = (reason or "").strip() or None
     before = case.status
     if action == "approve" and case.document is not None and case.document.unresolved_findings:
         doc = case.document

@@ -141,9 +141,28 @@ def test_unknown_extension_is_unsupported(name):
     assert info.value.message == "不支持该文件格式，请上传 .docx 或 .pdf 文件"
 
 
-def test_zero_bytes_is_an_empty_document():
-    """An empty upload is empty_document whatever its extension."""
-    for name in ("a.docx", "a.pdf", "a.txt"):
+def test_zero_bytes_is_an_empty_file():
+    """An empty upload is empty_file whatever its extension (not "no text")."""
+    for name in ("a.docx", "a.pdf", "a.txt", "scan.jpg"):
         with pytest.raises(ExtractionError) as info:
             extract(b"", name)
-        assert info.value.code == "empty_document"
+        assert info.value.code == "empty_file", name
+        assert "空的" in info.value.message
+
+
+def test_a_macro_enabled_word_file_is_refused_whatever_its_name():
+    """A .docm (macro-enabled main part, a VBA project) is macro_enabled when it is called
+    .docx, and so is anything called .docm; a plain .docx has no macros."""
+    from indexer import has_macros
+    from tests.conftest import docm_bytes
+    from tests.conftest import docx_bytes as plain_docx
+
+    docm = docm_bytes(["一网通办"])
+    assert has_macros(docm) and not has_macros(plain_docx(["一网通办"]))
+    for name in ("案例.docx", "案例.docm", "案例.pdf"):
+        with pytest.raises(ExtractionError) as info:
+            extract(docm, name)
+        assert info.value.code == "macro_enabled", name
+    with pytest.raises(ExtractionError) as info:
+        extract(plain_docx(["一网通办"]), "案例.docm")
+    assert info.value.code == "macro_enabled"

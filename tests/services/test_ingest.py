@@ -35,7 +35,7 @@ GOOD = ("审批.docx", "办税.pdf", "通关.md", "电力.txt")
 BAD = {
     "损坏.docx": "corrupt",
     "其实是Word.pdf": "content_mismatch",
-    "空白.txt": "empty_document",
+    "空白.txt": "empty_file",
     "扫描件.pdf": "no_text_layer",
 }
 SEARCH_WORDS = {

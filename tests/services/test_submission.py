@@ -261,7 +261,7 @@ BAD_FILES = {
     "docx_named_pdf": ("案例.pdf", lambda mk: mk(KAIBAN_OTHER), "content_mismatch"),
     "scanned_pdf": ("扫描件.pdf", lambda mk: scanned_pdf_bytes(), "no_text_layer"),
     "excel_workbook": ("案例.xls", lambda mk: xls_bytes(), "unsupported_format"),
-    "empty_upload": ("案例.docx", lambda mk: b"", "required"),
+    "empty_upload": ("案例.docx", lambda mk: b"", "empty_file"),
 }
 
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from library import permissions
-from library.accounts import auth, tokens, users
+from library.accounts import auth, throttle, tokens, users
 from library.errors import TooManyAttempts, Unauthorized, ValidationFailed
-from library.models import ApiToken, AuditEvent, User, utcnow
+from library.models import ApiToken, AuditEvent, LoginThrottle, utcnow
 
 
 def test_password_is_stored_hashed(lib):
@@ -32,9 +32,9 @@ def test_create_user_reports_every_bad_field(lib):
 
 
 def test_lock_grows_with_each_failure(lib):
-    """No lock before five failures; then 30 s, doubling, capped at 15 minutes."""
-    assert [auth.lock_seconds(n) for n in (1, 4, 5, 6, 7)] == [0, 0, 30, 60, 120]
-    assert auth.lock_seconds(50) == auth.MAX_LOCK_SECONDS
+    """No lock before five failures; then 30 s, doubling, capped at five minutes."""
+    assert [throttle.lock_seconds(n) for n in (1, 4, 5, 6, 7)] == [0, 0, 30, 60, 120]
+    assert throttle.lock_seconds(50) == throttle.MAX_LOCK_SECONDS == 300
 
 
 def test_lock_expires_and_success_resets_the_counter(lib):
@@ -43,18 +43,22 @@ def test_lock_expires_and_success_resets_the_counter(lib):
     now = utcnow()
     for _ in range(4):
         with pytest.raises(Unauthorized):
-            auth.authenticate(lib, "qian", "bad", now=now)
+            auth.authenticate(lib, "qian", "bad", remote="10.1.1.1", now=now)
     with pytest.raises(TooManyAttempts):
-        auth.authenticate(lib, "qian", "bad", now=now)
+        auth.authenticate(lib, "qian", "bad", remote="10.1.1.1", now=now)
     with pytest.raises(TooManyAttempts):
-        auth.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=10))
+        auth.authenticate(
+            lib, "qian", "correct-horse", remote="10.1.1.1", now=now + timedelta(seconds=10)
+        )
     assert (
-        auth.authenticate(lib, "qian", "correct-horse", now=now + timedelta(seconds=31)).username
+        auth.authenticate(
+            lib, "qian", "correct-horse", remote="10.1.1.1", now=now + timedelta(seconds=31)
+        ).username
         == "qian"
     )
     with lib.db.session() as s:
-        u = s.query(User).filter_by(username="qian").one()
-        assert u.failed_logins == 0 and u.locked_until is None
+        keys = {r.key: r.failures for r in s.query(LoginThrottle)}
+        assert keys == {"addr:10.1.1.1": 5}  # the name's counters start again
         actions = [
             e.action
             for e in s.query(AuditEvent).filter_by(object_id="qian").order_by(AuditEvent.id)

@@ -320,6 +320,10 @@ def test_the_admin_api_manages_accounts(client, token_for, lib):
     assert client.get("/api/v1/me", headers=user_h).status_code == 401
     resp = client.post("/api/v1/admin/users/admin/deactivate", headers=h)
     assert resp.status_code == 409 and resp.get_json()["code"] == "own_account"
+    # Nor a reset of one's own password (it would revoke the token in use).
+    resp = client.post("/api/v1/admin/users/admin/password", json={}, headers=h)
+    assert resp.status_code == 409 and resp.get_json()["code"] == "own_account"
+    assert client.get("/api/v1/me", headers=h).status_code == 200
     assert client.post("/api/v1/admin/users/apiuser/reactivate", headers=h).get_json()["active"]
     resp = client.post(
         "/api/v1/admin/users/apiuser/password", json={"password": "given-password"}, headers=h

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import SAMPLE_TEXT, docx_bytes, valid_form
 
-from .conftest import PASSWORD, audit_actions, case_by_name
+from .conftest import PASSWORD, audit_actions, case_by_name, csrf_of
 
 PUBLIC = {"/api/v1/token", "/api/v1/openapi.json"}
 
@@ -349,3 +349,71 @@ def test_malformed_json_is_a_clear_error(client, token_for, body):
     )
     assert resp.status_code in (400, 422)
     assert resp.get_json()["code"]
+
+
+def test_a_405_answer_says_which_methods_the_url_takes(client, token_for):
+    """405 carries Allow (RFC 9110 §15.5.6), as JSON under /api and on a page for people."""
+    resp = client.delete("/api/v1/search", headers=token_for("shiju"))
+    assert resp.status_code == 405 and resp.get_json()["code"] == "method_not_allowed"
+    assert set(resp.headers["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
+    resp = client.delete("/api/v1/cases/YS2019-00001", headers=token_for("shiju"))
+    assert resp.status_code == 405
+    assert {"GET", "PATCH"} <= set(resp.headers["Allow"].replace(" ", "").split(","))
+    page = client.delete("/login", headers={"X-CSRF-Token": csrf_of(client)})
+    assert page.status_code == 405 and page.mimetype == "text/html"
+    assert {"GET", "POST"} <= set(page.headers["Allow"].replace(" ", "").split(","))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/search?q=营商&theme=",
+        "/api/v1/search?tags=一网通办&tags=",
+        "/api/v1/suggest?q=",
+        "/api/v1/cases/YS2019-00001/similar?limit=",
+        "/api/v1/regions?parent=",
+        "/api/v1/units?region=",
+        "/api/v1/my/cases?status=",
+        "/api/v1/notifications?unread=",
+    ],
+)
+def test_an_empty_query_parameter_is_422_naming_it(client, token_for, url):
+    """Given empty (``?theme=``) is not left out: the API answers 422 with the stable code
+    ``empty`` for that parameter, as the OpenAPI document's minLength says."""
+    field = url.rsplit("&", 1)[-1].rsplit("?", 1)[-1].rstrip("=")
+    resp = client.get(url, headers=token_for("admin"))
+    assert resp.status_code == 422, resp.get_json()
+    body = resp.get_json()
+    assert body["code"] == "validation_failed"
+    assert [(e["field"], e["code"]) for e in body["errors"]] == [(field, "empty")]
+
+
+def test_the_search_page_still_leaves_empty_fields_out(login_as):
+    """The search form sends every field, filled or not: the page ignores the empty ones."""
+    resp = login_as("shiju").get("/?q=营商&theme=&case_type=&region=")
+    assert resp.status_code == 200 and "营商" in resp.get_data(as_text=True)
+
+
+def test_a_length_limit_applies_to_the_text_as_sent(client, token_for, lib):
+    """The OpenAPI document's maxLength is on what is sent: 500 characters of comment plus
+    white space around them is too long (nothing stored), the 500 characters alone are
+    taken; white space inside the limit is still trimmed."""
+    from library.models import Review
+
+    headers = token_for("shiju")
+    url = "/api/v1/cases/YS2019-00002/review"
+    resp = client.put(
+        url, headers=headers, json={"recommend": True, "rating": 4, "comment": " " + "好" * 500}
+    )
+    assert resp.status_code == 422
+    assert [(e["field"], e["code"]) for e in resp.get_json()["errors"]] == [("comment", "too_long")]
+    with lib.db.session() as s:
+        assert s.query(Review).filter(Review.comment.like("好好好%")).count() == 0
+    resp = client.put(
+        url, headers=headers, json={"recommend": True, "rating": 4, "comment": "好" * 500}
+    )
+    assert resp.status_code == 201 and resp.get_json()["review"]["comment"] == "好" * 500
+    resp = client.put(
+        url, headers=headers, json={"recommend": True, "rating": 4, "comment": " 好\n"}
+    )
+    assert resp.status_code == 200 and resp.get_json()["review"]["comment"] == "好"

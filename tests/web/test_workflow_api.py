@@ -233,3 +233,26 @@ def test_the_case_page_offers_the_actions_of_the_viewer_and_takes_them(login_as,
     assert "退回成功" in html and "退回理由：请补充典型做法" in html
     with lib.db.session() as s:
         assert s.scalar(select(Case.status).where(Case.case_no == no)) == "returned"
+
+
+def test_ids_sent_as_integral_json_numbers_are_taken(client, token_for, lib):
+    """JSON Schema's integers include 12.0: target units and notification ids given so are
+    taken as 12, and a notification so named is marked read (12.5 stays a 422)."""
+    coord, sub = token_for("yingshangban"), token_for("tianbao")
+    jj = _units(client, coord)["椒江区人民政府"]
+    resp = client.post(
+        "/api/v1/calls",
+        headers=coord,
+        json={"title": "整数编号征集", "deadline": _deadline(), "target_unit_ids": [float(jj)]},
+    )
+    assert resp.status_code == 201, resp.get_json()
+    assert resp.get_json()["target_unit_ids"] == [jj]
+    note = client.get("/api/v1/notifications?unread=1", headers=sub).get_json()["items"][0]
+    resp = client.post("/api/v1/notifications/read", headers=sub, json={"ids": [note["id"] + 0.5]})
+    assert resp.status_code == 422 and resp.get_json()["errors"][0]["field"] == "ids"
+    resp = client.post("/api/v1/notifications/read", headers=sub, json={"ids": [float(note["id"])]})
+    assert resp.status_code == 200 and resp.get_json() == {"marked": 1}
+    from library.models import Notification
+
+    with lib.db.session() as s:
+        assert s.get(Notification, note["id"]).read_at is not None

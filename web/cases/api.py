@@ -4,6 +4,8 @@ history), its file and preview, similar cases, creating (``action`` save|submit,
 
 from __future__ import annotations
 
+import re
+
 from flask import jsonify, request, url_for
 
 from library import permissions
@@ -14,15 +16,16 @@ from library.errors import DocumentRejected, FieldError, ValidationFailed
 from library.vocab import catalogue, regions
 from library.workflow import contribute, view
 
-from ..util import current_actor, get_lib, payload, search_params, send_bytes
+from ..util import api_arg, current_actor, get_lib, payload, search_params, send_bytes
 from . import bp
 from .pages import DOCX_TYPE, TEMPLATE_NAME, form_values, send_document
 
 LIMIT_MAX = 50
+DRAFT_TEXT_MAX = 20000
 
 
 def _limit() -> int:
-    raw = request.args.get("limit", "10")
+    raw = api_arg("limit") or "10"
     try:
         value = int(raw)
     except ValueError:
@@ -41,13 +44,16 @@ def _read() -> None:
 @bp.get("/api/v1/search")
 def api_search():
     _read()
-    return jsonify(search.search(get_lib(), search_params(request.args)).as_dict())
+    return jsonify(search.search(get_lib(), search_params(request.args, strict=True)).as_dict())
 
 
 @bp.get("/api/v1/suggest")
 def api_suggest():
     _read()
-    return jsonify({"suggestions": search.suggest(get_lib(), request.args.get("q", ""))})
+    q = api_arg("q")
+    if q is None:
+        raise ValidationFailed([FieldError("q", "required", "请提供要联想的文字 q")])
+    return jsonify({"suggestions": search.suggest(get_lib(), q)})
 
 
 @bp.get("/api/v1/cases/<case_no>")
@@ -152,6 +158,10 @@ def api_similar_to_draft():
     f = request.files.get("file")
     upload = Upload(f.filename, f.read()) if f is not None and f.filename else None
     text = request.form.get("text", "") if not request.is_json else str(payload().get("text", ""))
+    if len(text) > DRAFT_TEXT_MAX:
+        raise ValidationFailed(
+            [FieldError("text", "too_long", f"草稿文本不能超过 {DRAFT_TEXT_MAX} 字")]
+        )
     if upload is None and not text.strip():
         raise ValidationFailed(
             [FieldError("text", "required", "请提供草稿文本（text）或文件（file）")]
@@ -197,8 +207,8 @@ def api_vocabularies():
 @bp.get("/api/v1/regions")
 def api_regions():
     _read()
-    parent = request.args.get("parent") or None
-    if parent is not None and not (parent.isdigit() and len(parent) in (2, 4, 6)):
+    parent = api_arg("parent")
+    if parent is not None and not re.fullmatch(r"[0-9]{2}(?:[0-9]{2}){0,2}", parent):
         raise ValidationFailed(
             [FieldError("parent", "invalid_format", "地区代码应为 2、4 或 6 位数字")]
         )

@@ -27,6 +27,7 @@ from library.validation import load_schema
 from library.vocab import catalogue, regions
 from library.workflow import calls, contribute, states, view
 
+from .. import uploads
 from ..security import login_required
 from ..util import current_actor, get_lib, search_params, send_bytes
 from . import bp
@@ -271,6 +272,16 @@ def _save(case_no: str | None):
     token = request.form.get("upload_token") or None
     f = request.files.get("file")
     upload = None
+    if uploads.too_large(f):
+        # The typed fields come back with the error; the file must be chosen again.
+        staging.drop_staged(lib, token)
+        return _render_form(
+            values,
+            _errors_by_field([uploads.too_large_error("file", f)]),
+            status=413,
+            case=view.case_view(lib, case_no, actor) if case_no is not None else None,
+            call_id=_int_or_none(request.form.get("call_id")),
+        )
     if f is not None and f.filename:
         upload = Upload(f.filename, f.read())
         token = None

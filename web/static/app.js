@@ -40,6 +40,34 @@
     if (msg && !window.confirm(msg)) e.preventDefault();
   }, true);
 
+  // A select that submits its form when changed (data-autosubmit; no inline handlers).
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t && t.hasAttribute && t.hasAttribute("data-autosubmit") && t.form) t.form.submit();
+  });
+
+  // Files too large (or empty) are refused before the form sends them: the server would
+  // refuse them too, and the typed fields are kept either way.
+  $$("form[data-max-bytes] input[type=file]").forEach(function (input) {
+    var max = +input.form.getAttribute("data-max-bytes");
+    input.addEventListener("change", function () {
+      var bad = Array.prototype.filter.call(input.files || [], function (f) { return f.size > max || f.size === 0; });
+      var anchor = input.closest(".filepicker") || input;
+      var note = anchor.parentNode.querySelector("[data-size-error]");
+      if (!bad.length) { if (note) note.remove(); return; }
+      if (!note) {
+        note = el("p", { "class": "field-error", "data-size-error": "", role: "alert" });
+        anchor.insertAdjacentElement("afterend", note);
+      }
+      note.textContent = bad.map(function (f) {
+        return f.size ? "文件“" + f.name + "”超过 " + Math.round(max / 1048576) + " MB 的大小上限，请压缩或拆分后重新选择"
+                      : "文件“" + f.name + "”是空的（0 字节），请检查后重新选择";
+      }).join("；");
+      input.value = "";
+      input.dispatchEvent(new Event("input"));
+    }, true);
+  });
+
   // Search form: leave empty fields out of the URL, so it stays short to share.
   var searchForm = $("#search-form");
   if (searchForm) {

@@ -231,6 +231,8 @@
 
   var regionBox = $("[data-region-chart]"), region = data("region-data");
   if (regionBox && region && window.echarts && region.names.length) {
+    // Its height by its number of indicators (set here: the pages' CSP allows no style attribute).
+    regionBox.style.height = (+regionBox.getAttribute("data-height") || 320) + "px";
     var rc = echarts.init(regionBox);
     rc.setOption({
       tooltip: {

@@ -7,15 +7,18 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, jsonify, redirect, render_template, request, url_for
 
 from library import permissions
-from library.cases.models import CASE_TYPE_TITLES, CASE_TYPES
+from library.cases.models import CASE_TYPE_TITLES, CASE_TYPES, STATUSES
 from library.cases.submit import Upload
 from library.errors import CaselibError, FieldError, ValidationFailed
+from library.storage.base import MAX_ID
+from library.validation import json_int
 from library.workflow import calls, mywork, notifications, transitions
 from library.workflow.states import ACTION_TITLES
 from library.workflow.view import case_view
 
+from .. import uploads
 from ..security import login_required
-from ..util import current_actor, get_lib, payload, send_bytes
+from ..util import api_arg, current_actor, get_lib, payload, send_bytes
 
 bp = Blueprint("workflow", __name__)
 
@@ -144,9 +147,11 @@ def call_new():
         "target_region": form.get("target_region") or None,
         "case_types": form.getlist("case_types") or None,
     }
-    files = [
-        Upload(f.filename, f.read()) for f in request.files.getlist("attachments") if f.filename
-    ]
+    chosen = [f for f in request.files.getlist("attachments") if f.filename]
+    over = [uploads.too_large_error("attachments", f) for f in chosen if uploads.too_large(f)]
+    if over:  # the typed fields come back with the error
+        return _call_form(values, {"attachments": over}, 413)
+    files = [Upload(f.filename, f.read()) for f in chosen]
     try:
         call = calls.create_call(get_lib(), values, actor, files)
     except ValidationFailed as e:
@@ -294,11 +299,18 @@ def notifications_read():
     return redirect(target)
 
 
+def _status() -> str | None:
+    status = api_arg("status")
+    if status is not None and status not in STATUSES:
+        raise ValidationFailed(
+            [FieldError("status", "invalid_choice", "status 应为 " + "、".join(STATUSES) + " 之一")]
+        )
+    return status
+
+
 @bp.get("/api/v1/my/cases")
 def api_my_cases():
-    return jsonify(
-        {"cases": mywork.my_cases(get_lib(), current_actor(), status=request.args.get("status"))}
-    )
+    return jsonify({"cases": mywork.my_cases(get_lib(), current_actor(), status=_status())})
 
 
 @bp.get("/api/v1/todo")
@@ -308,7 +320,10 @@ def api_todo():
 
 @bp.get("/api/v1/notifications")
 def api_notifications():
-    unread_only = request.args.get("unread") in ("1", "true")
+    unread = api_arg("unread")
+    if unread not in (None, "0", "1"):
+        raise ValidationFailed([FieldError("unread", "invalid_choice", "unread 应为 0 或 1")])
+    unread_only = unread == "1"
     return jsonify(
         notifications.list_notifications(get_lib(), current_actor(), unread_only=unread_only)
     )
@@ -318,10 +333,10 @@ def api_notifications():
 def api_notifications_read():
     data = payload()
     ids = data.get("ids")
-    if ids is not None and (
-        not isinstance(ids, list)
-        or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids)
-    ):
-        raise ValidationFailed([FieldError("ids", "invalid_type", "ids 应为通知编号列表")])
+    if ids is not None:
+        # JSON Schema's integers: 12 and 12.0 alike.
+        ids = [json_int(i) for i in ids] if isinstance(ids, list) else [None]
+        if not all(i is not None and 1 <= i <= MAX_ID for i in ids):
+            raise ValidationFailed([FieldError("ids", "invalid_type", "ids 应为通知编号列表")])
     n = notifications.mark_read(get_lib(), current_actor(), ids)
     return jsonify({"marked": n})
