@@ -265,7 +265,7 @@ def answers(home, library) -> dict[str, Run]:
     """The read-only commands of this module, run side by side once."""
     commands = {key: ["search", "--json", *args] for key, (args, _) in FILTERS.items()}
     commands["shape"] = ["search", "--json", "--limit", "1", "改革"]
-    commands["all"] = ["search", "--json", "--limit", "100"]
+    commands["all"] = ["search", "--json", "--limit", "5000"]
     commands["similar"] = [
         "similar",
         "--json",
@@ -292,6 +292,16 @@ def test_search_filters_sort_and_pages(answers, key):
     else:
         assert set(names) == expected
         assert out["total"] == len(expected)
+
+
+def test_search_limit_takes_up_to_ten_thousand(answers, home):
+    """A script may ask for every matching case at once (--limit up to 10,000); beyond
+    that a clear usage error."""
+    run = answers["all"]
+    assert run.returncode == 0, run.stderr
+    assert len(run.json["hits"]) == run.json["total"] == len(ALL)
+    over = run_cli(home, "search", "--json", "--limit", "10001")
+    assert over.returncode == 2 and "per_page" in over.stderr + over.stdout
 
 
 # -- similar, reindex, template ----------------------------------------------------------------------
