@@ -10,6 +10,7 @@ from typing import Any
 
 from library import validation
 from library.cases.models import STATUSES
+from library.stats import weights
 from library.storage.base import MAX_ID
 
 VERSION = "1.0.0"
@@ -81,10 +82,18 @@ def _param(
     }
 
 
+# A character that is not whitespace as the server trims it (Python's str.strip: also the
+# separators U+001C–U+001F and U+0085, which JSON Schema's \s does not count, and not
+# U+FEFF, which it does): a query value of such characters only is refused as empty.
+NOT_BLANK = "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
 def _non_empty(schema: dict[str, Any]) -> dict[str, Any]:
     schema = dict(schema)
     if schema.get("type") == "string" and "enum" not in schema:
         schema.setdefault("minLength", 1)
+        if "pattern" not in schema and "format" not in schema:
+            schema["pattern"] = NOT_BLANK
     if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
         schema["items"] = _non_empty(schema["items"])
     return schema
@@ -1042,6 +1051,7 @@ def _workflow_schemas() -> dict[str, Any]:
     }
 
 
+YEAR = {"type": "integer", "minimum": 2000, "maximum": 2100}
 STATS_PARAMS = [
     _param(
         "by",
@@ -1053,7 +1063,7 @@ STATS_PARAMS = [
         {"type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"},
         description="地区代码（含下级）；营商办默认本地区，管理员默认 CASELIB_PROVINCE",
     ),
-    _param("year", {"type": "integer", "minimum": 2000, "maximum": 2100}, description="年度"),
+    _param("year", YEAR, description="年度"),
     _param("from", {"type": "string", "format": "date"}, description="开始日期（北京时间，含）"),
     _param("to", {"type": "string", "format": "date"}, description="结束日期（北京时间，含）"),
 ]
@@ -1142,7 +1152,7 @@ def _stats_paths() -> dict[str, Any]:
             "get": {
                 "tags": tag,
                 "summary": "某年度的计分权重（当前版本与历史版本）",
-                "parameters": [_param("year", {"type": "integer"}, description="年度，默认今年")],
+                "parameters": [_param("year", YEAR, description="年度，默认今年")],
                 "responses": {
                     "200": _json(
                         _obj(
@@ -1166,13 +1176,21 @@ def _stats_paths() -> dict[str, Any]:
                                 "type": "object",
                                 "required": ["values"],
                                 "properties": {
-                                    "year": {"type": "integer"},
+                                    "year": YEAR,
                                     "values": {
                                         "type": "object",
-                                        "additionalProperties": {"type": ["number", "string"]},
-                                        "description": "original, innovation_borrowed, "
-                                        "rectification_borrowed, times_borrowed, rating_bonus, "
-                                        "rating_threshold, late, not_submitted, rectifications",
+                                        "properties": {
+                                            k.key: {
+                                                "type": ["number", "string"],
+                                                "minimum": float(k.low),
+                                                "maximum": float(k.high),
+                                                "description": f"{k.title}：{k.help}"
+                                                "（最多两位小数）",
+                                            }
+                                            for k in weights.KEYS
+                                        },
+                                        "additionalProperties": False,
+                                        "minProperties": 1,
                                     },
                                     "note": {"type": "string", "maxLength": 200},
                                 },
@@ -1256,24 +1274,35 @@ def _stats_schemas() -> dict[str, Any]:
     }
 
 
+# An audit log's action or object type: dotted lower-case words (auth.login_failed).
+AUDIT_CODE = {"type": "string", "maxLength": 40, "pattern": "^[a-z_]+(\\.[a-z_]+)*$"}
+
+
 def _admin_paths() -> dict[str, Any]:
     """The admin services (省营商办 only: 403 for every other role)."""
     adm = ["admin"]
     username = _param("username", {"type": "string"}, "path", required=True, description="用户名")
-    unit_id = _param("unit_id", {"type": "integer"}, "path", required=True, description="单位编号")
+    unit_id = _param("unit_id", ID, "path", required=True, description="单位编号")
     vocab = _param(
         "vocab",
-        {"type": "string", "enum": ["themes", "tags"]},
+        {"type": "string", "enum": ["themes", "tags", "methods"]},
         "path",
         required=True,
-        description="词表：themes 案例主题（目录式分类），tags 统一标签",
+        description="词表：themes 案例主题（目录式分类），tags 统一标签，methods 整改方式",
     )
-    item_id = _param("item_id", {"type": "integer"}, "path", required=True, description="条目编号")
+    item_id = _param("item_id", ID, "path", required=True, description="条目编号")
+    # An entry's name: not blank; at most 40 characters (主题; 标签 and 整改方式: 20).
+    vocab_name = {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S"}
     account = _ref("Account")
     user_fields = {
         "display_name": {"type": "string", "maxLength": 64},
         "role": {"enum": ["submitter", "approver", "coordinator", "reviewer", "admin"]},
-        "unit_id": {"type": ["integer", "null"], "description": "填报单位、单位审核人必填"},
+        "unit_id": {
+            "type": ["integer", "null"],
+            "minimum": 1,
+            "maximum": MAX_ID,
+            "description": "填报单位、单位审核人必填",
+        },
         "region": {
             "type": ["string", "null"],
             "description": "行政区划代码或名称；营商办、业务主管部门必填；不填则取单位的地区",
@@ -1284,14 +1313,21 @@ def _admin_paths() -> dict[str, Any]:
         password={"type": "string", "description": "随机生成的临时密码（只返回这一次）"},
     )
     unit_body = _obj(
-        name={"type": "string", "maxLength": 100},
+        name={"type": "string", "maxLength": 100, "pattern": "\\S"},
         region={"type": ["string", "null"], "description": "行政区划代码或名称"},
-        parent={"type": ["integer", "string", "null"], "description": "上级单位的编号或名称"},
+        parent={
+            "type": ["integer", "string", "null"],
+            "minimum": 1,
+            "maximum": MAX_ID,
+            "description": "上级单位的编号或名称",
+        },
     )
     unit = _ref("AdminUnit")
     change = _ref("VocabChange")
 
     def body(schema: dict[str, Any], required: bool = True) -> dict[str, Any]:
+        # The services refuse a field they do not know (unknown_field).
+        schema = {**schema, "additionalProperties": False}
         return {"required": required, "content": {"application/json": {"schema": schema}}}
 
     def action(summary: str, params: list, ok: dict, *codes: int) -> dict[str, Any]:
@@ -1305,15 +1341,23 @@ def _admin_paths() -> dict[str, Any]:
         }
 
     audit_params = [
-        _param("actor", {"type": "string"}, description="操作人：用户名或姓名中的文字"),
-        _param("action", {"type": "string"}, description="操作代码，如 auth.login_failed"),
-        _param("object_type", {"type": "string"}, description="对象类型：user、unit、case…"),
-        _param("object_id", {"type": "string"}, description="对象编号：用户名、案例编号…"),
+        _param(
+            "actor",
+            {"type": "string", "maxLength": 64},
+            description="操作人：用户名或姓名中的文字",
+        ),
+        _param("action", AUDIT_CODE, description="操作代码，如 auth.login_failed"),
+        _param("object_type", AUDIT_CODE, description="对象类型：user、unit、case…"),
+        _param(
+            "object_id",
+            {"type": "string", "maxLength": 64},
+            description="对象编号：用户名、案例编号…",
+        ),
         _param("from", {"type": "string", "format": "date"}, description="起始日期（北京时间）"),
         _param("to", {"type": "string", "format": "date"}, description="截止日期（北京时间，含）"),
     ]
     paging = [
-        _param("page", {"type": "integer", "minimum": 1, "default": 1}),
+        _param("page", {"type": "integer", "minimum": 1, "maximum": 100_000, "default": 1}),
         _param("per_page", {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
     ]
     return {
@@ -1323,13 +1367,13 @@ def _admin_paths() -> dict[str, Any]:
                 "summary": "账号列表（含已停用）",
                 "parameters": [
                     _param("q", {"type": "string"}, description="用户名或姓名中的文字"),
-                    _param("role", {"type": "string"}),
-                    _param("unit_id", {"type": "integer"}),
+                    _param("role", user_fields["role"]),
+                    _param("unit_id", ID),
                     _param("status", {"enum": ["active", "inactive", "locked"]}),
                 ],
                 "responses": {
                     "200": _json(_obj(users={"type": "array", "items": account}), "账号"),
-                    **_errors(401, 403),
+                    **_errors(401, 403, 422),
                 },
             },
             "post": {
@@ -1360,17 +1404,21 @@ def _admin_paths() -> dict[str, Any]:
                 "tags": adm,
                 "summary": "修改姓名、角色、单位、地区（不能修改自己的角色）",
                 "parameters": [username],
-                "requestBody": body(_obj(**user_fields)),
+                "requestBody": body({**_obj(**user_fields), "minProperties": 1}),
                 "responses": {"200": _json(account, "账号"), **_errors(401, 403, 404, 422)},
             },
         },
         "/api/v1/admin/users/{username}/password": {
             "post": {
                 "tags": adm,
-                "summary": "重置密码（不给 password 则生成随机临时密码）；解除锁定，作废访问令牌",
+                "summary": "重置密码（不给 password 则生成随机临时密码）；解除锁定，作废访问令牌"
+                "（不能重置自己的：409 own_account）",
                 "parameters": [username],
                 "requestBody": body(_obj(password={"type": "string", "minLength": 8}), False),
-                "responses": {"200": _json(with_password, "账号"), **_errors(401, 403, 404, 422)},
+                "responses": {
+                    "200": _json(with_password, "账号"),
+                    **_errors(401, 403, 404, 409, 422),
+                },
             }
         },
         "/api/v1/admin/users/{username}/deactivate": action(
@@ -1406,7 +1454,7 @@ def _admin_paths() -> dict[str, Any]:
                 "tags": adm,
                 "summary": "改名、改地区、改上级单位（parent 为 null 表示无上级）",
                 "parameters": [unit_id],
-                "requestBody": body(unit_body),
+                "requestBody": body({**unit_body, "minProperties": 1}),
                 "responses": {"200": _json(unit, "单位"), **_errors(401, 403, 404, 422)},
             }
         },
@@ -1449,14 +1497,14 @@ def _admin_paths() -> dict[str, Any]:
                         "type": "object",
                         "required": ["name"],
                         "properties": {
-                            "name": {"type": "string"},
-                            "parent_id": {"type": ["integer", "null"]},
+                            "name": vocab_name,
+                            "parent_id": {**ID, "type": ["integer", "null"]},
                         },
                     }
                 ),
                 "responses": {
                     "201": _json(_ref("VocabItem"), "新条目"),
-                    **_errors(401, 403, 404, 422),
+                    **_errors(401, 403, 404, 409, 422),
                 },
             }
         },
@@ -1467,13 +1515,16 @@ def _admin_paths() -> dict[str, Any]:
                 "主题可给 parent_id 移到其他分组）",
                 "parameters": [vocab, item_id],
                 "requestBody": body(
-                    _obj(
-                        name={"type": "string"},
-                        position={"type": "integer", "minimum": 0},
-                        parent_id={"type": "integer"},
-                    )
+                    {
+                        **_obj(
+                            name=vocab_name,
+                            position={"type": "integer", "minimum": 0, "maximum": MAX_ID},
+                            parent_id=ID,
+                        ),
+                        "minProperties": 1,
+                    }
                 ),
-                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 409, 422)},
             },
             "delete": {
                 "tags": adm,
@@ -1491,10 +1542,10 @@ def _admin_paths() -> dict[str, Any]:
                     {
                         "type": "object",
                         "required": ["into"],
-                        "properties": {"into": {"type": "integer"}},
+                        "properties": {"into": ID},
                     }
                 ),
-                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 422)},
+                "responses": {"200": _json(change, "结果"), **_errors(401, 403, 404, 409, 422)},
             }
         },
         "/api/v1/audit": {
@@ -1609,10 +1660,25 @@ def _admin_schemas() -> dict[str, Any]:
 
 # -- 监测预警 and 整改举措 ---------------------------------------------------------------------
 
-WARNING_ID = _param(
-    "warning_id", {"type": "integer"}, "path", required=True, description="预警编号"
-)
+WARNING_ID = _param("warning_id", ID, "path", required=True, description="预警编号")
+# A period as library.monitoring.periods reads it: 2024, 2024Q1, 2024-Q1, 2024年第1季度…
+PERIOD = {
+    "type": "string",
+    "pattern": "^\\s*(20[0-9]{2}|19[5-9][0-9])((年|\\.0)?|\\s*[-_/ ]?\\s*[Qq][1-4]"
+    "|年?\\s*第?[1-4一二三四]季度?)\\s*$",
+}
+# A method's name (整改方式): not blank, at most 20 characters.
+METHOD_NAME = {"type": "string", "minLength": 1, "maxLength": 20, "pattern": "\\S"}
 _BINARY = {"type": "string", "format": "binary"}
+# What GET /api/v1/evidence/{file_id}/file answers with: the file's own type.
+EVIDENCE_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "image/jpeg",
+    "image/png",
+    "application/octet-stream",
+)
 _NUMBER_OR_NULL = {"type": ["number", "null"]}
 
 
@@ -1622,7 +1688,7 @@ def _monitoring_paths() -> dict[str, Any]:
         _param("region", {"type": "string"}, description="所属地区代码（含下级），如 330200"),
         _param("indicator", {"type": "string"}, description="二级指标名称（或其别名）"),
         _param("group", {"type": "string"}, description="一级指标名称"),
-        _param("period", {"type": "string"}, description="期间：2024 或 2024Q1"),
+        _param("period", PERIOD, description="期间：2024 或 2024Q1"),
         _param(
             "state",
             {"enum": ["open", "rectifying", "resolved", "unresolved"]},
@@ -1652,7 +1718,7 @@ def _monitoring_paths() -> dict[str, Any]:
         "type": "object",
         "required": ["name"],
         "properties": {
-            "name": {"type": "string", "maxLength": 60},
+            "name": {"type": "string", "minLength": 1, "maxLength": 60, "pattern": "\\S"},
             "group": {
                 "type": "string",
                 "maxLength": 40,
@@ -1674,8 +1740,8 @@ def _monitoring_paths() -> dict[str, Any]:
         "description": "给出的字段被修改，值为 null 的字段被清除；该指标的预警随即重新计算",
     }
     file_response = {
-        "description": "文件原样字节，文件名见 Content-Disposition（RFC 5987，中文名）",
-        "content": {"application/octet-stream": {"schema": _BINARY}},
+        "description": "文件原样字节（其自身的类型），文件名见 Content-Disposition（RFC 5987，中文名）",
+        "content": {t: {"schema": _BINARY} for t in EVIDENCE_TYPES},
     }
     return {
         "/api/v1/warnings": {
@@ -1719,12 +1785,16 @@ def _monitoring_paths() -> dict[str, Any]:
                                 "properties": {
                                     "method": {
                                         "type": "string",
+                                        "minLength": 1,
+                                        "pattern": NOT_BLANK,
                                         "description": "整改方式（名称或编号）",
                                     },
                                     "description": {"type": "string", "maxLength": 2000},
                                     "files": {
                                         "type": "array",
                                         "items": _BINARY,
+                                        "minItems": 1,
+                                        "maxItems": 10,
                                         "description": ".docx、.pdf、.xlsx、.jpg、.png，最多 10 个",
                                     },
                                 },
@@ -1760,7 +1830,7 @@ def _monitoring_paths() -> dict[str, Any]:
             "get": {
                 "tags": tag,
                 "summary": "下载佐证材料（原样字节，中文文件名）",
-                "parameters": [_param("file_id", {"type": "integer"}, "path", required=True)],
+                "parameters": [_param("file_id", ID, "path", required=True)],
                 "responses": {"200": file_response, **_errors(401, 404)},
             }
         },
@@ -1815,7 +1885,7 @@ def _monitoring_paths() -> dict[str, Any]:
                     "200": _json(
                         _obj(methods={"type": "array", "items": _ref("Method")}), "整改方式"
                     ),
-                    **_errors(401),
+                    **_errors(401, 422),
                 },
             },
             "post": {
@@ -1825,7 +1895,7 @@ def _monitoring_paths() -> dict[str, Any]:
                     "required": True,
                     "content": {
                         "application/json": {
-                            "schema": _obj(name={"type": "string", "maxLength": 20})
+                            "schema": {**_obj(name=METHOD_NAME), "required": ["name"]}
                         }
                     },
                 },
@@ -1839,16 +1909,20 @@ def _monitoring_paths() -> dict[str, Any]:
             "patch": {
                 "tags": tag,
                 "summary": "修改整改方式：改名、排序、停用或启用（管理员）",
-                "parameters": [_param("method_id", {"type": "integer"}, "path", required=True)],
+                "parameters": [_param("method_id", ID, "path", required=True)],
                 "requestBody": {
                     "required": True,
                     "content": {
                         "application/json": {
-                            "schema": _obj(
-                                name={"type": "string", "maxLength": 20},
-                                position={"type": "integer"},
-                                active={"type": "boolean"},
-                            )
+                            "schema": {
+                                **_obj(
+                                    name=METHOD_NAME,
+                                    position={"type": "integer", "minimum": 0, "maximum": MAX_ID},
+                                    active={"type": "boolean"},
+                                ),
+                                "minProperties": 1,
+                                "additionalProperties": False,
+                            }
                         }
                     },
                 },
@@ -1863,7 +1937,10 @@ def _monitoring_paths() -> dict[str, Any]:
                 "tags": tag,
                 "summary": "各地市的预警数（按状态），地图着色用",
                 "parameters": [_param("province", {"type": "string", "default": "330000"})],
-                "responses": {"200": _json({"type": "object"}, "各地市预警数"), **_errors(401)},
+                "responses": {
+                    "200": _json({"type": "object"}, "各地市预警数"),
+                    **_errors(401, 422),
+                },
             }
         },
         "/api/v1/monitoring/regions/{code}": {
@@ -1872,7 +1949,7 @@ def _monitoring_paths() -> dict[str, Any]:
                 "summary": "一个地区的全部指标与全省平均、最优比较",
                 "parameters": [
                     _param("code", {"type": "string"}, "path", required=True),
-                    _param("period", {"type": "string"}),
+                    _param("period", PERIOD),
                 ],
                 "responses": {
                     "200": _json({"type": "object"}, "地区指标"),

@@ -66,6 +66,15 @@ def api_arg(name: str) -> str | None:
     return value
 
 
+def api_args(*names: str) -> dict[str, str]:
+    """The given query parameters of an API call, trimmed; any of them given empty is a
+    422 naming it (every one at once), as api_arg."""
+    empty = sorted({k for k in names for v in request.args.getlist(k) if not v.strip()})
+    if empty:
+        raise ValidationFailed([_empty(k) for k in empty])
+    return {k: request.args[k].strip() for k in names if k in request.args}
+
+
 def payload() -> dict[str, Any]:
     """The request's fields: a JSON object, or the form."""
     if request.is_json:

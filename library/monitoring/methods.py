@@ -13,6 +13,8 @@ from ..accounts import audit
 from ..accounts.audit import Actor
 from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
+from ..storage.base import MAX_ID
+from ..validation import json_int
 from ..vocab.editable import Change, VocabItem, Vocabulary
 from .models import Rectification, RectificationMethod
 
@@ -110,11 +112,12 @@ def update_method(
                 raise Conflict(f"整改方式“{name}”已存在", code="method_exists")
             m.name = name
         if "position" in changes:
-            if not isinstance(changes["position"], int) or isinstance(changes["position"], bool):
+            position = json_int(changes["position"])
+            if position is None or not 0 <= position <= MAX_ID:
                 raise ValidationFailed(
-                    [FieldError("position", "invalid_type", "position 应为整数")]
+                    [FieldError("position", "invalid_type", "position 应为 0 起的整数")]
                 )
-            m.position = changes["position"]
+            m.position = position
         if "active" in changes:
             if not isinstance(changes["active"], bool):
                 raise ValidationFailed(

@@ -966,7 +966,12 @@ def map_counts(lib: Library, actor: Actor, province: str = "330000") -> dict[str
     """Per city of the province, its warnings (its own and its counties') by state; the
     map colours the cities by their unresolved ones."""
     require(actor, "monitoring.read")
-    province = normalize_region(province) or "330000"
+    code = normalize_region(province)
+    if code is None or code not in regions():
+        raise ValidationFailed(
+            [FieldError("province", "invalid_choice", f"未知的地区代码：{province}")]
+        )
+    province = code
     cities = [c for c in region_children(province) if c.level == 2]
     counts: dict[str, dict[str, int]] = {
         c.code: {"open": 0, "rectifying": 0, "resolved": 0} for c in cities

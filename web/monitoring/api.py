@@ -10,7 +10,7 @@ from flask import jsonify, request, url_for
 from library.errors import FieldError, ValidationFailed
 from library.monitoring import evidence, indicators, methods, rectifications, values, warnings
 
-from ..util import current_actor, get_lib, payload, send_bytes
+from ..util import api_arg, api_args, current_actor, get_lib, payload, send_bytes
 from . import bp
 from .pages import FILTER_KEYS, uploads
 
@@ -23,8 +23,7 @@ def _truthy(value) -> bool:
 
 @bp.get("/api/v1/warnings")
 def api_warnings():
-    params = {k: request.args.get(k) for k in FILTER_KEYS if request.args.get(k) is not None}
-    return jsonify(warnings.list_warnings(get_lib(), current_actor(), params))
+    return jsonify(warnings.list_warnings(get_lib(), current_actor(), api_args(*FILTER_KEYS)))
 
 
 @bp.get("/api/v1/warnings/<int:warning_id>")
@@ -49,7 +48,7 @@ def api_rectify(warning_id: int):
 def api_close(warning_id: int):
     data = payload()
     note = data.get("note")
-    if note is not None and not isinstance(note, str):
+    if "note" in data and not isinstance(note, str):
         raise ValidationFailed([FieldError("note", "invalid_type", "note 应为文本")])
     return jsonify(warnings.close_warning(get_lib(), warning_id, current_actor(), note))
 
@@ -115,7 +114,10 @@ def api_methods():
     from library.permissions import require
 
     require(current_actor(), "monitoring.read")
-    include = _truthy(request.args.get("all"))
+    given = api_arg("all")
+    if given not in (None, "0", "1"):
+        raise ValidationFailed([FieldError("all", "invalid_choice", "all 应为 0 或 1")])
+    include = given == "1"
     return jsonify({"methods": methods.list_methods(get_lib(), include_inactive=include)})
 
 
@@ -129,19 +131,20 @@ def api_add_method():
 
 @bp.patch("/api/v1/rectification-methods/<int:method_id>")
 def api_update_method(method_id: int):
-    return jsonify(methods.update_method(get_lib(), method_id, payload(), current_actor()))
+    data = payload()
+    if not data:
+        raise ValidationFailed(
+            [FieldError("_", "required", "请给出 name、position 或 active 中的至少一项")]
+        )
+    return jsonify(methods.update_method(get_lib(), method_id, data, current_actor()))
 
 
 @bp.get("/api/v1/monitoring/map")
 def api_map():
-    province = request.args.get("province") or "330000"
+    province = api_arg("province") or "330000"
     return jsonify(warnings.map_counts(get_lib(), current_actor(), province))
 
 
 @bp.get("/api/v1/monitoring/regions/<code>")
 def api_region(code: str):
-    return jsonify(
-        warnings.region_profile(
-            get_lib(), current_actor(), code, request.args.get("period") or None
-        )
-    )
+    return jsonify(warnings.region_profile(get_lib(), current_actor(), code, api_arg("period")))

@@ -12,7 +12,7 @@ from library.stats import export, figures, weights
 from library.stats.figures import BY_TITLES, FIGURES
 
 from ..security import login_required
-from ..util import current_actor, get_lib, payload, send_bytes
+from ..util import api_args, current_actor, get_lib, payload, send_bytes
 
 bp = Blueprint("stats", __name__)
 
@@ -29,8 +29,13 @@ def _params(*extra: str) -> dict[str, str]:
     }
 
 
-def _filters():
-    return figures.parse_filters(_params(), current_actor(), province=get_lib().settings.province)
+def _api_params(*extra: str) -> dict[str, str]:
+    """The API's parameters: as the page's, but one given empty is a 422 (not left out)."""
+    return api_args(*PARAMS, *extra)
+
+
+def _filters(params: dict[str, str]):
+    return figures.parse_filters(params, current_actor(), province=get_lib().settings.province)
 
 
 # -- pages ----------------------------------------------------------------------------------
@@ -100,13 +105,13 @@ def figure_page():
 @bp.get("/stats/export.xlsx")
 @login_required
 def export_xlsx():
-    return _xlsx()
+    return _xlsx(_params())
 
 
 @bp.get("/stats/export.csv")
 @login_required
 def export_csv():
-    return _csv()
+    return _csv(_params())
 
 
 @bp.post("/stats/weights")
@@ -136,30 +141,30 @@ def weights_form():
 
 @bp.get("/api/v1/stats")
 def api_stats():
-    return jsonify(figures.statistics(get_lib(), _params(), current_actor()))
+    return jsonify(figures.statistics(get_lib(), _api_params(), current_actor()))
 
 
 @bp.get("/api/v1/stats.xlsx")
 def api_stats_xlsx():
-    return _xlsx()
+    return _xlsx(_api_params())
 
 
 @bp.get("/api/v1/stats.csv")
 def api_stats_csv():
-    return _csv()
+    return _csv(_api_params())
 
 
 @bp.get("/api/v1/stats/cases")
 def api_figure_items():
-    return jsonify(figures.figure_items(get_lib(), _params("figure", "key"), current_actor()))
+    return jsonify(figures.figure_items(get_lib(), _api_params("figure", "key"), current_actor()))
 
 
 @bp.get("/api/v1/stats/weights")
 def api_weights():
     actor = current_actor()
     permissions.require(actor, "stats.read")
-    year = request.args.get("year")
-    year = weights.parse_year(year) if year not in (None, "") else weights.beijing_year()
+    year = api_args("year").get("year")
+    year = weights.parse_year(year) if year is not None else weights.beijing_year()
     lib = get_lib()
     return jsonify(
         {
@@ -198,17 +203,17 @@ def api_set_weights():
 # -- files ----------------------------------------------------------------------------------
 
 
-def _xlsx():
+def _xlsx(params: dict[str, str]):
     lib, actor = get_lib(), current_actor()
-    f = _filters()
-    data = export.workbook(lib, _params(), actor)
+    f = _filters(params)
+    data = export.workbook(lib, params, actor)
     return send_bytes(data, export.file_name(f, "xlsx"), XLSX)
 
 
-def _csv():
+def _csv(params: dict[str, str]):
     lib, actor = get_lib(), current_actor()
-    f = _filters()
-    data = export.csv_bytes(lib, _params(), actor)
+    f = _filters(params)
+    data = export.csv_bytes(lib, params, actor)
     return send_bytes(
         data, export.file_name(f, "csv").replace(".csv", f"_{BY_TITLES[f.by]}.csv"), CSV
     )
