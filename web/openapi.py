@@ -2084,7 +2084,7 @@ def _monitoring_schemas() -> dict[str, Any]:
 COMPILATION_ID = _param(
     "compilation_id", {"type": "integer"}, "path", required=True, description="案例汇编编号"
 )
-PERIOD = [
+BRIEFING_PERIOD = [
     _param(
         "month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, description="月份 YYYY-MM"
     ),
@@ -2173,7 +2173,7 @@ def _compilation_paths() -> dict[str, Any]:
             "get": {
                 "tags": tag,
                 "summary": "案例简报：某月（或某征集通知）发布的案例，按主题、地区计数，每案一条",
-                "parameters": PERIOD,
+                "parameters": BRIEFING_PERIOD,
                 "responses": {"200": _json(_ref("Briefing"), "简报"), **_errors(401, 404, 422)},
             }
         },
@@ -2181,7 +2181,7 @@ def _compilation_paths() -> dict[str, Any]:
             "get": {
                 "tags": tag,
                 "summary": "案例简报的 Word 文档",
-                "parameters": PERIOD,
+                "parameters": BRIEFING_PERIOD,
                 "responses": {"200": _binary(DOCX, "Word 文档"), **_errors(401, 404, 422)},
             }
         },

@@ -32,6 +32,11 @@ def _banner(app, host: str, port: int, workers: int) -> None:
     print(f"API 文档：http://{host}:{port}/api/v1/openapi.json", flush=True)
 
 
+def _fresh_connections(server, worker) -> None:
+    lib = worker.app.wsgi().extensions["caselib"]
+    lib.db.engine.dispose(close=False)
+
+
 def serve(*, host: str, port: int, workers: int, timeout: int = 120) -> int:
     from gunicorn.app.base import BaseApplication
 
@@ -51,6 +56,9 @@ def serve(*, host: str, port: int, workers: int, timeout: int = 120) -> int:
             self.cfg.set("errorlog", "-")
             self.cfg.set("loglevel", "warning")
             self.cfg.set("proc_name", "caselib")
+            # A forked worker must not use the master's database connections (two processes
+            # on one PostgreSQL socket corrupt it): it opens its own (SQLAlchemy's advice).
+            self.cfg.set("post_fork", _fresh_connections)
 
         def load(self):
             return app

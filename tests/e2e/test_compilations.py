@@ -10,6 +10,7 @@ import re
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import log_in, shot
 
@@ -38,7 +39,7 @@ def test_a_compilation_is_built_from_recommendations_previewed_and_downloaded(ne
     # One more, one by one: type its name, pick the suggestion.
     page.fill("[data-testid=add-case]", "带押过户")
     page.locator("#add-one .suggestions a").first.click()
-    page.wait_for_function("document.querySelectorAll('#chosen .pick-item').length === 6")
+    expect(page.locator("#chosen .pick-item")).to_have_count(6)
     # A search: its results can be added, and taking one out puts it back.
     page.click("[data-testid=source-search]")
     page.select_option("#c-theme", "纳税")
@@ -52,9 +53,9 @@ def test_a_compilation_is_built_from_recommendations_previewed_and_downloaded(ne
     first_offered = page.locator("#offered .pick-item").first
     name = first_offered.locator(".pick-name").inner_text()
     first_offered.locator("input").check()
-    page.wait_for_function("document.querySelectorAll('#chosen .pick-item').length === 7")
+    expect(page.locator("#chosen .pick-item")).to_have_count(7)
     page.locator("#chosen .pick-item", has_text=name).locator("input").uncheck()
-    page.wait_for_function("document.querySelectorAll('#chosen .pick-item').length === 6")
+    expect(page.locator("#chosen .pick-item")).to_have_count(6)
 
     # By rating, then by hand inside a theme: 政务服务 holds two of them.
     page.select_option("[data-testid=order]", "rating")
@@ -82,7 +83,8 @@ def test_a_compilation_is_built_from_recommendations_previewed_and_downloaded(ne
     # The preview: the PDF once LibreOffice has made it (in the background), else HTML.
     if shutil.which("soffice"):
         page.wait_for_selector("[data-testid=pdf-viewer][data-state=ready]", timeout=240_000)
-        assert page.locator("[data-testid=pdf-viewer] canvas").count() >= 1
+        page.locator("[data-testid=pdf-viewer]").scroll_into_view_if_needed()
+        page.locator("[data-testid=pdf-viewer] canvas").first.wait_for()  # pages drawn in view
         with page.expect_download() as info:
             page.click("[data-testid=download-pdf]")
         pdf = info.value.path().read_bytes()

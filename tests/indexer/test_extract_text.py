@@ -39,12 +39,19 @@ def test_undecodable_text_is_bad_encoding():
     assert "UTF-8" in info.value.message
 
 
-@pytest.mark.parametrize("data", [b"", b"   \r\n\t\n", "\u3000\u3000\n".encode()])
+@pytest.mark.parametrize("data", [b"   \r\n\t\n", "\u3000\u3000\n".encode()])
 def test_blank_text_file_is_an_empty_document(data):
     """Nothing but whitespace is an empty document."""
     with pytest.raises(ExtractionError) as info:
         extract(data, "a.txt")
     assert info.value.code == "empty_document"
+
+
+def test_a_file_of_no_bytes_is_an_empty_file():
+    """Zero bytes is ``empty_file`` (the upload itself is empty), whatever the name."""
+    with pytest.raises(ExtractionError) as info:
+        extract(b"", "a.txt")
+    assert info.value.code == "empty_file"
 
 
 def test_markdown_title_is_the_first_heading():

@@ -150,7 +150,7 @@ def test_images_are_checked_by_their_content():
     assert inspect_image(_png(), "phone.jpg").kind == "png"
     for data, name, code in [
         (pdf_bytes(["正文"]), "照片.jpg", "content_mismatch"),
-        (b"", "照片.png", "empty_document"),
+        (b"", "照片.png", "empty_file"),
         (_png()[:60], "照片.png", "corrupt"),
         (_png(), "照片.gif", "unsupported_format"),
     ]:
