@@ -129,6 +129,10 @@ def save_review(
         case = visible_case(session, case_no, actor)
         if case.status != "published":
             raise ValidationFailed([FieldError("case", "not_published", "案例发布后才能点评")])
+        # One review of a case at a time (PostgreSQL: the case row locked), so the average
+        # and count recomputed below see every other review committed before (two reviews
+        # at once through two nodes both count).
+        session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
         review = session.scalar(
             select(Review).where(Review.case_id == case.id, Review.user_id == user.id)
         )
