@@ -26,6 +26,8 @@ from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
 from ..vocab.catalogue import forget_vocabularies
 from ..vocab.editable import Change, VocabItem, Vocabulary
+from ..vocab.editable import parse_position as _position
+from ..vocab.editable import place as _place
 from ..vocab.models import Tag, Theme
 from .models import Case, CaseTag
 
@@ -93,28 +95,6 @@ def _after(lib: Library, reindex: list[str]) -> None:
         from .indexing import index_cases
 
         index_cases(lib, reindex)
-
-
-def _position(value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        value = "x"
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationFailed(
-            [FieldError("position", "invalid_type", "位置应为整数（0 为第一位）")]
-        ) from None
-
-
-def _place(items: list[Any], item: Any, position: int | None) -> list[Any]:
-    """``items`` with ``item`` at ``position`` (clamped; None: last)."""
-    rest = [x for x in items if x.id != item.id]
-    if position is None:
-        position = len(rest)
-    position = max(0, min(position, len(rest)))
-    return [*rest[:position], item, *rest[position:]]
 
 
 # -- themes ---------------------------------------------------------------------------------

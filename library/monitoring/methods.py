@@ -15,7 +15,7 @@ from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
 from ..storage.base import MAX_ID
 from ..validation import json_int
-from ..vocab.editable import Change, VocabItem, Vocabulary
+from ..vocab.editable import Change, VocabItem, Vocabulary, parse_position, place
 from .models import Rectification, RectificationMethod
 
 if TYPE_CHECKING:
@@ -239,19 +239,14 @@ def move_method(
     require(actor, "monitoring.manage")
     if position in (None, "") or isinstance(position, bool):
         raise ValidationFailed([FieldError("position", "required", "请填写位置（0 为第一位）")])
-    try:
-        position = int(position)
-    except (TypeError, ValueError):
-        raise ValidationFailed(
-            [FieldError("position", "invalid_type", "位置应为整数（0 为第一位）")]
-        ) from None
+    position = parse_position(position)
     with lib.db.transaction() as session:
         m = _active(session, method_id)
         methods = _ordered(session)
         old = next(i for i, x in enumerate(methods) if x.id == m.id)
-        rest = [x for x in methods if x.id != m.id]
-        new = max(0, min(position, len(rest)))
-        _renumber([*rest[:new], m, *rest[new:]])
+        ordered = place(methods, m, position)
+        _renumber(ordered)
+        new = ordered.index(m)
         if new != old:
             audit.record(
                 session,

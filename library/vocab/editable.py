@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..errors import FieldError, ValidationFailed
+
 if TYPE_CHECKING:
     from ..accounts.audit import Actor
     from ..context import Library
@@ -83,3 +85,26 @@ class Vocabulary:
     tree: bool = False
     max_length: int = 40
     uses_title: str = "个案例"  # what ``VocabItem.uses`` counts, after the number
+
+
+def parse_position(value: Any) -> int | None:
+    """A new place among siblings as a form or JSON gives it (0 first; empty: None)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        value = "x"
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            [FieldError("position", "invalid_type", "位置应为整数（0 为第一位）")]
+        ) from None
+
+
+def place(items: list[Any], item: Any, position: int | None) -> list[Any]:
+    """``items`` with ``item`` at ``position`` (clamped; None: last)."""
+    rest = [x for x in items if x.id != item.id]
+    if position is None:
+        position = len(rest)
+    position = max(0, min(position, len(rest)))
+    return [*rest[:position], item, *rest[position:]]
