@@ -42,6 +42,7 @@ __all__ = [
     "ImageInfo",
     "MACRO_EXTENSIONS",
     "OcrResult",
+    "convert_many_to_pdf",
     "convert_to_pdf",
     "extract",
     "extract_xlsx",
@@ -332,21 +333,73 @@ def convert_to_pdf(
     budget = limits.convert_timeout if timeout is None else timeout
     try:
         result = legacy.convert_to_pdf(data, fmt, soffice, budget, limits)
-    except ExtractionError as e:
-        if e.code != "converter_unavailable":
-            raise
-        if isinstance(e.__cause__, subprocess.TimeoutExpired):
-            raise messages.preview_converter_unavailable(
-                "Word 文档转换为 PDF 超时，请下载原文阅读"
-            ) from e
-        raise messages.preview_converter_unavailable() from e
     except Exception as e:
-        raise messages.corrupt() from e
+        error = _pdf_run_error(e)
+        if error is e:
+            raise
+        raise error from e
     if result is None:
         raise messages.preview_converter_unavailable()
     if not result.startswith(b"%PDF-"):
         raise messages.corrupt()
     return result
+
+
+def convert_many_to_pdf(
+    files: list[tuple[bytes, str]],
+    *,
+    soffice: str | None = "soffice",
+    timeout: float | None = None,
+    limits: ExtractLimits = DEFAULT_LIMITS,
+) -> list[bytes | ExtractionError]:
+    """:func:`convert_to_pdf` of several files (bytes, file name) by one LibreOffice run:
+    its start-up, most of the time a short file takes, is paid once. Per file, in order,
+    its PDF or its own error (``unsupported_format``, ``encrypted``, ``corrupt``,
+    ``too_large``, ``content_mismatch``); the others are converted all the same. The run
+    has ``timeout`` (default ``limits.convert_timeout``) per file; an error of the run as a
+    whole (no LibreOffice, the timeout) is raised, as :func:`convert_to_pdf` raises it."""
+    results: list[bytes | ExtractionError | None] = [None] * len(files)
+    checked: list[tuple[int, bytes, str]] = []
+    for i, (data, filename) in enumerate(files):
+        try:
+            data, fmt = _checked(data, filename, limits)
+            if fmt not in _PDF_SOURCES:
+                raise messages.not_for_pdf_conversion()
+        except ExtractionError as e:
+            results[i] = e
+            continue
+        checked.append((i, data, fmt))
+    if checked:
+        budget = (limits.convert_timeout if timeout is None else timeout) * len(checked)
+        try:
+            converted = legacy.convert_many_to_pdf(
+                [(data, fmt) for _i, data, fmt in checked], soffice, budget, limits
+            )
+        except Exception as e:
+            error = _pdf_run_error(e)
+            if error is e:
+                raise
+            raise error from e
+        if converted is None:
+            raise messages.preview_converter_unavailable()
+        for (i, _data, _fmt), result in zip(checked, converted, strict=True):
+            if isinstance(result, bytes) and not result.startswith(b"%PDF-"):
+                result = messages.corrupt()
+            results[i] = result
+    return results  # type: ignore[return-value]
+
+
+def _pdf_run_error(e: Exception) -> ExtractionError:
+    """What a LibreOffice run's failure is to someone waiting for a PDF preview."""
+    if isinstance(e, ExtractionError) and e.code != "converter_unavailable":
+        return e
+    if isinstance(e, ExtractionError):
+        if isinstance(e.__cause__, subprocess.TimeoutExpired):
+            return messages.preview_converter_unavailable(
+                "Word 文档转换为 PDF 超时，请下载原文阅读"
+            )
+        return messages.preview_converter_unavailable()
+    return messages.corrupt()
 
 
 def _bytes(data: bytes) -> bytes:

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..errors import ExtractionError
 from . import docx, messages, ole2
 from .model import Block, ExtractedDocument, ExtractLimits
 from .normalize import clean, finish
@@ -83,6 +84,45 @@ def convert_to_pdf(
     return _convert(data, fmt, soffice, "pdf:writer_pdf_Export", timeout, limits)
 
 
+def convert_many_to_pdf(
+    items: list[tuple[bytes, str]], soffice: str | None, timeout: float, limits: ExtractLimits
+) -> list[bytes | ExtractionError] | None:
+    """Several Word files (bytes, format) laid out as PDF by one LibreOffice run, which
+    pays its start-up (about a second and a half) once: per file its PDF or its own error
+    (encrypted, corrupt, too large). ``None`` when LibreOffice is unavailable; a failure
+    of the run itself (the timeout) is raised."""
+    executable = soffice_path(soffice)
+    if executable is None:
+        return None
+    results: list[bytes | ExtractionError | None] = [None] * len(items)
+    with tempfile.TemporaryDirectory(prefix="caselib-soffice-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for i, (data, fmt) in enumerate(items):
+            try:
+                _refuse_encrypted(data, fmt)
+            except ExtractionError as e:
+                results[i] = e
+                continue
+            source = folder / f"input{i}{_SUFFIX[fmt]}"
+            source.write_bytes(data)
+            sources.append((i, source))
+        if sources:
+            outdir = folder / "out"
+            target = "pdf:writer_pdf_Export"
+            _run(
+                _command(executable, folder, target, outdir, [s for _i, s in sources]),
+                folder,
+                timeout,
+            )
+            for i, source in sources:
+                try:
+                    results[i] = _result(outdir / (source.stem + ".pdf"), limits)
+                except ExtractionError as e:
+                    results[i] = e
+    return results  # type: ignore[return-value]
+
+
 def _convert(
     data: bytes, fmt: str, soffice: str | None, target: str, timeout: float, limits: ExtractLimits
 ) -> bytes | None:
@@ -95,28 +135,37 @@ def _convert(
         source = folder / ("input" + _SUFFIX[fmt])
         source.write_bytes(data)
         outdir = folder / "out"
-        command = [
-            executable,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--invisible",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            "--norestore",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            str(source),
-        ]
-        _run(command, folder, timeout)
-        result = outdir / ("input." + target.split(":", 1)[0])
-        if not result.is_file() or result.stat().st_size == 0:
-            raise messages.corrupt()
-        if result.stat().st_size > limits.max_uncompressed_bytes:
-            raise messages.too_large(limits.max_uncompressed_bytes)
-        return result.read_bytes()
+        _run(_command(executable, folder, target, outdir, [source]), folder, timeout)
+        return _result(outdir / ("input." + target.split(":", 1)[0]), limits)
+
+
+def _command(
+    executable: str, folder: Path, target: str, outdir: Path, sources: list[Path]
+) -> list[str]:
+    """soffice converting ``sources`` into ``outdir``, in a private profile in ``folder``."""
+    return [
+        executable,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--invisible",
+        "--nologo",
+        "--nodefault",
+        "--nolockcheck",
+        "--norestore",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(outdir),
+        *map(str, sources),
+    ]
+
+
+def _result(path: Path, limits: ExtractLimits) -> bytes:
+    if not path.is_file() or path.stat().st_size == 0:
+        raise messages.corrupt()
+    if path.stat().st_size > limits.max_uncompressed_bytes:
+        raise messages.too_large(limits.max_uncompressed_bytes)
+    return path.read_bytes()
 
 
 def _run(command: list[str], home: Path, timeout: float) -> None:

@@ -25,7 +25,7 @@ from indexer import (
     OCR_EXTENSIONS,
     ExtractedDocument,
     ExtractionError,
-    convert_to_pdf,
+    convert_many_to_pdf,
     find_in_document,
     ocr_available,
     run_ocr,
@@ -34,7 +34,7 @@ from indexer import (
 from ..errors import CaselibError, NotFound
 from ..jobs.models import Rendition
 from ..jobs.renditions import rendition_of, store_rendition
-from ..jobs.runner import Context, enqueue, handler, job_state
+from ..jobs.runner import Context, claim_more, enqueue, finish, handler, job_state
 from ..storage.base import utcnow
 from .models import Case, Document
 
@@ -107,22 +107,63 @@ def _ocr(ctx: Context) -> dict[str, Any]:
     return {"pages": len(result.pages), "unreadable": result.unreadable}
 
 
+# Previews queued together (an import, an upgrade, the demo) are laid out by one
+# LibreOffice run: its start-up is most of the time a short document takes.
+PREVIEW_BATCH = 12
+
+
 @handler("pdf_preview")
 def _pdf_preview(ctx: Context) -> dict[str, Any]:
     lib = ctx.lib
-    sha, name = ctx.payload["sha256"], ctx.payload.get("name") or "document.docx"
     soffice = lib.settings.soffice or "soffice"
     if shutil.which(soffice) is None:
         raise CaselibError("服务器未安装 LibreOffice，使用网页版预览", code="converter_unavailable")
     ctx.progress(0, 1)
+    others = claim_more(lib, "pdf_preview", PREVIEW_BATCH - 1)
+    payloads = [ctx.payload] + [dict(job.payload or {}) for job in others]
     try:
-        pdf = convert_to_pdf(lib.files.get(sha), name, soffice=soffice, limits=lib.extract_limits)
+        results = _previews(lib, payloads, soffice)
+    except BaseException as e:
+        for job in others:  # a failure of the run as a whole is each job's
+            finish(lib, job, error=e)
+        raise
+    for job, outcome in zip(others, results[1:], strict=True):
+        if isinstance(outcome, Exception):
+            finish(lib, job, error=outcome)
+        else:
+            finish(lib, job, result=outcome)
+    ctx.progress(1, 1)
+    if isinstance(results[0], Exception):
+        raise results[0]
+    return results[0]
+
+
+def _previews(
+    lib: Library, payloads: list[dict[str, Any]], soffice: str
+) -> list[dict[str, Any] | Exception]:
+    """The PDF previews of the files named by ``payloads``, made and stored: per file its
+    job's result or the error to record. Raises when the LibreOffice run fails as a whole."""
+    outcomes: list[dict[str, Any] | Exception | None] = [None] * len(payloads)
+    files, where = [], []
+    for i, payload in enumerate(payloads):
+        sha = payload.get("sha256")
+        if not sha or not lib.files.exists(sha):
+            outcomes[i] = CaselibError("预览的源文件已不在文件库中", code="file_missing")
+            continue
+        files.append((lib.files.get(sha), payload.get("name") or "document.docx"))
+        where.append(i)
+    try:
+        pdfs = convert_many_to_pdf(files, soffice=soffice, limits=lib.extract_limits)
     except ExtractionError as e:
         raise CaselibError(e.message, code=e.code) from e
-    with lib.db.transaction() as session:
-        store_rendition(lib, session, sha, "pdf_preview", pdf)
-    ctx.progress(1, 1)
-    return {"size": len(pdf)}
+    for i, pdf in zip(where, pdfs, strict=True):
+        if isinstance(pdf, ExtractionError):
+            outcomes[i] = CaselibError(pdf.message, code=pdf.code)
+            continue
+        with lib.db.transaction() as session:
+            store_rendition(lib, session, payloads[i]["sha256"], "pdf_preview", pdf)
+        outcomes[i] = {"size": len(pdf)}
+    return outcomes  # type: ignore[return-value]
 
 
 def ocr_pdf_of(session: Session, sha: str) -> str | None:

@@ -33,8 +33,9 @@ HANDLER_MODULES = (
     "library.monitoring.evidence",
     "library.compilations.pdf",
 )
-# The kinds someone waits for (a scan's text), run before the others (previews).
-FIRST_KINDS = ("ocr", "evidence_ocr")
+# The kinds someone waits for (a scan's text, the PDF of a compilation just made), run
+# before the others (the previews of Word files).
+FIRST_KINDS = ("ocr", "evidence_ocr", "compilation_pdf")
 STALE = timedelta(minutes=10)  # a running job without a heartbeat for this long is retried
 MAX_ATTEMPTS = 3
 POLL_SECONDS = 2.0
@@ -118,28 +119,80 @@ def _claim(lib: Library) -> Job | None:
         )
         # A scan's text first (someone waits for it), previews after.
         first = case((Job.kind.in_(FIRST_KINDS), 0), else_=1)
-        candidates = list(
-            session.scalars(
-                select(Job).where(Job.state == "queued").order_by(first, Job.id).limit(5)
+        candidates = session.scalars(
+            select(Job).where(Job.state == "queued").order_by(first, Job.id).limit(5)
+        )
+        taken = _take(session, candidates, now, 1)
+    return taken[0] if taken else None
+
+
+def claim_more(lib: Library, kind: str, limit: int) -> list[Job]:
+    """Up to ``limit`` more queued jobs of ``kind``, oldest first, taken (compare-and-set)
+    by a handler that does them together with its own (one LibreOffice run for several
+    previews). The handler must :func:`finish` each."""
+    if limit <= 0:
+        return []
+    now = utcnow()
+    with lib.db.transaction() as session:
+        candidates = session.scalars(
+            select(Job)
+            .where(Job.state == "queued", Job.kind == kind)
+            .order_by(Job.id)
+            .limit(limit * 2)
+        )
+        return _take(session, candidates, now, limit)
+
+
+def _take(session: Session, candidates: Iterable[Job], now: Any, limit: int) -> list[Job]:
+    taken = []
+    for job in list(candidates):
+        changed = session.execute(
+            update(Job)
+            .where(Job.id == job.id, Job.state == "queued")
+            .values(
+                state="running",
+                started_at=now,
+                heartbeat_at=now,
+                attempts=Job.attempts + 1,
+                done=0,
             )
         )
-        for job in candidates:
-            taken = session.execute(
-                update(Job)
-                .where(Job.id == job.id, Job.state == "queued")
-                .values(
-                    state="running",
-                    started_at=now,
-                    heartbeat_at=now,
-                    attempts=Job.attempts + 1,
-                    done=0,
-                )
+        if changed.rowcount == 1:
+            session.refresh(job)
+            session.expunge(job)
+            taken.append(job)
+            if len(taken) == limit:
+                break
+    return taken
+
+
+def finish(
+    lib: Library,
+    job: Job,
+    *,
+    result: dict[str, Any] | None = None,
+    error: BaseException | None = None,
+) -> None:
+    """Record a job's end: done with its result, failed with a :class:`CaselibError`'s
+    code, or (another exception) queued again until its last attempt."""
+    state, code, message = "done", None, None
+    if isinstance(error, CaselibError):
+        state, code, message = "failed", error.code, error.message
+    elif error is not None:
+        state = "queued" if job.attempts < MAX_ATTEMPTS else "failed"
+        code, message = "job_failed", f"{type(error).__name__}: {error}"[:500]
+    with lib.db.transaction() as session:
+        session.execute(
+            update(Job)
+            .where(Job.id == job.id)
+            .values(
+                state=state,
+                error_code=code,
+                error_message=message,
+                result=result if error is None else None,
+                finished_at=utcnow() if state in ("done", "failed") else None,
             )
-            if taken.rowcount == 1:
-                session.refresh(job)
-                session.expunge(job)
-                return job
-    return None
+        )
 
 
 def run_one(lib: Library) -> bool:
@@ -158,32 +211,17 @@ def run_one(lib: Library) -> bool:
                 .values(done=done, total=total, heartbeat_at=utcnow())
             )
 
-    state, code, message, result = "done", None, None, None
     try:
         if fn is None:
             raise CaselibError(f"未知的任务类型：{job.kind}", code="unknown_job")
         result = fn(Context(lib, job.id, dict(job.payload or {}), progress))
     except CaselibError as e:
-        state, code, message = "failed", e.code, e.message
+        finish(lib, job, error=e)
     except Exception as e:  # noqa: BLE001 - a job's failure is recorded, the runner goes on
         log.exception("job %s %s failed", job.kind, job.key)
-        if job.attempts < MAX_ATTEMPTS:
-            state = "queued"
-        else:
-            state = "failed"
-        code, message = "job_failed", f"{type(e).__name__}: {e}"[:500]
-    with lib.db.transaction() as session:
-        session.execute(
-            update(Job)
-            .where(Job.id == job.id)
-            .values(
-                state=state,
-                error_code=code,
-                error_message=message,
-                result=result,
-                finished_at=utcnow() if state in ("done", "failed") else None,
-            )
-        )
+        finish(lib, job, error=e)
+    else:
+        finish(lib, job, result=result)
     return True
 
 

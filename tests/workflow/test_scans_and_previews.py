@@ -115,3 +115,33 @@ def test_a_word_file_gets_its_pdf_preview_once(lib, actor):
     assert "改革后企业开办时间" in extract(shown.data, "x.pdf").text
     assert read.case_record(lib, case.case_no, actor("sub_jj"))["file"]["status"]["view_pdf"]
     assert run_pending(lib) == 0  # once
+
+
+@pytest.mark.slow
+def test_previews_queued_together_are_made_by_one_libreoffice_run(
+    lib, actor, tmp_path, monkeypatch
+):
+    """Word files queued together (an import, an upgrade) are laid out by one LibreOffice
+    run when the first of their jobs runs: every job done, every case with its own PDF."""
+    soffice = shutil.which(lib.settings.soffice or "soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    log = tmp_path / "runs.log"
+    wrapper = tmp_path / "soffice"
+    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{soffice}" "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setitem(lib.settings._values, "SOFFICE", str(wrapper))
+    topics = ["企业开办一日办结", "工程建设项目审批提速", "不动产登记一窗受理"]
+    cases = [
+        _create(lib, actor, Upload(f"预览{n}.docx", docx_bytes([f"{t}。"] + PARAGRAPHS)), t)
+        for n, t in enumerate(topics)
+    ]
+    assert run_pending(lib, limit=1) == 1
+    assert log.read_text().splitlines() == ["run"]
+    with lib.db.session() as s:
+        states = s.scalars(select(Job.state).where(Job.kind == "pdf_preview")).all()
+    assert states == ["done"] * 3
+    for case, topic in zip(cases, topics, strict=True):
+        shown = renditions.view_pdf(lib, case.case_no, actor("sub_jj"))
+        assert topic in extract(shown.data, "x.pdf").text
+    assert run_pending(lib) == 0
