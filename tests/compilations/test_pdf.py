@@ -55,3 +55,27 @@ def test_the_page_gets_its_pdf_from_a_background_job(clib, actor):
         "queued",
         "ready",  # the same bytes as before (nothing changed): the same PDF
     )
+
+
+def test_a_compilations_pdf_is_made_before_the_previews_queued_earlier(clib, actor):
+    """Someone waits for the PDF of the compilation just made: its job runs before the
+    Word files' previews queued before it (they are not waited for)."""
+    from sqlalchemy import select
+
+    from library.jobs.runner import _claim, enqueue
+    from library.models import Job
+
+    with clib.db.transaction() as session:
+        for n in range(3):
+            enqueue(session, "pdf_preview", f"earlier-{n}", {"sha256": f"earlier-{n}"})
+    g = build.create(clib, {"theme": "办理破产"}, actor("coord_tz"))
+    taken = _claim(clib)
+    assert taken is not None and taken.kind == pdf.KIND
+    with clib.db.session() as s:
+        queued = s.execute(select(Job.kind, Job.key).where(Job.state == "queued")).all()
+    assert {kind for kind, _key in queued} == {"pdf_preview"}
+    assert {f"earlier-{n}" for n in range(3)} <= {key for _kind, key in queued}
+    assert read.get_compilation(clib, g.compilation_id, actor("coord_tz"))["pdf"]["state"] in (
+        "queued",
+        "running",
+    )
