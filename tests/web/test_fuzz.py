@@ -8,6 +8,7 @@ describe, no schema-violating request accepted. Settings per operation live in
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 import threading
@@ -54,6 +55,30 @@ class StatusCounter:
             return start_response(status, headers, exc_info)
 
         return self.app(environ, start)
+
+
+def _only_tool_errors(out: str) -> bool:
+    """Whether a failed run's summary lists runtime errors of the tool and no failure."""
+    summary = out.rsplit("SUMMARY", 1)[-1]
+    if "Failures:" in summary or "Errors:" not in summary:
+        return False
+    errors = summary.split("Errors:", 1)[1].split("\n\n", 1)[0]
+    kinds = [line.strip() for line in errors.splitlines() if line.strip()]
+    return bool(kinds) and all("Runtime Error" in kind for kind in kinds)
+
+
+def _excerpt(out: str) -> str:
+    """What to show of a failed run: where its first error is told, and its summary."""
+    first = min(
+        (
+            i
+            for i in (out.find("FAILURES"), out.find("ERRORS"), out.find("Runtime Error"))
+            if i >= 0
+        ),
+        default=max(0, len(out) - 12000),
+    )
+    head = out[first : first + 8000]
+    return head + "\n[…]\n" + out[-4000:] if first + 8000 < len(out) - 4000 else out[first:]
 
 
 @pytest.fixture
@@ -112,12 +137,24 @@ def test_the_api_answers_schemathesis_as_its_openapi_document_says(served, tmp_p
         "--exclude-path-regex",
         "^/api/v1/(compilations|briefings)",
     ]
-    started = time.monotonic()
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=MAX_TIME + 120, cwd=tmp_path)
-    took = time.monotonic() - started
-    out = run.stdout + run.stderr
     shown = " ".join(cmd).replace(token, "$TOKEN")
-    assert run.returncode == 0, f"schemathesis failed ({took:.0f} s): {shown}\n{out[-12000:]}"
+    for attempt in (1, 2):
+        shutil.rmtree(tmp_path / "report", ignore_errors=True)
+        started = time.monotonic()
+        run = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=MAX_TIME + 120, cwd=tmp_path
+        )
+        took = time.monotonic() - started
+        out = run.stdout + run.stderr
+        (tmp_path / f"schemathesis-{attempt}.txt").write_text(out)
+        # schemathesis itself crashing while generating (a "Runtime Error" raised inside the
+        # tool, seen once in CI in its coverage phase under load) says nothing of the API:
+        # it is run once more. Any failure it found in the API fails at once.
+        if run.returncode == 0 or not _only_tool_errors(out):
+            break
+    assert run.returncode == 0, (
+        f"schemathesis failed ({took:.0f} s, attempt {attempt}): {shown}\n{_excerpt(out)}"
+    )
     (report,) = (tmp_path / "report").glob("junit*.xml")
     suites = ElementTree.parse(report).getroot()
     assert int(suites.get("tests")) >= 28, out[-3000:]  # every operation was tested
