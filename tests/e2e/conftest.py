@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.conftest import PASSWORD, build_demo_home
+from tests.web.conftest import PASSWORD, shared_demo_home
 
 CHROMIUM = os.environ.get("CASELIB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,7 +30,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 def e2e_home(tmp_path_factory) -> Path:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"chromium not found at {CHROMIUM}")
-    return build_demo_home(tmp_path_factory.mktemp("e2e") / "home")
+    return shared_demo_home(tmp_path_factory)
 
 
 def _free_port() -> int:

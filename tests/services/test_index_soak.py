@@ -25,12 +25,19 @@ def _soak_module():
 
 
 @pytest.mark.slow
-def test_mixed_load_has_no_errors_and_no_rebuilds(tmp_path):
+def test_mixed_load_has_no_errors_and_no_rebuilds(tmp_path, tmp_path_factory):
     """20 s of searches, similar cases and case pages from 3 clients while reviews,
-    uploads and a CLI ingest of 12 files write: 0 errors, 0 rebuilds, all cases indexed."""
+    uploads and a CLI ingest of 12 files write: 0 errors, 0 rebuilds, all cases indexed.
+    On a copy of the tests' demo library (what bench/soak.py builds, previews made)."""
+    import shutil
+
+    from tests.web.conftest import shared_demo_home
+
     soak = _soak_module()
     home = tmp_path / "home"
-    soak.build_home(home)
+    shutil.copytree(
+        shared_demo_home(tmp_path_factory), home, ignore=shutil.ignore_patterns("*.lock")
+    )
 
     r = soak.run_soak(home, seconds=20, workers=4, readers=3, ingest_files=12)
 

@@ -1,11 +1,14 @@
-"""Fixtures of the web tests: a demo library built once per session (45 demo cases, the
-demo accounts and reviews) and copied for each test, the app on that copy, and logged-in
-clients (session cookie or API token)."""
+"""Fixtures of the web tests: a demo library built once per test run (45 demo cases, the
+demo accounts and reviews, its previews made) and copied for each test, the app on that
+copy, and logged-in clients (session cookie or API token)."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,14 +33,44 @@ def build_demo_home(home: Path) -> Path:
     load_workflow(lib)
     load_monitoring(lib)
     lib.ensure_index()
+    _run_jobs(lib)
     lib.close()
     return home
 
 
+def _run_jobs(lib) -> None:
+    """Run the jobs the demo queued (the Word cases' PDF previews, a scan's text), two at
+    a time, as a library that has been serving for a while has them: a copy does not
+    make them again in every test (a test's own job would wait behind 31 conversions)."""
+    from library.jobs.runner import run_pending
+
+    workers = [threading.Thread(target=run_pending, args=(lib,)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert run_pending(lib) == 0
+
+
+def shared_demo_home(tmp_path_factory) -> Path:
+    """The demo library of this test run: built by the first pytest-xdist worker that asks
+    (under a lock in the folder the workers of one run share), then read by all."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root = shared / "demo-library"
+    with open(shared / "demo-library.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "built").exists():
+            shutil.rmtree(root, ignore_errors=True)
+            build_demo_home(root / "home")
+            (root / "built").touch()
+    return root / "home"
+
+
 @pytest.fixture(scope="session")
 def demo_home(tmp_path_factory) -> Path:
-    """The demo library, built once (about 20 s); tests get a copy."""
-    return build_demo_home(tmp_path_factory.mktemp("demo") / "home")
+    """The demo library, built once per run; tests get a copy."""
+    return shared_demo_home(tmp_path_factory)
 
 
 @pytest.fixture
