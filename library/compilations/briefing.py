@@ -27,6 +27,7 @@ from ..accounts.units import members_within
 from ..cases.models import Case
 from ..errors import CaselibError, FieldError, ValidationFailed
 from ..permissions import ALL, RULES, require
+from ..storage.base import MAX_ID
 from ..vocab.catalogue import theme_tree
 from ..vocab.regions import normalize_region, region_name, region_path, within
 from ..workflow import notifications
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 
 TITLE = "营商环境改革创新案例简报"
 KIND = "briefing"
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^((?:19|20)\d{2})-(0[1-9]|1[0-2])$")
 _REGION = re.compile(r"^[1-8][0-9]([0-9]{2}){0,2}$")
 ROLES = ("submitter", "approver", "coordinator", "reviewer", "admin")
 
@@ -146,8 +147,8 @@ def _parse(
         errors.append(FieldError("period", "required", "请选择月份（YYYY-MM）或征集通知，二者选一"))
     if month and not _MONTH.match(month):
         errors.append(FieldError("month", "invalid_format", "月份格式应为 YYYY-MM"))
-    if call and not call.isdigit():
-        errors.append(FieldError("call", "invalid_format", "征集通知编号应为数字"))
+    if call and not (call.isdigit() and 0 < int(call) <= MAX_ID):
+        errors.append(FieldError("call", "invalid_format", "征集通知编号应为正整数"))
     if region and not _REGION.match(region):
         errors.append(
             FieldError("region", "invalid_format", "所属地区应为 2、4 或 6 位行政区划代码")

@@ -247,3 +247,37 @@ def test_the_briefing_api(client, token_for):
     assert resp.status_code == 200 and resp.get_json()["sent"] == 2  # shengting, shiju
     f = client.get("/api/v1/briefings/file?month=2021-04", headers=token_for("shengting"))
     assert f.status_code == 200 and f.data[:2] == b"PK"
+
+
+def test_a_briefing_period_out_of_range_is_a_field_error_not_a_server_error(client, token_for):
+    """Found by the API fuzzing: month 0000-01 reached date(0, 1, 1) (a 500); a call
+    number beyond what the database holds reached the database. Both are 422 naming it."""
+    headers = token_for("shengting")
+    for path in ("/api/v1/briefings", "/api/v1/briefings/file"):
+        for query, field in (
+            ("month=0000-01", "month"),
+            ("month=1800-12", "month"),
+            ("call=99999999999", "call"),
+        ):
+            resp = client.get(f"{path}?{query}", headers=headers)
+            assert resp.status_code == 422, (path, query, resp.status_code)
+            assert [e["field"] for e in resp.get_json()["errors"]] == [field]
+    resp = client.post(
+        "/api/v1/briefings/send", headers=token_for("admin"), json={"month": "0000-01"}
+    )
+    assert resp.status_code == 422 and resp.get_json()["errors"][0]["field"] == "month"
+
+
+def test_sending_a_briefing_checks_the_json_types(client, token_for):
+    """Found by the API fuzzing: a list as the month or a number as the region was read as
+    text (a 500). Each is 422 naming the field; nothing is sent."""
+    headers = token_for("admin")
+    resp = client.post(
+        "/api/v1/briefings/send",
+        headers=headers,
+        json={"month": ["2021-04"], "region": 3310, "call": "1", "roles": ["reviewer"]},
+    )
+    assert resp.status_code == 422
+    assert {e["field"] for e in resp.get_json()["errors"]} == {"month", "region", "call"}
+    resp = client.post("/api/v1/briefings/send", headers=headers, json={"call": True})
+    assert resp.status_code == 422 and resp.get_json()["errors"][0]["field"] == "call"

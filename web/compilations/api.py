@@ -71,11 +71,20 @@ def api_briefing_file():
 @bp.post("/api/v1/briefings/send")
 def api_briefing_send():
     data = payload()
+    errors = []
     roles = data.get("roles")
     if roles is not None and not (
         isinstance(roles, list) and all(isinstance(r, str) for r in roles)
     ):
-        raise ValidationFailed([FieldError("roles", "invalid_type", "roles 应为角色名的数组")])
+        errors.append(FieldError("roles", "invalid_type", "roles 应为角色名的数组"))
+    for key, name in (("month", "月份"), ("region", "所属地区")):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            errors.append(FieldError(key, "invalid_type", f"{name}应为字符串"))
+    call = data.get("call")
+    if call is not None and (isinstance(call, bool) or not isinstance(call, int)):
+        errors.append(FieldError("call", "invalid_type", "征集通知编号应为整数"))
+    if errors:
+        raise ValidationFailed(errors)
     out = briefing.send_briefing(
         get_lib(),
         current_actor(),
