@@ -2086,10 +2086,16 @@ COMPILATION_ID = _param(
 )
 BRIEFING_PERIOD = [
     _param(
-        "month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, description="月份 YYYY-MM"
+        "month",
+        {"type": "string", "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$"},
+        description="月份 YYYY-MM（与 call 二选一）",
     ),
-    _param("call", {"type": "integer"}, description="征集通知编号（与 month 二选一）"),
-    _param("region", {"type": "string"}, description="只含该地区及下级的案例"),
+    _param("call", ID, description="征集通知编号（与 month 二选一）"),
+    _param(
+        "region",
+        {"type": "string", "pattern": "^[1-8][0-9]([0-9]{2}){0,2}$"},
+        description="只含该地区及下级的案例（2、4 或 6 位行政区划代码）",
+    ),
 ]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -2101,8 +2107,21 @@ def _binary(media_type: str, description: str) -> dict[str, Any]:
     }
 
 
+def _refused(text: str) -> dict[str, Any]:
+    """A 422 that is either a field error (``errors``) or a refusal of the whole request
+    (``code`` and ``message`` only)."""
+    return _json({"anyOf": [_ref("ValidationError"), _ref("Error")]}, text)
+
+
 def _compilation_paths() -> dict[str, Any]:
     tag = ["compilations"]
+    refused_compilation = _refused(
+        "字段有误（errors），或没有符合条件的已发布案例（nothing_to_compile）、"
+        "超过 500 个（too_many_cases）"
+    )
+    refused_briefing = _refused(
+        "字段有误（errors：月份与征集通知二者选一），或该期间没有发布的案例（empty_briefing）"
+    )
     body = _strip_x(copy.deepcopy(validation.load_schema("compilation")))
     return {
         "/api/v1/compilations": {
@@ -2127,7 +2146,8 @@ def _compilation_paths() -> dict[str, Any]:
                 },
                 "responses": {
                     "201": _json(_ref("Compilation"), "新建的案例汇编"),
-                    **_errors(401, 403, 422),
+                    **_errors(401, 403),
+                    "422": refused_compilation,
                 },
             },
         },
@@ -2149,7 +2169,8 @@ def _compilation_paths() -> dict[str, Any]:
                 "parameters": [COMPILATION_ID],
                 "responses": {
                     "200": _json(_ref("Compilation"), "案例汇编"),
-                    **_errors(401, 403, 404, 422),
+                    **_errors(401, 403, 404),
+                    "422": refused_compilation,
                 },
             }
         },
@@ -2174,7 +2195,10 @@ def _compilation_paths() -> dict[str, Any]:
                 "tags": tag,
                 "summary": "案例简报：某月（或某征集通知）发布的案例，按主题、地区计数，每案一条",
                 "parameters": BRIEFING_PERIOD,
-                "responses": {"200": _json(_ref("Briefing"), "简报"), **_errors(401, 404, 422)},
+                "responses": {
+                    "200": _json(_ref("Briefing"), "简报"),
+                    **_errors(401, 403, 404, 422),
+                },
             }
         },
         "/api/v1/briefings/file": {
@@ -2182,7 +2206,7 @@ def _compilation_paths() -> dict[str, Any]:
                 "tags": tag,
                 "summary": "案例简报的 Word 文档",
                 "parameters": BRIEFING_PERIOD,
-                "responses": {"200": _binary(DOCX, "Word 文档"), **_errors(401, 404, 422)},
+                "responses": {"200": _binary(DOCX, "Word 文档"), **_errors(401, 403, 404, 422)},
             }
         },
         "/api/v1/briefings/send": {
@@ -2194,9 +2218,12 @@ def _compilation_paths() -> dict[str, Any]:
                     "content": {
                         "application/json": {
                             "schema": _obj(
-                                month={"type": "string"},
-                                call={"type": "integer"},
-                                region={"type": "string"},
+                                month={
+                                    "type": "string",
+                                    "pattern": "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$",
+                                },
+                                call=ID,
+                                region={"type": "string", "pattern": "^[1-8][0-9]([0-9]{2}){0,2}$"},
                                 roles={
                                     "type": "array",
                                     "items": {
@@ -2217,7 +2244,8 @@ def _compilation_paths() -> dict[str, Any]:
                     "200": _json(
                         _obj(sent={"type": "integer"}, briefing=_ref("Briefing")), "已发送的账号数"
                     ),
-                    **_errors(401, 403, 404, 422),
+                    **_errors(401, 403, 404),
+                    "422": refused_briefing,
                 },
             }
         },

@@ -32,7 +32,7 @@ CONFIG = Path(__file__).with_name("schemathesis.toml")
 # far the budget gets depends on the machine); a failure prints the command and each
 # failing request as curl.
 MAX_EXAMPLES = 10
-MAX_TIME = 60
+MAX_TIME = 45
 SEED = 8
 
 
@@ -120,8 +120,11 @@ def test_the_api_answers_schemathesis_as_its_openapi_document_says(served, tmp_p
         str(MAX_TIME),
         "--seed",
         str(SEED),
+        # One worker: with two, hypothesis (describing its filters) parses source in two
+        # threads at once, which CPython 3.11's AST does not survive ("AST constructor
+        # recursion depth mismatch", a Runtime Error of the tool, not of the API).
         "--workers",
-        "2",
+        "1",
         "--request-timeout",
         "30",
         "--generation-database",
@@ -131,11 +134,6 @@ def test_the_api_answers_schemathesis_as_its_openapi_document_says(served, tmp_p
         "junit",
         "--report-dir",
         str(tmp_path / "report"),
-        # Not fuzzed yet: the 案例汇编 and 简报 routes, merged after this test was made green;
-        # their OpenAPI entries still differ from the server in documented statuses (a known
-        # gap, noted on issue 14), so they are left out rather than let the run be red.
-        "--exclude-path-regex",
-        "^/api/v1/(compilations|briefings)",
     ]
     shown = " ".join(cmd).replace(token, "$TOKEN")
     for attempt in (1, 2):
