@@ -24,7 +24,7 @@ run: demo
 	$(BIN)/caselib serve
 
 test: setup-test
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 
 lint: setup-test
 	$(BIN)/ruff check .

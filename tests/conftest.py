@@ -16,6 +16,45 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+# The slowest test modules, slowest first (about a minute down to fifteen seconds on two
+# cores). `make test` runs `pytest -n auto --dist loadfile --no-loadscope-reorder`: each
+# module goes to one worker, in the order collected, so these start first and the short
+# ones fill in at the end (by default xdist puts the modules with the most tests first,
+# which left a one-test, one-minute module for last). The two first need the demo library
+# and the third does not: one worker builds it while the other works.
+SLOWEST_FIRST = (
+    "tests/web/test_fuzz.py",
+    "tests/e2e/test_every_page.py",
+    "tests/test_cli.py",
+    "tests/monitoring/test_cli.py",
+    "tests/e2e/test_admin.py",
+    "tests/indexer/test_extract_legacy.py",
+    "tests/e2e/test_contribute.py",
+    "tests/compilations/test_pdf.py",
+    "tests/e2e/test_compilations.py",
+    "tests/services/test_ingest_corpus.py",
+    "tests/e2e/test_workflow.py",
+    "tests/services/test_index_soak.py",
+    "tests/test_backup.py",
+    "tests/stats/test_cli.py",
+    "tests/e2e/test_browse.py",
+    "tests/test_two_nodes.py",
+    "tests/e2e/test_monitoring.py",
+    "tests/e2e/test_scans.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {path: i for i, path in enumerate(SLOWEST_FIRST)}
+    position = {id(item): i for i, item in enumerate(items)}
+
+    def key(item):
+        path = item.nodeid.split("::", 1)[0]
+        return (rank.get(path, len(rank)), position[id(item)])
+
+    items.sort(key=key)
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus of real documents; tests using it skip cleanly when it is absent."""

@@ -26,7 +26,7 @@ def _soak_module():
 
 @pytest.mark.slow
 def test_mixed_load_has_no_errors_and_no_rebuilds(tmp_path, tmp_path_factory):
-    """20 s of searches, similar cases and case pages from 3 clients while reviews,
+    """12 s of searches, similar cases and case pages from 3 clients while reviews,
     uploads and a CLI ingest of 12 files write: 0 errors, 0 rebuilds, all cases indexed.
     On a copy of the tests' demo library (what bench/soak.py builds, previews made)."""
     import shutil
@@ -39,7 +39,7 @@ def test_mixed_load_has_no_errors_and_no_rebuilds(tmp_path, tmp_path_factory):
         shared_demo_home(tmp_path_factory), home, ignore=shutil.ignore_patterns("*.lock")
     )
 
-    r = soak.run_soak(home, seconds=20, workers=4, readers=3, ingest_files=12)
+    r = soak.run_soak(home, seconds=12, workers=4, readers=3, ingest_files=12)
 
     assert r["errors"] == {}
     assert r["rebuilds"] == 0
