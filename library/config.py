@@ -8,6 +8,7 @@ settings table is checked against this table by ``tests/test_docs.py``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,13 @@ SETTINGS: tuple[Setting, ...] = (
         "https://im.example.gov.cn` for the messenger's web view; `'none'`: no page. Other "
         "origins also need `CASELIB_SECURE_COOKIES=1` (the cookie is then `SameSite=None`).",
     ),
+    Setting(
+        "PASSWORD_HASH",
+        "scrypt",
+        "How new passwords are hashed (werkzeug's method string): `scrypt` (n=2^15, r=8, p=1), "
+        "`scrypt:N:R:P`, or `pbkdf2:sha256:ITERATIONS` where only PBKDF2 is allowed. Stored "
+        "hashes keep their own method.",
+    ),
     Setting("TOKEN_DAYS", 30, "Days an API token stays valid.", int),
     Setting(
         "PROXIES",
@@ -149,6 +157,9 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+_HASH_METHOD = re.compile(
+    r"^(scrypt(:\d{1,7}:\d{1,3}:\d{1,3})?|pbkdf2(:sha256|:sha512)?(:\d{1,8})?)$"
+)
 
 
 class Settings:
@@ -169,6 +180,11 @@ class Settings:
             else:
                 raw = env.get("CASELIB_" + s.name, s.default)
             self._values[s.name] = _coerce(s, raw)
+        if not _HASH_METHOD.match(self._values["PASSWORD_HASH"]):
+            raise ValueError(
+                "CASELIB_PASSWORD_HASH must be scrypt, scrypt:N:R:P or pbkdf2:sha256:ITERATIONS, "
+                f"got {self._values['PASSWORD_HASH']!r}"
+            )
 
     def __getattr__(self, name: str) -> Any:
         try:

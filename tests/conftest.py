@@ -14,18 +14,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+# The tests' libraries hash their passwords with a cheap method (CASELIB_PASSWORD_HASH; the
+# default, scrypt, takes a tenth of a second and 32 MB a hash, and the tests log in by the
+# thousand). tests/test_passwords.py checks the default.
+TEST_PASSWORD_HASH = "pbkdf2:sha256:1000"
 
 
 # The slowest test modules, slowest first (about a minute down to fifteen seconds on two
 # cores). `make test` runs `pytest -n auto --dist loadfile --no-loadscope-reorder`: each
 # module goes to one worker, in the order collected, so these start first and the short
 # ones fill in at the end (by default xdist puts the modules with the most tests first,
-# which left a one-test, one-minute module for last). The two first need the demo library
-# and the third does not: one worker builds it while the other works.
+# which left a one-test, one-minute module for last). Each worker starts with two modules
+# (the 1st and 3rd to one, the 2nd and 4th to the other): those of the first need the demo
+# library, those of the second do not, so one worker builds it while the other works.
 SLOWEST_FIRST = (
     "tests/web/test_fuzz.py",
-    "tests/e2e/test_every_page.py",
     "tests/test_cli.py",
+    "tests/e2e/test_every_page.py",
     "tests/monitoring/test_cli.py",
     "tests/e2e/test_admin.py",
     "tests/indexer/test_extract_legacy.py",
@@ -88,7 +93,10 @@ def postgres_database(postgres_server):
 def settings(tmp_path):
     from library.config import Settings
 
-    return Settings({"home": str(tmp_path / "home"), "ingest_workers": 2}, env={})
+    return Settings(
+        {"home": str(tmp_path / "home"), "ingest_workers": 2, "password_hash": TEST_PASSWORD_HASH},
+        env={},
+    )
 
 
 @pytest.fixture
@@ -304,7 +312,10 @@ def module_lib(tmp_path_factory, initialised_home):
 
     home = tmp_path_factory.mktemp("library") / "home"
     library = _copied_library(
-        initialised_home, Settings({"home": str(home), "ingest_workers": 2}, env={})
+        initialised_home,
+        Settings(
+            {"home": str(home), "ingest_workers": 2, "password_hash": TEST_PASSWORD_HASH}, env={}
+        ),
     )
     yield library
     library.close()

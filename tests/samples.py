@@ -177,5 +177,14 @@ def write(path: Path, data: bytes | str) -> Path:
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment of a ``caselib`` subprocess: this library, two ingest workers."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASELIB_")}
-    env.update({"CASELIB_HOME": str(home), "CASELIB_INGEST_WORKERS": "2", **extra})
+    from tests.conftest import TEST_PASSWORD_HASH
+
+    env.update(
+        {
+            "CASELIB_HOME": str(home),
+            "CASELIB_INGEST_WORKERS": "2",
+            "CASELIB_PASSWORD_HASH": TEST_PASSWORD_HASH,
+            **extra,
+        }
+    )
     return env

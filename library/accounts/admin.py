@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
-from werkzeug.security import generate_password_hash
 
 from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
@@ -30,6 +29,7 @@ from ..vocab.regions import region_by_name, region_label
 from . import audit, throttle
 from .audit import Actor
 from .models import ROLE_TITLES, ROLES, ApiToken, Unit, User
+from .passwords import hash_password
 from .sessions import end_all_sessions
 from .users import _USERNAME, MIN_PASSWORD, find_user, forget_user
 
@@ -268,7 +268,7 @@ def create_account(
         user = User(
             username=username,
             display_name=display_name or username,
-            password_hash=generate_password_hash(password),
+            password_hash=hash_password(lib, password),
             role=role,
             unit=unit,
             region_code=region,
@@ -359,7 +359,7 @@ def reset_password(
                 code="own_account",
             )
         new = password or temporary_password()
-        user.password_hash = generate_password_hash(new)
+        user.password_hash = hash_password(lib, new)
         throttle.clear_account(session, user.username)
         revoked = _revoke_tokens(session, user)
         end_all_sessions(session, user.id, tokens=False)

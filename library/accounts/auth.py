@@ -8,20 +8,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import TooManyAttempts, Unauthorized
 from ..storage.base import utcnow
 from . import audit, sessions, throttle
 from .audit import Actor
 from .models import User
+from .passwords import check_password, dummy_hash
 from .users import UserInfo, find_user, info
 
 if TYPE_CHECKING:
     from ..context import Library
 
-# A hash to check against when the user does not exist, so both paths cost the same.
-_DUMMY_HASH = generate_password_hash("caselib-no-such-user")
 BAD_CREDENTIALS = "用户名或密码错误"
 
 
@@ -86,8 +84,9 @@ def _authenticate(
             )
             failure = _too_many(wait, failed_now=False)
         else:
-            ok = check_password_hash(
-                user.password_hash if user is not None else _DUMMY_HASH, password or ""
+            ok = check_password(
+                user.password_hash if user is not None else dummy_hash(lib.settings.password_hash),
+                password or "",
             )
             if ok and user is not None:
                 throttle.count_success(session, attempt, now)

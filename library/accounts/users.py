@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import FieldError, NotFound, ValidationFailed
 from ..permissions import allowed_actions, is_privileged, require
@@ -21,6 +20,7 @@ from ..vocab.regions import normalize_region, region_label
 from . import audit, sessions
 from .audit import Actor
 from .models import ROLE_TITLES, ROLES, Unit, User
+from .passwords import check_password, hash_password
 
 if TYPE_CHECKING:
     from ..context import Library
@@ -136,7 +136,7 @@ def create_user(
         if errors:
             raise ValidationFailed(errors)
         u = existing or User(username=username)
-        u.password_hash = generate_password_hash(password)
+        u.password_hash = hash_password(lib, password)
         u.role = role
         u.display_name = display_name or u.display_name or username
         u.region_code = region
@@ -198,11 +198,11 @@ def change_password(
             raise TooManyAttempts(
                 f"密码尝试次数过多，请 {wait} 秒后再试", details={"retry_after": wait}
             )
-        if not check_password_hash(user.password_hash, current or ""):
+        if not check_password(user.password_hash, current or ""):
             errors.insert(0, FieldError("current_password", "wrong", "当前密码不正确"))
             throttle.count_failure(session, attempt, now)  # kept: raised after the commit
         elif not errors:
-            user.password_hash = generate_password_hash(new)
+            user.password_hash = hash_password(lib, new)
             sessions.end_all_sessions(session, user.id)
             sid = sessions.start_session(lib, user.id, remote=remote, session=session)
             audit.record(

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from tests.conftest import SAMPLE_TEXT, docx_bytes, valid_form
+from tests.conftest import SAMPLE_TEXT, TEST_PASSWORD_HASH, docx_bytes, valid_form
 from tests.workflow.conftest import PASSWORD, PEOPLE
 
 UTC8 = timedelta(hours=8)
@@ -62,7 +62,15 @@ def build_known(home: Path, database_url: str = "") -> dict[str, str]:
     from library.workflow.transitions import transition
 
     lib = Library(
-        Settings({"home": str(home), "ingest_workers": 1, "database_url": database_url}, env={})
+        Settings(
+            {
+                "home": str(home),
+                "ingest_workers": 1,
+                "database_url": database_url,
+                "password_hash": TEST_PASSWORD_HASH,
+            },
+            env={},
+        )
     )
     lib.init()
     for name, (role, unit, region) in PEOPLE.items():
@@ -219,7 +227,11 @@ def known(known_home, tmp_path):
     src, numbers = known_home
     dest = tmp_path / "home"
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("*.lock"))
-    lib = Library(Settings({"home": str(dest), "ingest_workers": 1}, env={}))
+    lib = Library(
+        Settings(
+            {"home": str(dest), "ingest_workers": 1, "password_hash": TEST_PASSWORD_HASH}, env={}
+        )
+    )
     lib.init()
     yield lib, numbers
     lib.close()

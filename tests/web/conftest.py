@@ -24,8 +24,13 @@ def build_demo_home(home: Path) -> Path:
     from library.demo.loader import load_demo
     from library.demo.monitoring import load_monitoring
     from library.demo.workflow import load_workflow
+    from tests.conftest import TEST_PASSWORD_HASH
 
-    lib = Library(Settings({"home": str(home), "ingest_workers": 1}, env={}))
+    lib = Library(
+        Settings(
+            {"home": str(home), "ingest_workers": 1, "password_hash": TEST_PASSWORD_HASH}, env={}
+        )
+    )
     lib.init()
     load_demo(lib)
     load_accounts(lib)

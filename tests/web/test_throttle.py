@@ -79,13 +79,13 @@ def test_both_paths_check_one_password_hash_and_a_refused_one_none(app, monkeypa
     import library.accounts.auth as auth_module
 
     checked: list[str] = []
-    real_check = auth_module.check_password_hash
+    real_check = auth_module.check_password
 
     def counting(hash_, password):
         checked.append(hash_)
         return real_check(hash_, password)
 
-    monkeypatch.setattr(auth_module, "check_password_hash", counting)
+    monkeypatch.setattr(auth_module, "check_password", counting)
     lib = app.extensions["caselib"]
     for name, address in (("admin", "10.0.2.1"), ("nobody-here", "10.0.2.2")):
         checked.clear()
