@@ -73,8 +73,8 @@ def test_a_compilations_pdf_is_made_before_the_previews_queued_earlier(clib, act
     assert taken is not None and taken.kind == pdf.KIND
     with clib.db.session() as s:
         queued = s.execute(select(Job.kind, Job.key).where(Job.state == "queued")).all()
-    assert {kind for kind, _key in queued} == {"pdf_preview"}
-    assert {f"earlier-{n}" for n in range(3)} <= {key for _kind, key in queued}
+    previews = {key for kind, key in queued if kind == "pdf_preview"}
+    assert {f"earlier-{n}" for n in range(3)} <= previews  # still waiting
     assert read.get_compilation(clib, g.compilation_id, actor("coord_tz"))["pdf"]["state"] in (
         "queued",
         "running",
