@@ -81,7 +81,7 @@ def convert_to_pdf(
 ) -> bytes | None:
     """A Word file (.docx/.doc/.wps/.rtf/.odt) laid out as PDF by LibreOffice (Writer's PDF
     export); ``None`` when LibreOffice is unavailable."""
-    return _convert(data, fmt, soffice, "pdf:writer_pdf_Export", timeout, limits)
+    return _convert(data, fmt, soffice, "pdf:writer_pdf_Export", timeout, limits, background=True)
 
 
 def convert_many_to_pdf(
@@ -114,6 +114,7 @@ def convert_many_to_pdf(
                 _command(executable, folder, target, outdir, [s for _i, s in sources]),
                 folder,
                 timeout,
+                background=True,
             )
             for i, source in sources:
                 try:
@@ -124,7 +125,14 @@ def convert_many_to_pdf(
 
 
 def _convert(
-    data: bytes, fmt: str, soffice: str | None, target: str, timeout: float, limits: ExtractLimits
+    data: bytes,
+    fmt: str,
+    soffice: str | None,
+    target: str,
+    timeout: float,
+    limits: ExtractLimits,
+    *,
+    background: bool = False,
 ) -> bytes | None:
     executable = soffice_path(soffice)
     if executable is None:
@@ -135,7 +143,12 @@ def _convert(
         source = folder / ("input" + _SUFFIX[fmt])
         source.write_bytes(data)
         outdir = folder / "out"
-        _run(_command(executable, folder, target, outdir, [source]), folder, timeout)
+        _run(
+            _command(executable, folder, target, outdir, [source]),
+            folder,
+            timeout,
+            background=background,
+        )
         return _result(outdir / ("input." + target.split(":", 1)[0]), limits)
 
 
@@ -168,8 +181,17 @@ def _result(path: Path, limits: ExtractLimits) -> bytes:
     return path.read_bytes()
 
 
-def _run(command: list[str], home: Path, timeout: float) -> None:
+# A PDF for a preview or a compilation is made in the background: at a lower priority, so
+# that on a small server the requests people wait for keep the processor (an upload's
+# .doc read for its text is not niced).
+_BACKGROUND_NICE = 10
+
+
+def _run(command: list[str], home: Path, timeout: float, *, background: bool = False) -> None:
     env = dict(os.environ, HOME=str(home))  # LibreOffice must not touch the real home
+    nice = shutil.which("nice") if background else None
+    if nice:
+        command = [nice, "-n", str(_BACKGROUND_NICE), *command]
     try:
         process = subprocess.Popen(
             command,

@@ -250,13 +250,16 @@ def test_doc_preview_html_comes_from_the_converted_document(soffice, fixtures_di
 
 def test_many_files_convert_to_pdf_in_one_run_each_with_its_own_outcome(soffice, tmp_path):
     """One LibreOffice run for several files: each Word file its own PDF (its own text, in
-    order), a broken one its own ``corrupt``, a PDF ``unsupported_format``; one soffice."""
+    order), a broken one its own ``corrupt``, a PDF ``unsupported_format``; one soffice, at
+    a lower priority than the requests (niceness 10 above ours)."""
+    import os
+
     from indexer import convert_many_to_pdf
     from tests.conftest import docx_bytes as paragraphs_docx
 
     log = tmp_path / "runs.log"
     wrapper = tmp_path / "soffice"
-    wrapper.write_text(f'#!/bin/sh\necho run >> "{log}"\nexec "{soffice}" "$@"\n')
+    wrapper.write_text(f'#!/bin/sh\necho "run at nice $(nice)" >> "{log}"\nexec "{soffice}" "$@"\n')
     wrapper.chmod(0o755)
     first = paragraphs_docx(["第一份文件：企业开办一日办结。"])
     second = paragraphs_docx(["第二份文件：工程建设项目审批提速。"])
@@ -274,4 +277,4 @@ def test_many_files_convert_to_pdf_in_one_run_each_with_its_own_outcome(soffice,
     assert "工程建设项目审批提速" in extract(results[3], "2.pdf").text
     assert isinstance(results[1], ExtractionError) and results[1].code == "corrupt"
     assert isinstance(results[2], ExtractionError) and results[2].code == "unsupported_format"
-    assert log.read_text().splitlines() == ["run"]
+    assert log.read_text().splitlines() == [f"run at nice {min(os.nice(0) + 10, 19)}"]
