@@ -327,21 +327,11 @@ def convert_to_pdf(
     other formats, and the usual ``encrypted``, ``corrupt``, ``too_large``,
     ``content_mismatch``.
     """
-    data, fmt = _checked(data, filename, limits)
-    if fmt not in _PDF_SOURCES:
-        raise messages.not_for_pdf_conversion()
-    budget = limits.convert_timeout if timeout is None else timeout
-    try:
-        result = legacy.convert_to_pdf(data, fmt, soffice, budget, limits)
-    except Exception as e:
-        error = _pdf_run_error(e)
-        if error is e:
-            raise
-        raise error from e
-    if result is None:
-        raise messages.preview_converter_unavailable()
-    if not result.startswith(b"%PDF-"):
-        raise messages.corrupt()
+    (result,) = convert_many_to_pdf(
+        [(data, filename)], soffice=soffice, timeout=timeout, limits=limits
+    )
+    if isinstance(result, ExtractionError):
+        raise result
     return result
 
 
@@ -375,11 +365,16 @@ def convert_many_to_pdf(
             converted = legacy.convert_many_to_pdf(
                 [(data, fmt) for _i, data, fmt in checked], soffice, budget, limits
             )
-        except Exception as e:
-            error = _pdf_run_error(e)
-            if error is e:
+        except ExtractionError as e:
+            if e.code != "converter_unavailable":
                 raise
-            raise error from e
+            if isinstance(e.__cause__, subprocess.TimeoutExpired):
+                raise messages.preview_converter_unavailable(
+                    "Word 文档转换为 PDF 超时，请下载原文阅读"
+                ) from e
+            raise messages.preview_converter_unavailable() from e
+        except Exception as e:
+            raise messages.corrupt() from e
         if converted is None:
             raise messages.preview_converter_unavailable()
         for (i, _data, _fmt), result in zip(checked, converted, strict=True):
@@ -387,19 +382,6 @@ def convert_many_to_pdf(
                 result = messages.corrupt()
             results[i] = result
     return results  # type: ignore[return-value]
-
-
-def _pdf_run_error(e: Exception) -> ExtractionError:
-    """What a LibreOffice run's failure is to someone waiting for a PDF preview."""
-    if isinstance(e, ExtractionError) and e.code != "converter_unavailable":
-        return e
-    if isinstance(e, ExtractionError):
-        if isinstance(e.__cause__, subprocess.TimeoutExpired):
-            return messages.preview_converter_unavailable(
-                "Word 文档转换为 PDF 超时，请下载原文阅读"
-            )
-        return messages.preview_converter_unavailable()
-    return messages.corrupt()
 
 
 def _bytes(data: bytes) -> bytes:

@@ -76,14 +76,6 @@ def convert_to_docx(
     return _convert(data, fmt, soffice, "docx:MS Word 2007 XML", limits.convert_timeout, limits)
 
 
-def convert_to_pdf(
-    data: bytes, fmt: str, soffice: str | None, timeout: float, limits: ExtractLimits
-) -> bytes | None:
-    """A Word file (.docx/.doc/.wps/.rtf/.odt) laid out as PDF by LibreOffice (Writer's PDF
-    export); ``None`` when LibreOffice is unavailable."""
-    return _convert(data, fmt, soffice, "pdf:writer_pdf_Export", timeout, limits, background=True)
-
-
 def convert_many_to_pdf(
     items: list[tuple[bytes, str]], soffice: str | None, timeout: float, limits: ExtractLimits
 ) -> list[bytes | ExtractionError] | None:
@@ -131,8 +123,6 @@ def _convert(
     target: str,
     timeout: float,
     limits: ExtractLimits,
-    *,
-    background: bool = False,
 ) -> bytes | None:
     executable = soffice_path(soffice)
     if executable is None:
@@ -143,12 +133,7 @@ def _convert(
         source = folder / ("input" + _SUFFIX[fmt])
         source.write_bytes(data)
         outdir = folder / "out"
-        _run(
-            _command(executable, folder, target, outdir, [source]),
-            folder,
-            timeout,
-            background=background,
-        )
+        _run(_command(executable, folder, target, outdir, [source]), folder, timeout)
         return _result(outdir / ("input." + target.split(":", 1)[0]), limits)
 
 
