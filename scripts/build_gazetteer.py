@@ -184,7 +184,6 @@ ZONE_STEMS = [
     "张江",
     "漕河泾",
     "虹桥",
-    "前海",
     "临港",
     "钱江",
     "钱塘",
@@ -193,11 +192,36 @@ ZONE_STEMS = [
     "环杭州湾",
     "金桥",
     "东湖",
-    "光谷",
     "河套",
     "南沙",
 ]
-STANDALONE_ZONE_STEMS = ["雄安", "横琴", "中关村", "洋浦", "杨凌", "宁东", "陆家嘴", "外高桥"]
+STANDALONE_ZONE_STEMS = [
+    "雄安",
+    "横琴",
+    "中关村",
+    "洋浦",
+    "杨凌",
+    "宁东",
+    "陆家嘴",
+    "外高桥",
+    "光谷",
+    "前海",
+    "漕河泾",
+]
+
+# Provinces abolished before 1980 (public knowledge), with the code prefix of the region
+# they went to: 热河 (1955: 河北, 辽宁, 内蒙古), 察哈尔 and 绥远 (1952-1954), 西康 (1955:
+# 四川), 松江 (1954: 黑龙江), 平原 (1952: 河南, 山东), 辽东 and 辽西 (1954: 辽宁).
+FORMER_PROVINCES = {
+    "热河省": "13",
+    "察哈尔省": "13",
+    "绥远省": "15",
+    "西康省": "51",
+    "松江省": "23",
+    "平原省": "41",
+    "辽东省": "21",
+    "辽西省": "21",
+}
 
 # Short forms that are generic words, never reported alone nor in a chain
 # (公安县, 东方市, 平安区 exist, but 浙江公安, 平安浙江, 新华社 are not places).
@@ -408,6 +432,23 @@ class Gazetteer:
         self.add(stem, kind, repl, "sa" if amb else "s", code)
 
 
+def _add_township(g: Gazetteer, name: str, stem: str, repl: str) -> None:
+    """A township's full name; ambiguous (``fa``) when it may be words instead."""
+    if g.is_common(name):
+        return  # 城镇, 乡镇 are words, not names
+    # Two-character names (口镇, 张镇, 高镇) hide in 入口镇, 张镇长, 提高镇, and one
+    # character before a word (万城镇, 向城镇: 每万城镇人口, 向城镇转移): they need a
+    # county or city right before them (桐乡乌镇). So do names whose stem is an everyday
+    # word (建设乡, 城镇街道).
+    weak = (
+        len(name) == 2
+        or (len(name) == 3 and g.is_word(name[1:]))
+        or g.is_common(stem)
+        or stem in GENERIC_SHORT
+    )
+    g.add(name, "township", repl, "fa" if weak else "f")
+
+
 # The usual short names of autonomous units keep the level's word: 延边朝鲜族自治州 →
 # 延边州, 融水苗族自治县 → 融水县, 鄂温克族自治旗 → 鄂温克旗 (as news and reports write them).
 AUTONOMOUS_LEVELS = {"自治州": ("州", "某州"), "自治县": ("县", "某县"), "自治旗": ("旗", "某旗")}
@@ -463,10 +504,15 @@ def build(corpus: Path) -> Gazetteer:
         g.add(name, "city", s[1], "f", code)
         g.add_short(s[0], "city", s[1], code)
         _add_autonomous_short(g, name, s[0], "city", code)
+    zone_counties: list[tuple[str, str]] = []
     for r in rows("areas.csv"):
         name, code = r["name"], r["code"]
         current.add(name)
-        if zone(name, code):
+        z = _strip(name, ZONE_SUFFIXES)
+        if z and (len(z[0]) < 2 or (len(z[0]) < 3 and name.endswith("园区"))):
+            z = None  # 绿园区, 清新区, 下花园区: districts whose name ends like a zone's
+        if z and zone(name, code):
+            zone_counties.append((_ZONE_GENERIC_END.sub("", z[0]), code))
             continue
         s = _strip(name, COUNTY_SUFFIXES)
         if s is None:
@@ -477,30 +523,35 @@ def build(corpus: Path) -> Gazetteer:
         # 阿拉善左旗 → not 阿拉善左; such names keep only their full form.
         if not re.search("[左右前后中]$", s[0]) or s[1] != "某旗":
             g.add_short(s[0], "county", s[1], code)
+    aliases: list[tuple[str, str]] = []
+    # County-level units that are zones (浦东新区, 沈北新区, 龙感湖管理区) go by their stem
+    # too (浦东开发开放), unless it starts with another place (长春净月 is 长春 + 净月).
+    for stem, code in zone_counties:
+        if 2 <= len(stem) <= 4 and not any(stem[:n] in g.entries for n in range(2, len(stem))):
+            g.add_short(stem, "county", "某区", code)
     for r in rows("streets.csv"):
         name = r["name"]
         current.add(name)
         if zone(name):
             continue
-        s = _strip(name, TOWNSHIP_SUFFIXES) or _strip(name, OTHER_TOWNSHIP_SUFFIXES)
+        s = _strip(name, TOWNSHIP_SUFFIXES + [("地区", "某地区")]) or _strip(
+            name, OTHER_TOWNSHIP_SUFFIXES
+        )
         if s is None:
             continue  # 监狱, 管理处, 公司 ...: not place names
         stem, repl = s
-        if repl in ("某镇", "某乡", "某街道", "某苏木"):
-            if not g.is_common(name):  # 城镇, 乡镇 are words, not names
-                # Two-character names (口镇, 张镇, 高镇) hide in 入口镇, 张镇长, 提高镇, and
-                # one character before a word (万城镇, 向城镇: 每万城镇人口, 向城镇转移):
-                # they need a county or city right before them (桐乡乌镇).
-                # So do names whose stem is an everyday word (建设乡, 城镇街道).
-                weak = (
-                    len(name) == 2
-                    or (len(name) == 3 and g.is_word(name[1:]))
-                    or g.is_common(stem)
-                    or stem in GENERIC_SHORT
-                )
-                g.add(name, "township", repl, "fa" if weak else "f")
+        if repl == "某地区":
+            # Beijing's 地区 offices (雁栖地区, 亦庄地区) are the towns of the same name:
+            # news write 雁栖镇
+            _add_township(g, name, stem, "某镇")
+            aliases.append((stem, "镇"))
+        elif repl in ("某镇", "某乡", "某街道", "某苏木"):
+            _add_township(g, name, stem, repl)
         elif len(stem) >= 2 and not g.is_common(stem) and stem not in GENERIC_SHORT:
             g.add(name, "township", repl, "f")
+    for stem, suffix in aliases:
+        if stem + suffix not in g.entries and stem + suffix not in current:
+            _add_township(g, stem + suffix, stem, "某镇")
 
     add_township_short_forms(g, rows("streets.csv"), _report_texts(corpus))
 
@@ -549,6 +600,17 @@ def build(corpus: Path) -> Gazetteer:
             current_short[3].add(_prefix(code))  # 台州 (台州市) also had 台州地区's code
         elif len(stem_e) >= 2:
             g.add_short(stem_e, "former_place", repl, _prefix(code), ambiguous=True)
+
+    # Provinces abolished before 1980 (the codes above start then), named in the national
+    # work reports of the 1950s: full names, and their short forms (热河, 绥远) where they
+    # are no other word or place (平原, 辽东 and 辽西 are ambiguous).
+    for name, code in FORMER_PROVINCES.items():
+        g.add(name, "former_place", "某省", "f", code)
+        stem = name[:-1]
+        if stem not in g.entries:
+            g.add_short(
+                stem, "former_place", "某省", code, ambiguous=stem in ("平原", "辽东", "辽西")
+            )
 
     for name in KNOWN_ZONES:
         s = _strip(name, ZONE_SUFFIXES + [("商务区", "某商务区")])

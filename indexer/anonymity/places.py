@@ -67,7 +67,7 @@ _ORG_MORE = re.compile(
 _NAME_TAGS = frozenset("ns nr nrt nrfg nz".split())
 _NAME_WORD = frozenset("ns nt nz nr nrt nrfg j".split())
 _PHRASE_TAGS = frozenset("i l a ad an d v vd c p u".split())
-_PLACE_TAILS = frozenset("人籍话菜港湾河江湖山")
+_PLACE_TAILS = frozenset("人籍话菜茶港湾河江湖山")
 _LOCAL_REPL = dict(LOCAL_SUFFIXES)
 _LOCAL_AT = re.compile(f"(?:{alternation(_LOCAL_REPL)})(?![道民委级集庄落干务镇超规医])")
 _LIST_SEP = re.compile(r"[ \t\u3000]*(?:、|，|,|和|与|及|以及|至|到|—|－|-|/)?[ \t\u3000]*")
@@ -148,8 +148,12 @@ def _scan(text: str) -> list[PlaceHit]:
                 continue
             j = i + len(name)
             place = g.get(name)
-            if place.zone_stem and not _ZONE_AT.match(text, j):
-                continue
+            if (
+                place.zone_stem
+                and not _ZONE_AT.match(text, j)
+                and not (hits and hits[-1].end == i and hits[-1].kind in ("province", "city"))
+            ):
+                continue  # 两江 only in 两江新区 or right after its city (重庆两江, 贵阳贵安)
             if not _bounded(text, i, j, freq):
                 continue
             hits.append(PlaceHit(i, j, place.kind, place.replacement, place))
@@ -212,12 +216,19 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     """A village or community named right after its county or township (淳安县下姜村,
     天荒坪镇余村) joins the chain: villages are not in the gazetteer."""
     out: list[PlaceHit] = []
+    skip = 0
     for k, h in enumerate(hits):
+        if k < skip:
+            continue
         out.append(h)
         if h.kind not in ("county", "township", "former_place"):
             continue
-        nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
         m = _VILLAGE.match(text, h.end)
+        # a township's name inside the village's (塘村 in 凤凰县菖蒲塘村) gives way to it
+        j = k + 1
+        while m and j < len(hits) and hits[j].end <= m.end() and hits[j].kind == "township":
+            j += 1
+        nxt = hits[j].start if j < len(hits) else len(text)
         if not m or m.end() > nxt or _VILLAGE_GAP_STOP.intersection(m.group(1)):
             continue
         if any(
@@ -228,6 +239,7 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if m.end() in boundaries(text, h.end, min(len(text), m.end() + 3)):
             repl = "某村" if m.group(2) == "村" else "某社区"
             out.append(PlaceHit(m.start(), m.end(), "place", repl, None))
+            skip = j
     return out
 
 
@@ -295,6 +307,13 @@ def _related(a: Place, b: Place) -> bool:
     return False
 
 
+def _same_province(a: Place, b: Place) -> bool:
+    """Two counties or cities of one province (by their division codes)."""
+    if a.kind not in ("city", "county") or b.kind not in ("city", "county"):
+        return False
+    return any(len(x) >= 4 and len(y) >= 4 and x[:2] == y[:2] for x in a.codes for y in b.codes)
+
+
 def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
     """An ambiguous place counts when a related place sits right beside it."""
     h = hits[k]
@@ -317,6 +336,8 @@ def _confirmed(text: str, hits: list[PlaceHit], k: int) -> bool:
             continue
         if _related(o.place, h.place) and (listed or other_k < k or not o.place.ambiguous):
             return True
+        if listed and not o.place.ambiguous and _same_province(o.place, h.place):
+            return True  # 咸丰、大冶、枝江: counties of one province listed together
         if _ROUTE.fullmatch(gap) and not o.place.ambiguous and o.kind in ("city", "county"):
             return True  # 化州至北流: a route names the places at both of its ends
     return False
@@ -352,6 +373,13 @@ def _listed_geo(text: str, hits: list[PlaceHit], k: int) -> bool:
     return False
 
 
+def _read_as_place(text: str, h: PlaceHit) -> bool:
+    """jieba's tagger, on a window around an ambiguous short form, reads it as one word
+    tagged a place name (ns), or as the start of a longer place name (大庆油田/ns)."""
+    toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
+    return any(t.start == h.start and t.end >= h.end and t.tag == "ns" for t in toks)
+
+
 def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     keep = []
     for k, h in enumerate(hits):
@@ -361,6 +389,11 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             if h.place.name in FAMOUS_GEO or _geo_context(text, h) or _listed_geo(text, hits, k):
                 keep.append(h)
         elif _confirmed(text, hits, k):
+            keep.append(h)
+        elif h.kind == "city" and _read_as_place(text, h):
+            # 支持大同建设, 日照港, 大庆油田: jieba's tagger reads a city's short form as a
+            # place here (counties' short forms so read are too often words: 大关, 兴国)
+            h.certainty = "possible"
             keep.append(h)
         elif h.place.name[-1] in "江河湖山海" and _geo_context(text, h):
             # 黄山脚下, 太湖流域: a place name that is also a mountain or a lake, meant as one
@@ -691,48 +724,102 @@ def _regions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 _FAMOUS = re.compile("|".join(sorted(FAMOUS_GEO)))
 
 
-_LONE_VILLAGE = re.compile(f"([{CJK}]{{1,3}}?)(村|社区)(?![民委级集庄落干务镇超规医部])")
+# The suffixes that name a village, a community or a township, each with what may not
+# follow it (村民, 村委; 镇长, 镇村; 乡村, 乡镇; 街道办 is fine) and its neutral wording.
+_LONE_SUFFIX = re.compile(
+    "(社区|村|古镇|街道)(?![民委级集庄落干务镇超规医部])|镇(?![村区域长级]|中(?!心))|乡(?![村镇亲土愁音情里下贤长级风用聘])"
+)
+_STEM_VERB_TAGS = frozenset("v vd vn a ad d".split())
+_LONE_REPL = {
+    "村": "某村",
+    "社区": "某社区",
+    "古镇": "某镇",
+    "街道": "某街道",
+    "镇": "某镇",
+    "乡": "某乡",
+}
 _VILLAGE_STOP = frozenset(
     "的和与及等各在对将为是了个有所该本全两多每农乡城镇新老一二三四五六七八九十百千万邻同此名某"
-    "不没无未非要把被让进出入到回驻包联"
+    "不没无未非要把被让进出入到回驻包联之"
 )
 
 
 def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
-    """A village or community named without its county (余村, 小岗村, 东山社区): a name
-    before 村 or 社区 that is no common word (试点村, 示范村, 贫困村 are not names) and
-    ends on a word boundary; one-character names (余村) only at the start of a clause.
+    """A village, community or township named by its suffix alone, without its county
+    (余村, 小岗村, 东山社区, 樟木镇, 坂田街道, 龚滩古镇): a name of one to three characters
+    before 村, 社区, 镇, 乡, 街道 or 古镇 that is no common word (试点村, 示范村, 特色小镇,
+    返乡 are not names), starting and ending on a word boundary (the longest such name
+    before the suffix); one-character names only as jieba's place names at the start of a
+    clause (工业重镇 is a word).
     Possible: the user decides whether it names the case's place."""
     out: list[PlaceHit] = []
-    taken = [(h.start, h.end) for h in hits]
-    for m in _LONE_VILLAGE.finditer(text):
-        s, e = m.span()
-        stem = m.group(1)
-        # the shortest stem the regex found may be part of a longer word: widen it to the
-        # word boundary before it
-        if any(a < e and s < b for a, b in taken):
+    taken = _Covered(((h.start, h.end) for h in hits), len(text))
+    n = len(text)
+    for m in _LONE_SUFFIX.finditer(text):
+        stem_end, e = m.span()
+        suffix = m.group()
+        township = suffix not in ("村", "社区")
+        if taken(stem_end, e):
             continue
-        if _VILLAGE_STOP.intersection(stem):
-            continue
-        whole = text[s:e]
-        fw = freq(whole)
-        if fw and dict_tag(whole) not in _NAME_TAGS:
-            continue  # 城中村, 淘宝村 as words
-        if len(stem) == 1 and dict_tag(whole) != "ns":
-            continue  # 余村 only as jieba's place name; 景村融合, 产村融合 are phrases
-        cuts = boundaries(text, max(0, s - 4), min(len(text), e + 3))
-        if e not in cuts or s not in cuts:
-            continue
-        if any(
-            len(w) >= 2 and freq(w) >= 50 and dict_tag(w) not in _NAME_TAGS
-            for w in _words(text, s, s + len(stem))
-        ):
-            continue
-        if len(stem) >= 2 and freq(stem) >= 50 and dict_tag(stem) not in _NAME_TAGS:
-            continue
-        repl = "某村" if m.group(2) == "村" else "某社区"
-        out.append(PlaceHit(s, e, "place", repl, None, (), "possible"))
+        cuts = None
+        for k in (3, 2, 1):
+            s = stem_end - k
+            if s < 0:
+                continue
+            stem = text[s:stem_end]
+            if _VILLAGE_STOP.intersection(stem) or not _ALL_CJK.fullmatch(stem):
+                continue
+            if taken(s, stem_end):
+                continue
+            whole = text[s:e]
+            if freq(whole) and dict_tag(whole) not in _NAME_TAGS:
+                continue  # 城中村, 淘宝村, 城镇 as words
+            if k == 1 and (dict_tag(whole) != "ns" or (s and text[s - 1] not in _CLAUSE_START)):
+                continue  # 余村 only as jieba's place name at a clause's start (工业重镇)
+            if k >= 2 and freq(stem) >= 50 and dict_tag(stem) not in _NAME_TAGS:
+                continue
+            if township and k >= 2 and freq(stem) >= 50 and dict_tag(stem) != "ns":
+                continue  # 文明乡风: a word tagged a name is a word before 镇 or 乡 too
+            if cuts is None:
+                cuts = boundaries(text, max(0, stem_end - 7), min(n, e + 3))
+            if e not in cuts:
+                break  # the suffix runs into a word (镇政府 is read as one)
+            if s not in cuts:
+                continue
+            if freq(text[stem_end - 1 : stem_end + 1]) >= 20:
+                continue  # 送戏下乡, 图灵小镇: the suffix ends a word (下乡, 小镇)
+            # the stem's words: no common word (试点, 示范), no verb or adjective (补齐社区)
+            if any(
+                len(w) >= 2
+                and (
+                    (
+                        freq(w) >= 50
+                        and (
+                            dict_tag(w) != "ns" or freq(w) >= 2000
+                            if township
+                            else dict_tag(w) not in _NAME_TAGS
+                        )
+                    )
+                    or dict_tag(w) in _STEM_VERB_TAGS
+                )
+                for w in _words(text, s, stem_end)
+            ):
+                continue
+            out.append(PlaceHit(s, e, "place", _LONE_REPL[suffix], None, (), "possible"))
+            break
     return out
+
+
+class _Covered:
+    """The characters covered by some spans, for O(1) overlap tests."""
+
+    def __init__(self, spans, n: int) -> None:
+        self.marks = bytearray(n + 1)
+        for a, b in spans:
+            self.marks[a:b] = b"\x01" * (b - a)
+
+    def __call__(self, s: int, e: int) -> bool:
+        return any(self.marks[s:e])
 
 
 _CLAUSE_START = frozenset("，。；：！？、（“‘《\n\t 　")
