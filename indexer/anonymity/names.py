@@ -227,6 +227,23 @@ def _adverb_given(text: str, s: int, sl: int, e: int) -> bool:
     return sl == 1 and e - s == 2 and text[s] in AMBIGUOUS_SURNAMES and text[s + 1] in _ADVERBS
 
 
+_WORDY_GIVEN_TAGS = frozenset("v vn vd a ad d n".split())
+
+
+def _word_given(text: str, s: int, sl: int, e: int) -> bool:
+    """An ambiguous surname (全, 向, 于) before a two-character 'given name' that is an
+    everyday word (覆盖, 关心, 是否): the words 全覆盖, 向关心…, not a name, unless a title
+    stands beside it."""
+    given = text[s + sl : e]
+    return (
+        sl == 1
+        and len(given) == 2
+        and text[s] in AMBIGUOUS_SURNAMES
+        and freq_of(given) >= 1000
+        and dict_tag(given) in _WORDY_GIVEN_TAGS
+    )
+
+
 def _noun_follows(text: str, e: int) -> bool:
     """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
     the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
@@ -257,8 +274,10 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if z < _STRING_FLOOR:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
         ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
-        if _adverb_given(text, s, sl, e) and not _TITLED.intersection(ctx):
-            continue  # 时才发现, 时就…: a word for 'when' before an adverb
+        if (
+            _adverb_given(text, s, sl, e) or _word_given(text, s, sl, e)
+        ) and not _TITLED.intersection(ctx):
+            continue  # 时才发现, 全覆盖, 向关心…: a function character before a word
         z += m.logit(ctx)
         if z + m.boundary_gain + m.tag_gain < floor:
             continue  # even the best boundaries and tags could not make it a name

@@ -649,3 +649,112 @@ def test_a_word_for_when_before_an_adverb_is_no_person():
     """时才发现 is 'only when … found': 时 is a surname too, but 才 is an adverb."""
     assert persons("直到参加招投标被“卡”时才发现信用问题。") == []
     assert persons("记者时才说明了来意。")[0][0] == "时才"
+
+
+# -- places, third round -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("去年樟木镇完成了恢复重建。", "樟木镇"),
+        ("龚滩古镇坐落在乌江边。", "龚滩古镇"),
+        ("游客们在鹤湾古镇的老街上拍照。", "鹤湾古镇"),
+        ("坂田街道的企业越来越多。", "坂田街道"),
+        ("东山社区的居民自发组织了巡逻队。", "东山社区"),
+    ],
+)
+def test_villages_townships_and_streets_are_places_by_their_suffix(text, name):
+    """A name before 镇, 乡, 街道, 古镇, 村 or 社区 that is no common word is a place even
+    where the gazetteer does not hold it or holds it only in a chain."""
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "培育一批农业大镇、工业重镇、商贸强镇、文旅名镇。",
+        "建设一批特色小镇，开展送戏下乡活动。",
+        "推进美丽乡村建设，促进城乡融合发展。",
+        "提升文明乡风建设水平。",
+        "支持大学生返乡创业。",
+    ],
+)
+def test_words_ending_in_a_township_suffix_are_no_places(text):
+    """重镇, 特色小镇, 下乡, 乡村, 乡风, 返乡 are words, not townships."""
+    assert places(text) == []
+
+
+def test_beijing_area_offices_are_towns_of_the_same_name():
+    """雁栖地区 of the division codes is 雁栖镇 in the news: a township in the chain."""
+    text = "北京市怀柔区雁栖镇的民宿产业蓬勃发展。"
+    assert covered(text, "北京市怀柔区雁栖镇")
+    assert ("雁栖镇", "certain") in [(f.text, f.certainty) for f in find_identifying(text)]
+
+
+def test_a_village_after_its_county_wins_over_a_township_inside_it():
+    """凤凰县菖蒲塘村: the village, not the township 塘村 at its end."""
+    found = find_identifying("湖南省湘西州凤凰县菖蒲塘村的猕猴桃卖到了香港。")
+    assert ("菖蒲塘村", "certain") in [(f.text, f.certainty) for f in found]
+
+
+def test_counties_of_one_province_listed_together_confirm_each_other():
+    """咸丰 and 石狮 are words too; listed beside counties of their province they are places."""
+    assert covered("咸丰、大冶、枝江3个县市入选全国乡村治理典型案例。", "咸丰")
+    assert covered("三明、石狮、上杭获评全国法治政府建设示范市（县）。", "石狮")
+    assert places("人才、资源、资金向基层流动。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("支持贵阳贵安布局发展低空产业。", "贵阳贵安"),
+        ("深圳前海的现代服务业发展迅速。", "深圳前海"),
+        ("光谷的光电子企业越来越多。", "光谷"),
+        ("浦东开发开放三十多年来成就显著。", "浦东"),
+        ("长春市绿园区的老旧小区完成改造。", "长春市绿园区"),
+    ],
+)
+def test_zones_by_their_stem_and_districts_named_like_zones_are_places(text, name):
+    """A zone's stem right after its city, 光谷 and 前海 alone, 浦东 of 浦东新区, and
+    districts whose name ends like a zone's (绿园区) are places."""
+    assert covered(text, name)
+
+
+def test_provinces_abolished_before_1980_are_places():
+    """热河, 察哈尔, 绥远, 西康 in the reports of the 1950s are former provinces."""
+    text = "撤销热河省、察哈尔省和绥远省的建制，西康省并入四川省。"
+    for name in ("热河省", "察哈尔省", "绥远省", "西康省"):
+        assert covered(text, name)
+
+
+def test_a_place_before_its_tea_is_a_place():
+    """云南普洱茶农: 普洱 of 普洱茶 after its province."""
+    assert covered("云南普洱茶农的茶园引进了智能灌溉系统。", "云南普洱")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快推进重点产业集群全覆盖。",
+        "向关心与支持祖国建设的各界人士表示衷心的感谢！",
+        "推动高质量发展取得新成效，万人以上企业达到十二家。",
+        "常务会议研究部署了稳就业的具体措施。",
+    ],
+)
+def test_a_function_surname_before_an_everyday_word_is_no_person(text):
+    """全覆盖, 向关心: an ambiguous surname before a frequent word is the words, not a name."""
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("合作社理事长逯春生算了一笔账，每亩增收八百多元。", "逯春生"),
+        ("欧阳明辉告诉记者，公司今年的订单已经排到了年底。", "欧阳明辉"),
+        ("阿依古丽说，合作社让姐妹们有了稳定的收入。", "阿依古丽"),
+    ],
+)
+def test_rare_compound_and_minority_names_without_a_title_are_found(text, name):
+    """Rare and compound surnames and a Uyghur name before a verb of speech are persons."""
+    assert name in [n for n, _ in persons(text)]
