@@ -20,7 +20,9 @@ from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
 
 from .analysis import char_grams, finer_split
 from .query import Plan, Unit, squash
@@ -133,8 +135,9 @@ class Evaluator:
         hit = self._lengths.get(field)
         if hit is None:
             r = self.reader
-            n = r.doc_count_all()
-            vals = [float(r.doc_field_length(d, field) or 0) for d in range(n)]
+            vals: list[float] = []
+            for sub, _offset in r.leaf_readers():
+                vals.extend(_segment_lengths(sub, field))
             avg = (r.field_length(field) / max(1, r.doc_count())) or 1.0
             hit = self._lengths[field] = (vals, avg)
         return hit
@@ -491,3 +494,21 @@ def _read_all(m, ids: array, freqs: array, offset: int) -> None:
             ids.append(m.id() + offset)
             freqs.append(m.weight())
             m.next()
+
+
+def _segment_lengths(sub, field: str) -> list[float]:
+    """Every document's length in a field of one segment, read as one column (the values
+    of ``doc_field_length``, without a call and a seek per document: the first query of a
+    process reads them all)."""
+    n = sub.doc_count_all()
+    perdoc = getattr(sub, "_perdoc", None)
+    column = (
+        perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        if perdoc is not None and hasattr(perdoc, "_cached_reader")
+        else None
+    )
+    if column is None:
+        if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+            return [float(sub.doc_field_length(d, field) or 0) for d in range(n)]
+        return [0.0] * n
+    return [float(byte_to_length(b)) if b else 0.0 for b in column]

@@ -26,7 +26,7 @@ from library.models import (
     DocumentVersion,
     Unit,
 )
-from library.storage.migrate import BASELINE, current, head, upgrade
+from library.storage.migrate import BASELINE, HEAD, at_head, current, head, upgrade
 
 RELEASE = Path(__file__).parent / "data" / "release_0_1"
 # What the fixture holds (made by tests/data/release_0_1/make_fixture.py).
@@ -40,6 +40,21 @@ KEPT = {
     "api_tokens": 1,
 }
 TABLES = tuple(KEPT)
+
+
+def test_head_is_known_without_alembic(tmp_path):
+    """HEAD (read without loading Alembic) is the scripts' head; a database below it is
+    upgraded, one at it is left alone."""
+    assert HEAD == head()
+    (tmp_path / "h").mkdir()
+    lib = Library(Settings({"home": str(tmp_path / "h")}, env={}))
+    assert not at_head(lib.db.engine)  # new: no alembic_version table
+    upgrade(lib.db.engine, BASELINE)
+    assert not at_head(lib.db.engine)
+    assert upgrade(lib.db.engine) == (BASELINE, HEAD)
+    assert at_head(lib.db.engine)
+    assert upgrade(lib.db.engine) == (HEAD, HEAD)
+    lib.close()
 
 
 def _counts(lib: Library) -> dict[str, int]:

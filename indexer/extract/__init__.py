@@ -8,14 +8,14 @@ escapes, whatever the input bytes.
 
 from __future__ import annotations
 
+import importlib
 import io
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import ExtractionError
-from . import docx, legacy, messages, ocr, pdf, text, xlsx
-from .html import render_blocks_html, render_docx_html, render_pages_html
+from . import messages, text
 from .model import Block, ExtractedDocument, ExtractLimits
 from .ocr import LANGUAGES as OCR_LANGUAGES
 from .ocr import OcrResult, Progress, ocr_available
@@ -31,6 +31,26 @@ from .sniff import (
     sniff,
     sniff_image,
 )
+
+
+class _Lazy:
+    """A submodule imported when first used: a process that only searches never loads
+    python-docx, pdfminer or lxml (the cold start of a query, issue 11). Once imported,
+    the package attribute is the module itself."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(importlib.import_module(f"{__package__}.{self._name}"), attr)
+
+
+docx = _Lazy("docx")
+legacy = _Lazy("legacy")
+pdf = _Lazy("pdf")
+xlsx = _Lazy("xlsx")
+ocr = _Lazy("ocr")
+_html = _Lazy("html")
 
 __all__ = [
     "OCR_EXTENSIONS",
@@ -66,8 +86,8 @@ _Extractor = Callable[[bytes, ExtractLimits], ExtractedDocument]
 
 # The registry: format -> extractor. Legacy formats go through ``legacy`` (Tika/LibreOffice).
 EXTRACTORS: dict[str, _Extractor] = {
-    "docx": docx.extract,
-    "pdf": pdf.extract,
+    "docx": lambda data, limits: docx.extract(data, limits),
+    "pdf": lambda data, limits: pdf.extract(data, limits),
     "txt": text.extract_txt,
     "md": text.extract_md,
 }
@@ -116,17 +136,17 @@ def render_html(
     are no scripts, styles or external resources.
     """
     if extension_of(filename) == ".xlsx":
-        return render_blocks_html(extract_xlsx(data, filename, limits=limits).blocks)
+        return _html.render_blocks_html(extract_xlsx(data, filename, limits=limits).blocks)
     data, fmt = _checked(data, filename, limits)
     try:
         if fmt == "docx":
-            return render_docx_html(data, limits)
+            return _html.render_docx_html(data, limits)
         if fmt in LEGACY_FORMATS and soffice and not tika_url:
             converted = legacy.convert_to_docx(data, fmt, soffice, limits)
             if converted is not None:
-                return render_docx_html(converted, limits)
+                return _html.render_docx_html(converted, limits)
         document = extract(data, filename, limits=limits, tika_url=tika_url, soffice=soffice)
-        return render_blocks_html(document.blocks)
+        return _html.render_blocks_html(document.blocks)
     except ExtractionError:
         raise
     except Exception as e:
@@ -227,7 +247,7 @@ def render_pdf_pages(data: bytes, *, limits: ExtractLimits = DEFAULT_LIMITS) -> 
     if fmt != "pdf":
         raise messages.not_expected(".pdf", "pdf")
     try:
-        return render_pages_html(pdf.page_blocks(data, limits))
+        return _html.render_pages_html(pdf.page_blocks(data, limits))
     except ExtractionError:
         raise
     except Exception as e:

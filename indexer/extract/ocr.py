@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import messages, pdf
+from . import messages
 from .model import ExtractedDocument, ExtractLimits
 from .process import kill_group
 from .sniff import IMAGE_EXTENSIONS, extension_of, sniff, sniff_image
@@ -112,6 +112,8 @@ def needs_ocr(data: bytes, filename: str, limits: ExtractLimits) -> bool:
     fmt, _media_type = sniff(data, filename)
     if fmt != "pdf":
         return False
+    from . import pdf  # pdfminer, imported where it is used (a searching process never)
+
     return bool(pdf.scanned_pages(pdf.read(data, limits)[0]))
 
 
@@ -132,6 +134,8 @@ def run_ocr(
     budget in seconds for the whole file (default ``limits.ocr_timeout``); ``progress`` is
     called with (pages done, pages in all) as pages finish, in the calling thread.
     """
+    from . import pdf
+
     if not _LANGUAGES.match(languages):
         raise ValueError(f"bad Tesseract language list: {languages!r}")
     if extension_of(filename) in IMAGE_EXTENSIONS:

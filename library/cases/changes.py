@@ -172,6 +172,8 @@ def follow(lib: Library, index_cases: IndexCases, *, wait: float = 0.5) -> list[
                 }
             )
         changed = [r for r in found if seen.get(r.case_no) != _iso(r.updated_at)]
+        if not changed and not first:
+            return []  # nothing new: the state file stays as it is (no write per look)
         todo = [r.case_no for r in changed if r.status == "published"]
         unpublished = [r.case_no for r in changed if r.status != "published"]
         if unpublished:  # to remove only if this index has them (a draft is in none)

@@ -216,6 +216,9 @@ def sync(lib: Library) -> int:
             ) from None
         return len(published)
     todo = sorted(pending | (published - in_index) | (in_index - published))
+    # In step now: the next sync_now_and_then of this process need not look again (a
+    # command like `caselib search` opens the library and searches at once).
+    _last_sync[str(lib.settings.index_path)] = time.monotonic()
     if not todo:
         return 0
     index_cases(lib, todo, wait=lib.index.lock_timeout)

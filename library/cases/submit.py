@@ -43,6 +43,7 @@ from ..vocab import catalogue
 from ..vocab.models import Region, Tag, Theme
 from ..vocab.regions import region_by_name, region_label, within
 from .lifecycle import EDITABLE, record_history
+from .links import LINK_CHECKS
 from .models import BORROWED_TYPES, STATUS_TITLES, Case, Document, DocumentVersion
 from .numbering import next_case_no
 from .read import find_borrowed, get_case, visible_case
@@ -55,11 +56,6 @@ log = logging.getLogger(__name__)
 
 # What a caller may do in the transaction that stores the case: (session, case) -> None.
 Hook = Callable[[Session, Case], None]
-# Checks of a case's links to other features' records, by form field: (session, value) ->
-# an error message, or None when the record exists. The features register theirs
-# (library.monitoring: ``warning_id``), so cases never import them.
-LinkCheck = Callable[[Session, int], "str | None"]
-LINK_CHECKS: dict[str, LinkCheck] = {}
 
 
 @dataclass

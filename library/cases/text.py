@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from indexer import IndexDoc, form_header_spans
+from indexer import IndexDoc
 
 from .. import validation
 from .models import Case
@@ -43,6 +43,9 @@ def index_text(text: str) -> str:
         return text
     # The header block (填报地区, 填报单位, 联系人, 手机号码) is the form's metadata, kept in
     # the case's fields: a search for a county's name must not find its cases by it.
+    # (The anonymity check's module, imported here: a searching process never needs it.)
+    from indexer import form_header_spans
+
     for start, end in reversed(form_header_spans(text)):
         text = text[:start] + text[end:]
     return pattern.sub(" ", text.replace(title, " ", 1))

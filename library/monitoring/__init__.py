@@ -10,11 +10,19 @@ One module per use case: ``indicators`` (the 一级/二级指标 vocabulary and 
 
 from __future__ import annotations
 
-from ..cases import submit as _case_form
+from ..cases.links import LINK_CHECKS
 from .assessment import stats_events
-from .bridge import check_case_link
 
 __all__ = ["stats_events"]
 
+
+def _check_case_link(session, warning_id):
+    # Imported when a form names a warning, not with the package: the bridge imports the
+    # cases' search, which a process that only opens the library need not load.
+    from .bridge import check_case_link
+
+    return check_case_link(session, warning_id)
+
+
 # A case of type 整改借鉴 may name the warning it answers: the cases' form checks it here.
-_case_form.LINK_CHECKS["warning_id"] = check_case_link
+LINK_CHECKS["warning_id"] = _check_case_link

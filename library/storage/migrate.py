@@ -10,21 +10,28 @@ checked afterwards.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import CaselibError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 BASELINE = "0001"  # the schema of release 0.1
+# The newest revision, known without loading Alembic (a tenth of a second of imports that a
+# process opening a library at this revision, e.g. `caselib search`, need not pay).
+# tests/test_migrations.py checks that it is the head of the scripts.
+HEAD = "0008"
 _SCRIPTS = Path(__file__).with_name("migrations")
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_SCRIPTS))
     if connection is not None:
@@ -33,13 +40,27 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def current(engine: Engine) -> str | None:
     """The revision the database is at (None: empty, or made before migrations existed)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def at_head(engine: Engine) -> bool:
+    """Whether the database is at :data:`HEAD`, read without Alembic."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    except SQLAlchemyError:  # no such table: a new database, or one of release 0.1
+        return False
+    return [r[0] for r in rows] == [HEAD]
 
 
 class MigrationFailed(CaselibError):
@@ -50,6 +71,11 @@ class MigrationFailed(CaselibError):
 
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     """Bring the database to ``revision``. Returns (revision before, revision after)."""
+    if revision == "head" and at_head(engine):
+        return HEAD, HEAD
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
         if sqlite:  # outside any transaction (inside one the pragma does nothing)
