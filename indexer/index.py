@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import fcntl
+import functools
 import heapq
 import json
 import logging
@@ -53,7 +54,16 @@ from .analysis import (
     write_dictionary,
 )
 from .errors import IndexBusy, IndexCorrupt, IndexerError, IndexMissing
-from .prepare import parse_terms, resemblance, sketch, sketch_set
+from .prepare import (
+    VERSION_OTHER_NAME,
+    VERSION_SAME_NAME,
+    family_keys,
+    parse_terms,
+    resemblance,
+    sketch,
+    sketch_set,
+    version_name,
+)
 from .query import parse
 from .schema import SCHEMA_VERSION, analysis_fingerprint, build_schema
 from .types import Analyzed, SearchHit, SearchQuery, SearchResult, SimilarHit
@@ -124,6 +134,12 @@ class _Columns:
         self.rating = col("rating", decode=False)
         self.rating_count = col("rating_count", decode=False)
         self.case_no = col("case_no")
+        self._col = col
+
+    @functools.cached_property
+    def family(self) -> list[tuple[str, ...]]:
+        """Each document's version keys (read at the first search that groups)."""
+        return [tuple(v.split(",")) if v else () for v in self._col("family")]
 
 
 TEXT_FIELDS = ("name", "summary", "content", "name_sub")
@@ -722,6 +738,9 @@ class IndexWriter:
             fields["year"] = str(d.published.year)
         if d.rating is not None:
             fields["rating"] = float(d.rating)
+        family = family_keys(d.name, a.sketch)
+        if family:
+            fields["family"] = ",".join(family)
         self._w.grams[self._w.docnum] = a.grams
         if update:
             self._w.update_document(**fields)
@@ -1333,18 +1352,36 @@ class CaseIndex:
         start = (sq.page - 1) * sq.per_page
         end = start + sq.per_page
         if sq.sort == "relevance" and plan.required:
-            date_key = {d: _neg_date(cols.published[d]) for d in matched} if total > end else None
-            if date_key is None:
-                ranked = sorted(
-                    matched, key=lambda d: (-scores.get(d, 0.0), _neg_date(cols.published[d]), d)
-                )
-            else:
-                ranked = heapq.nsmallest(
-                    end, matched, key=lambda d: (-scores.get(d, 0.0), date_key[d], d)
-                )
-            page_docs = ranked[start:end]
+
+            def rank_key(d: int) -> tuple:
+                return (-scores.get(d, 0.0), _neg_date(cols.published[d]), d)
+
+            def ranked_prefix(n: int) -> list[int]:
+                if n >= total:
+                    return sorted(matched, key=rank_key)
+                return heapq.nsmallest(n, matched, key=rank_key)
         else:
-            page_docs = self._sorted(cols, matched, sq.sort)[start:end]
+            in_order: list[int] = []
+            position: dict[int, int] = {}
+
+            def ranked_prefix(n: int) -> list[int]:
+                if not in_order:
+                    in_order.extend(self._sorted(cols, matched, sq.sort))
+                return in_order
+
+            def rank_key(d: int) -> int:
+                if not position:
+                    position.update((x, i) for i, x in enumerate(ranked_prefix(total)))
+                return position[d]
+
+        versions: dict[int, list[int]] = {}
+        folded = 0
+        if sq.group and total > 1:
+            page_docs, versions, folded = self._grouped(
+                r, ranked_prefix, rank_key, matched, start, end
+            )
+        else:
+            page_docs = ranked_prefix(end)[start:end]
 
         pattern = highlight.compile_needles(plan.needles) if sq.highlight else None
         hits = []
@@ -1368,6 +1405,10 @@ class CaseIndex:
                     published=f["published"].date() if f.get("published") else None,
                     rating=f.get("rating"),
                     rating_count=f.get("rating_count") or 0,
+                    versions=tuple(
+                        (v["case_no"], v.get("name", ""))
+                        for v in map(s.stored_fields, versions.get(d, ()))
+                    ),
                 )
             )
         return SearchResult(
@@ -1377,7 +1418,95 @@ class CaseIndex:
             page=sq.page,
             per_page=sq.per_page,
             terms=plan.terms,
+            grouped=sq.group,
+            folded=folded,
         )
+
+    @staticmethod
+    def _grouped(
+        r: _Reader,
+        ranked_prefix: Callable[[int], list[int]],
+        rank_key: Callable[[int], object],
+        matched: list[int],
+        start: int,
+        end: int,
+    ) -> tuple[list[int], dict[int, list[int]], int]:
+        """The page's documents when the versions of one text are one hit (the first
+        ranked of them), each page document's other versions among the matches, and how
+        many matches were folded so. The ranked list is walked until the pages up to this
+        one are full, so that a version shown under a hit of page 1 is not on page 2;
+        versions ranked further down are found through the keys' postings."""
+        family = r.columns.family
+        s = r.searcher
+        sketches: dict[int, set[int]] = {}
+        names: dict[int, str] = {}
+
+        def same_text(a: int, b: int) -> bool:
+            for d in (a, b):
+                if d not in sketches:
+                    f = s.stored_fields(d)
+                    sketches[d] = sketch_set(f.get("sketch"))
+                    names[d] = f.get("name", "")
+            res = resemblance(sketches[a], sketches[b])
+            if res >= VERSION_OTHER_NAME:
+                return True
+            if res < VERSION_SAME_NAME:
+                return False
+            name = version_name(names[a])
+            return bool(name) and name == version_name(names[b])
+
+        owner: dict[str, list[int]] = {}  # key -> the leaders holding it, in rank order
+        leaders: list[int] = []
+        place: dict[int, int] = {}  # leader -> its position
+        walked_versions: dict[int, list[int]] = {}
+        folded_in = 0
+        # The first hundred or so ranked (all of a small result set) are walked whatever
+        # the page, so that the count of pages knows of the versions folded among them.
+        n = min(len(matched), max(2 * end + 10, 100))
+        ranked = ranked_prefix(n)
+        i = 0
+        while len(leaders) < end or i < len(ranked):
+            if i >= len(ranked):
+                if len(ranked) >= len(matched):
+                    break
+                n = min(len(matched), 4 * n)
+                ranked = ranked_prefix(n)
+                continue
+            d = ranked[i]
+            i += 1
+            # The first ranked hit of which it is a version (through any shared key).
+            held = {o for k in family[d] for o in owner.get(k, ())}
+            lead = next((o for o in sorted(held, key=place.__getitem__) if same_text(o, d)), None)
+            if lead is None:
+                place[d] = len(leaders)
+                leaders.append(d)
+                for k in family[d]:
+                    owner.setdefault(k, []).append(d)
+            else:
+                walked_versions.setdefault(lead, []).append(d)
+                folded_in += 1
+        page = leaders[start:end]
+        walked = set(ranked[:i])
+        matched_set: set[int] | None = None
+        ev = r.evaluator
+        versions: dict[int, list[int]] = {}
+        beyond = 0
+        for lead in page:
+            found = list(walked_versions.get(lead, ()))
+            cands: set[int] = set()
+            for k in family[lead]:
+                cands.update(ev.postings("family", k)[0])
+            cands.discard(lead)
+            cands -= walked
+            if cands:
+                if matched_set is None:
+                    matched_set = set(matched)
+                later = [c for c in cands & matched_set if same_text(lead, c)]
+                found.extend(sorted(later, key=rank_key))
+                beyond += len(later)
+            if found:
+                versions[lead] = found
+        return page, versions, folded_in + beyond
 
     @staticmethod
     def _names_holding(r: _Reader, text: str) -> set[int]:

@@ -60,6 +60,53 @@ def sketch_set(blob: bytes | None) -> set[int]:
     return set(a)
 
 
+# Versions of one text ("另有 N 个相似版本" in search results): documents whose names are the
+# same once notes in brackets, years and punctuation are left out (条例（2019年修订）, an
+# edited copy of a case) and whose texts resemble at VERSION_SAME_NAME or more, or whose texts
+# resemble at VERSION_OTHER_NAME or more whatever their names. Candidates are found by keys
+# computed at index time (the ``family`` field): the name's hash, and bands of a one-pass
+# minhash of the sketch (FAMILY_BANDS bands of FAMILY_ROWS bucket minima: two texts
+# resembling at 0.85 share a band with probability 0.98, at 0.3 with 0.1); the resemblance
+# of the candidates is then checked on their sketches.
+VERSION_SAME_NAME = 0.5
+VERSION_OTHER_NAME = 0.85
+FAMILY_BANDS = 4
+FAMILY_ROWS = 3
+_FAMILY_MIN_SKETCH = 24  # shorter texts (a few hundred characters) band by name only
+_NAME_NOTES = re.compile(
+    r"[（(〔\[【][^）)〕\]】]*[）)〕\]】]|(?:19|20)\d\d\s*年?(?:修订|修正|修改|版)?|[\W_]+"
+)
+
+
+def version_name(name: str) -> str:
+    """A name as versions of one text share it: without notes in brackets, years and
+    punctuation (``xx条例（2019年修订）`` and ``xx条例`` are one name)."""
+    return _NAME_NOTES.sub("", normalize(name or ""))
+
+
+def family_keys(name: str, sketch_blob: bytes | None) -> list[str]:
+    """The keys under which a document's versions are looked for (see above)."""
+    keys = []
+    vn = version_name(name)
+    if vn:
+        keys.append("n" + format(zlib.crc32(vn.encode("utf-8")), "08x"))
+    a = array("I")
+    if sketch_blob:
+        a.frombytes(sketch_blob)
+    if len(a) >= _FAMILY_MIN_SKETCH:
+        n = FAMILY_BANDS * FAMILY_ROWS
+        mins = [0xFFFFFFFF + 1] * n
+        for x in a:
+            j = x % n
+            if x < mins[j]:
+                mins[j] = x
+        for b in range(FAMILY_BANDS):
+            row = mins[b * FAMILY_ROWS : (b + 1) * FAMILY_ROWS]
+            if all(v <= 0xFFFFFFFF for v in row):
+                keys.append(f"b{b}" + format(zlib.crc32(array("I", row).tobytes()), "08x"))
+    return keys
+
+
 def resemblance(a: set[int], b: set[int]) -> float:
     """Jaccard resemblance of two sketches (1.0: same text)."""
     if not a or not b:

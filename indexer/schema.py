@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, CharGramTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 class Preindexed(list):
@@ -88,4 +88,7 @@ def build_schema() -> fields.Schema:
         # form of the rating, 0 (lowest) for unrated cases.
         rating=fields.NUMERIC(float, stored=True, sortable=columns.NumericColumn("Q", default=0)),
         rating_count=fields.NUMERIC(int, stored=True, sortable=True),
+        # Keys of the document's versions (indexer.prepare.family_keys): its column groups
+        # the versions of one text in search results, its postings find them.
+        family=fields.KEYWORD(commas=True, scorable=False, sortable=True),
     )

@@ -54,6 +54,7 @@ class SearchQuery:
     page: int = 1
     per_page: int = 10
     highlight: bool = True
+    group: bool = False  # versions of one text as one hit ("另有 N 个相似版本")
 
 
 @dataclass
@@ -73,6 +74,8 @@ class SearchHit:
     published: date | None = None
     rating: float | None = None
     rating_count: int = 0
+    # The other versions of this text among the matches, in rank order: (case_no, name).
+    versions: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -94,17 +97,27 @@ class SearchResult:
     terms: list[str] = field(
         default_factory=list
     )  # what was looked for (for highlighting elsewhere)
+    # Whether versions of one text were grouped, and how many matches were shown inside
+    # another hit as its versions (as far as the results were ranked).
+    grouped: bool = False
+    folded: int = 0
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-(self.total - self.folded) // self.per_page))
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "total": self.total,
-            "hits": [h.as_dict() for h in self.hits],
+            "hits": [self._hit(h) for h in self.hits],
             "facets": self.facets,
         }
+
+    def _hit(self, h: SearchHit) -> dict[str, Any]:
+        d = h.as_dict()
+        if self.grouped:  # asked for: the shape without it is a contract of the CLI and API
+            d["similar_versions"] = [{"case_no": c, "name": n} for c, n in h.versions]
+        return d
 
 
 @dataclass

@@ -119,6 +119,7 @@ def _search_params(args) -> dict[str, Any]:
         "sort": args.sort,
         "page": args.page,
         "per_page": args.limit,
+        "group": 1 if args.group else None,
     }
 
 
@@ -141,6 +142,11 @@ def cmd_search(args) -> int:
         print(f"\n{i}. [{h.case_no}] {h.name}  （{h.file_name or '无文件'}，相关度 {h.score:.2f}）")
         for frag in h.highlights:
             print("   " + _plain(frag, tty))
+        if h.versions:
+            print(
+                f"   另有 {len(h.versions)} 个相似版本："
+                + "，".join(f"[{c}] {n}" for c, n in h.versions)
+            )
     if result.total:
         f = result.facets
         print("\n分面：")
@@ -830,6 +836,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     sp.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     sp.add_argument("--sort", choices=["relevance", "date", "rating"], default="relevance")
+    sp.add_argument(
+        "--group",
+        action="store_true",
+        help="versions of one text as one hit, the others listed under it "
+        "(--json: each hit gains similar_versions)",
+    )
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("similar", help="cases most similar to a draft file")

@@ -501,6 +501,15 @@ def _document() -> dict[str, Any]:
                 "items": {"type": "string"},
                 "description": "HTML 片段，命中词用 <mark> 标出，其余已转义",
             },
+            "similar_versions": {
+                "type": "array",
+                "description": "同一文本的其他版本（相似版本，合为这一条）；仅 group=1 时给出",
+                "items": {
+                    "type": "object",
+                    "required": ["case_no", "name"],
+                    "properties": {"case_no": {"type": "string"}, "name": {"type": "string"}},
+                },
+            },
         },
     }
     facet = {"type": "object", "additionalProperties": {"type": "integer"}}

@@ -36,6 +36,7 @@ SEARCH_KEYS = (
     "sort",
     "page",
     "per_page",
+    "group",
 )
 
 

@@ -24,7 +24,7 @@ def to_query(params: dict[str, Any]) -> SearchQuery:
     for key, value in params.items():
         if value is None or value == "" or value == []:
             continue
-        if key in ("page", "per_page", "year"):
+        if key in ("page", "per_page", "year", "group"):
             try:
                 value = int(value)
             except (TypeError, ValueError):
@@ -48,6 +48,7 @@ def to_query(params: dict[str, Any]) -> SearchQuery:
         sort=data.get("sort", "relevance"),
         page=data.get("page", 1),
         per_page=data.get("per_page", PER_PAGE),
+        group=bool(data.get("group", 0)),
     )
 
 

@@ -150,3 +150,43 @@ def test_region_picker_lists_children(c):
     assert "台州市" in names and "杭州市" in names
     resp = c.get("/regions?parent=x1")
     assert resp.status_code == 400 and resp.get_json()["code"] == "invalid_region"
+
+
+def test_versions_of_one_text_are_one_hit_with_the_others_listed(c, lib, tmp_path, token_for):
+    """Two versions of one regulation (the amended one with its year in brackets) and a
+    copy are one hit on the page: "另有 2 个相似版本" lists the others, ``group=0`` lists
+    every case. The API groups when asked (``group=1``: ``similar_versions``); its default
+    answer keeps its shape and lists every case."""
+    from library.cases.ingest import ingest
+
+    body = "".join(
+        f"第{i}条 县级以上人民政府应当推进涉企数据归集共享，建立第{i}项数据共享清单和责任机制，"
+        f"按照第{i}类目录向市场主体开放查询，不得要求重复提交材料。"
+        for i in range(1, 40)
+    )
+    amended = body.replace("不得要求重复提交材料", "依法保护商业秘密", 12)
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    (folder / "v1.md").write_text(f"# 涉企数据归集共享条例\n\n{body}", encoding="utf-8")
+    (folder / "v2.md").write_text(
+        f"# 涉企数据归集共享条例（2024年修订）\n\n{amended}", encoding="utf-8"
+    )
+    (folder / "v3.md").write_text(f"# 某区涉企数据归集共享办法\n\n{body}", encoding="utf-8")
+    report = ingest(lib, [folder])
+    assert len(report.added) == 3
+
+    html = c.get("/?q=涉企数据归集").get_data(as_text=True)
+    assert len(hit_case_nos(html)) == 1
+    assert "另有 2 个相似版本" in html
+    assert re.search(r"共 <b>(\d+)</b> 个案例", html).group(1) == "3"
+    listed = re.findall(r'<li><a href="[^"]*/cases/([^"]+)">', html)
+    assert len(listed) == 2 and not set(listed) & set(hit_case_nos(html))
+
+    api = c.get("/api/v1/search?q=涉企数据归集&group=1", headers=token_for("shiju")).get_json()
+    assert api["total"] == 3 and len(api["hits"]) == 1
+    assert {v["case_no"] for v in api["hits"][0]["similar_versions"]} == set(listed)
+    every = c.get("/api/v1/search?q=涉企数据归集", headers=token_for("shiju")).get_json()
+    assert len(every["hits"]) == 3 and all("similar_versions" not in h for h in every["hits"])
+    assert len(hit_case_nos(c.get("/?q=涉企数据归集&group=0").get_data(as_text=True))) == 3
+    bad = c.get("/api/v1/search?q=x&group=2", headers=token_for("shiju"))
+    assert bad.status_code == 422 and bad.get_json()["errors"][0]["field"] == "group"

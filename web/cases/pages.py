@@ -51,7 +51,8 @@ def search_page():
     errors: list = []
     result = None
     try:
-        result = search.search(lib, params)
+        # The page groups the versions of one text ("另有 N 个相似版本") unless asked not to.
+        result = search.search(lib, {"group": 1, **params})
     except ValidationFailed as e:
         errors = e.errors
     region = params.get("region")
