@@ -128,6 +128,9 @@ class SimilarHit:
     similarity: float
     near_duplicate: bool
     resemblance: float = 0.0
+    # The cosine of the two texts' tf-idf vectors; ``similarity`` (what hits are ranked
+    # by, and shown) adds how much of the case's name the draft holds (CaseIndex._similar).
+    cosine: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -305,3 +305,42 @@ def test_snippets_start_in_the_body_not_in_the_forms_header_lines():
 
     assert snippets(text, compile_needles(["企业开办"]), count=1)[0].startswith("…过去")
     assert snippets(text, None)[0].startswith("过去")
+
+
+def test_a_draft_naming_a_case_finds_it_before_a_case_on_the_same_topic(tmp_path):
+    """Two cities' gas regulations say 本市 and share their words; a draft that says 杭州
+    (as the other half of 杭州市燃气管理条例 would) ranks that one first although its words
+    are a little closer to the other's; the similarity stays below 1 and in order."""
+    common = "燃气经营者应当建立安全管理制度，定期检查燃气设施，发现隐患及时整改。"
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(
+        analyze_doc(IndexDoc(case_no=no, name=name, text=text))
+        for no, name, text in [
+            (
+                "G-1",
+                "杭州市燃气管理条例",
+                "本市燃气主管部门负责监督工作。"
+                + common
+                + "城市道路照明设施由市政部门维护，路灯故障及时修复。",
+            ),
+            (
+                "G-2",
+                "济南市燃气管理条例",
+                "本市燃气主管部门负责监督检查工作。"
+                + common
+                + "供热管网改造纳入年度计划，热源厂按期检修。",
+            ),
+            ("G-3", "公园管理条例", "公园绿地由园林部门管理，游客应当爱护花草树木。"),
+        ]
+    )
+    try:
+        draft = (
+            "杭州市燃气主管部门负责监督检查。" + common + "公共交通线路优化调整，公交站点合理设置。"
+        )
+        hits = ix.similar(draft, limit=5)
+        by_no = {h.case_no: h for h in hits}
+        assert by_no["G-2"].cosine > by_no["G-1"].cosine  # the words alone: the other city
+        assert [h.case_no for h in hits] == ["G-1", "G-2", "G-3"]
+        assert 1.0 > hits[0].similarity > hits[1].similarity > hits[2].similarity
+    finally:
+        ix.close()
