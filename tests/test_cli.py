@@ -409,3 +409,41 @@ def test_bad_input_stored_nothing(home, library, bad_runs):
 
     assert state["cases"] == state["documents"] == len(state["index"]) == len(ALL)
     assert not (home.parent / "out.txt").exists()
+
+
+def test_search_group_lists_the_versions_of_one_text_under_one_hit(tmp_path):
+    """``search --group``: versions of one text are one hit (``similar_versions`` in the
+    JSON, "另有 N 个相似版本" in the text); without it every case is a hit of the
+    documented shape."""
+    home = tmp_path / "home"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "".join(
+        f"第{i}条 推进涉企数据归集共享，建立第{i}项共享清单，向市场主体开放查询，不得要求重复提交材料。"
+        for i in range(1, 30)
+    )
+    (folder / "a.md").write_text(f"# 涉企数据共享条例\n\n{body}", encoding="utf-8")
+    (folder / "b.md").write_text(
+        f"# 涉企数据共享条例（2024年修订）\n\n{body.replace('不得要求重复提交材料', '保护商业秘密', 8)}",
+        encoding="utf-8",
+    )
+    (folder / "c.md").write_text(
+        "# 政务服务事项清单管理办法\n\n"
+        + "政务服务事项实行清单管理，涉企数据共享按目录进行。" * 20,
+        encoding="utf-8",
+    )
+    assert run_cli(home, "ingest", "--no-progress", str(folder)).returncode == 0
+
+    every = run_cli(home, "search", "--json", "涉企数据共享").json
+    assert every["total"] == 3 and len(every["hits"]) == 3
+    assert all(set(h) == HIT_KEYS for h in every["hits"])
+
+    grouped = run_cli(home, "search", "--json", "--group", "涉企数据共享").json
+    assert grouped["total"] == 3 and len(grouped["hits"]) == 2
+    (lead,) = [h for h in grouped["hits"] if h["similar_versions"]]
+    assert {lead["name"], lead["similar_versions"][0]["name"]} == {
+        "涉企数据共享条例",
+        "涉企数据共享条例（2024年修订）",
+    }
+    text = run_cli(home, "search", "--group", "涉企数据共享")
+    assert text.returncode == 0 and "另有 1 个相似版本：[" in text.stdout
