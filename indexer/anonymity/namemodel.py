@@ -9,11 +9,14 @@ window around it:
   frequency, whether it is part of other dictionary words (``name_words.tsv``: 文明 is in
   文明城市), whether a dictionary word runs across its start or its end (提高新…, 罗斌认为),
   whether it ends in a character of place names (马福川, 白鹤滩), whether it is a place of
-  the gazetteer or stands in quotation marks;
+  the gazetteer or stands in quotation marks, whether it is a word and a suffix (管理|人:
+  surname and first given character a frequent word, the given characters unlike a
+  name's), whether a given character is one no name of the dictionary has (申贷);
 * the words around it: a clause start, a list mark, a title or a word for people before it
   (村民, 总统), a preposition before it (据, 由, 和), a verb of speech or action after it
   (说, 表示, 牵头), a title after it (同志, 总理), function words after it (在, 是, 的), a
-  name-like neighbour across a list mark, another occurrence of the string in the text;
+  name-like neighbour across a list mark, a common noun listed beside it (民宿、农家乐),
+  another occurrence of the string in the text;
 * jieba's tagger (with HMM) on a short window: the candidate is a name token or made of
   name tokens, a plain token, part of a longer name, or cut across; the tags of the words
   before and after it (a verb after a name is its predicate).
@@ -339,6 +342,8 @@ def string_features(w: str, sl: int, freq: dict) -> dict[str, float]:
         f["g_neg"] = 1.0  # given characters unlike a name's (大会, 长制): no context helps
     elif total >= 4:
         f["g_high"] = 1.0
+    if any(c not in scores for c in w[sl:]):
+        f["g_unseen"] = 1.0  # 申贷, 商户可: a character no name of the dictionary has
     if sl == 1 and w[0] in AMBIGUOUS_SURNAMES:
         f["s_fn"] = 1.0  # 向, 于, 全, 高, 方: function and everyday characters first
     fr = freq.get(w) or 0
@@ -362,6 +367,10 @@ def string_features(w: str, sl: int, freq: dict) -> dict[str, float]:
         hf = freq.get(head) or 0
         if hf and not dict_tag(head).startswith("nr"):
             f["head"] = _lf(hf)
+            if total < 0:
+                # 管理|人, 项目|从, 时效|性: a word and a suffix or a function character,
+                # the given characters unlike a name's
+                f["head_neg"] = _lf(hf)
         elif hf >= 50:
             f["head_nr"] = _lf(hf)  # 田野|里, 杜鹃|花: a word tagged nr and one more character
     if w[-1] in PLACE_TAILS:
@@ -440,7 +449,31 @@ def context_features(
         f["partner"] = 1.0
     if counts.get(text[s:e], 0) >= 2:
         f["rep"] = 1.0
+    if _listed_with_noun(text, s, e):
+        f["list_noun"] = 1.0
     return f
+
+
+_NOUN_TAGS = frozenset(("n", "nz", "vn", "ng", "an", "nt", "nis"))
+
+
+def _is_noun(w: str) -> bool:
+    return dict_tag(w) in _NOUN_TAGS
+
+
+def _listed_with_noun(text: str, s: int, e: int) -> bool:
+    """The item listed right beside the candidate (across 、) is a common noun of the
+    dictionary (民宿、农家乐、餐饮店): a list of things, not of persons."""
+    if s > 1 and text[s - 1] == "、":
+        for n in (4, 3, 2):
+            if s - 1 - n >= 0 and _is_noun(text[s - 1 - n : s - 1]):
+                return True
+    if e + 1 < len(text) and text[e] == "、":
+        for n in (4, 3, 2):
+            w = text[e + 1 : e + 1 + n]
+            if len(w) == n and _is_noun(w):
+                return True
+    return False
 
 
 def _word_tag_at(text: str, pos: int) -> str:

@@ -244,6 +244,31 @@ def _word_given(text: str, s: int, sl: int, e: int) -> bool:
     )
 
 
+# 以 in a word of its own (可以, 以前, 以及) opens no 以…为 frame.
+_NOT_FRAME_BEFORE = frozenset("可所予加难得足用")
+_NOT_FRAME_AFTER = frozenset("前后上下来及便免往外内至致为")
+
+
+def _after_yiwei(text: str, s: int) -> bool:
+    """The candidate follows the 为 of the frame 以…为 within a clause (以行业为单元,
+    以企业为主体): what comes after it is the role something is taken as, no name (a name
+    stands between 以 and 为: 以张伟为组长)."""
+    if s < 2 or text[s - 1] != "为":
+        return False
+    for k in range(s - 2, max(-1, s - 14), -1):
+        c = text[k]
+        if c in _CLAUSE:
+            return False
+        if (
+            c == "以"
+            and k + 1 < s - 1
+            and text[k + 1] not in _NOT_FRAME_AFTER
+            and not (k and text[k - 1] in _NOT_FRAME_BEFORE)
+        ):
+            return True
+    return False
+
+
 def _noun_follows(text: str, e: int) -> bool:
     """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
     the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
@@ -275,7 +300,7 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
         ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
         if (
-            _adverb_given(text, s, sl, e) or _word_given(text, s, sl, e)
+            _adverb_given(text, s, sl, e) or _word_given(text, s, sl, e) or _after_yiwei(text, s)
         ) and not _TITLED.intersection(ctx):
             continue  # 时才发现, 全覆盖, 向关心…: a function character before a word
         z += m.logit(ctx)

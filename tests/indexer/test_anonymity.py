@@ -758,3 +758,33 @@ def test_a_function_surname_before_an_everyday_word_is_no_person(text):
 def test_rare_compound_and_minority_names_without_a_title_are_found(text, name):
     """Rare and compound surnames and a Uyghur name before a verb of speech are persons."""
     assert name in [n for n, _ in persons(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "破产案件受理后，管理人提出的财产处置方案须经债权人会议表决通过。",
+        "每个项目从立项开始建立台账，项目从提出需求到完成审批均可在线查询。",
+        "服务专区提供政策咨询、产品比选、申贷和担保申请等服务，申贷材料由系统预填。",
+        "对民宿、农家乐等新业态实行包容审慎监管，农家乐、采摘园统一纳入信用监管。",
+        "以行业为单元对审批事项进行梳理，以社区为单元建立网格化服务机制。",
+        "对时效性要求高的货物优先查验，时效性强的药品实行预约通关。",
+    ],
+)
+def test_words_of_case_prose_that_start_with_a_surname_are_no_person(text):
+    """管理人, 项目从, 申贷, 农家乐, 单元, 时效性 in business-environment case prose: a
+    word and a suffix (管理|人), a character no name has (贷), a list of things (民宿、
+    农家乐), the role after 以…为 — words, even where a name could stand."""
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("以此为契机，王芳牵头成立工作专班。", "王芳"),
+        ("窗口可以为李明办理，张伟、刘洋和陈静参加了座谈。", "刘洋"),
+    ],
+)
+def test_names_beside_the_new_negative_cues_are_still_found(text, name):
+    """以此为 opens no frame before a name elsewhere; a list of names is no list of things."""
+    assert name in [n for n, _ in persons(text)]
