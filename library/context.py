@@ -43,19 +43,22 @@ class Library:
             "soffice": self.settings.soffice or None,
         }
 
-    def init(self, *, ensure_index: bool = True) -> None:
-        """Create the home directory, the tables, the vocabularies and the index (idempotent)."""
-        from .monitoring import indicators, methods
-        from .vocab import catalogue
-
+    def init(self, *, ensure_index: bool = True, seed: bool = True) -> None:
+        """Create the home directory, the tables, the vocabularies and the index (idempotent).
+        ``seed=False`` (a command that only reads) leaves the vocabularies of a library that
+        is already at the newest revision as they are, without a write transaction."""
         home = self.settings.home_path
         home.mkdir(parents=True, exist_ok=True)
         self.files.root.mkdir(parents=True, exist_ok=True)
-        init_schema(self.db.engine)
-        with self.db.transaction() as s:
-            catalogue.seed(s)
-            indicators.seed(s)
-            methods.seed(s)
+        before, after = init_schema(self.db.engine)
+        if seed or before != after:
+            from .monitoring import indicators, methods
+            from .vocab import catalogue
+
+            with self.db.transaction() as s:
+                catalogue.seed(s)
+                indicators.seed(s)
+                methods.seed(s)
         if ensure_index:
             self.ensure_index()
 

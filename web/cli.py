@@ -31,12 +31,18 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _library(*, ensure_index: bool = True, init: bool = True):
+def _library(*, ensure_index: bool = True, init: bool = True, reading: bool = False):
+    """The library of $CASELIB_HOME, created or upgraded where needed. ``reading`` (a
+    command that only reads the index, like search): no vocabulary seeding, and the index
+    only checked (repaired when missing or damaged); the search itself then indexes what
+    is pending, without comparing every published case with the index first."""
     from library.context import Library
 
     lib = Library(Settings())
     if init:
-        lib.init(ensure_index=ensure_index)
+        lib.init(ensure_index=ensure_index and not reading, seed=not reading)
+        if reading and lib.index.check() != "ok":
+            lib.ensure_index()
     return lib
 
 
@@ -127,7 +133,7 @@ def cmd_search(args) -> int:
     from library.cases import search
     from library.vocab import regions
 
-    lib = _library()
+    lib = _library(reading=True)
     result = search.search(lib, _search_params(args))
     if args.json:
         _print_json(result.as_dict())
