@@ -791,6 +791,14 @@ class CaseIndex:
         # "missing" while reads are answered by the last reader of an index that is gone.
         self.degraded: str | None = None
         self._dictionary = False
+        # Seconds after the index's last commit (by any process) within which a write that
+        # may queue is queued and committed with the others when they have passed (see
+        # writing): a server's writes then cost its readers one reopening per interval
+        # instead of one each. 0: every write commits at once.
+        self.commit_interval = 0.0
+        self._drainer: tuple[int, threading.Thread] | None = None
+        self._drainer_lock = threading.Lock()
+        self._drain_wanted = threading.Event()
 
     # -- state --------------------------------------------------------------------------
 
@@ -1008,21 +1016,30 @@ class CaseIndex:
 
         With ``queue_if_busy``, when another writer holds the index beyond ``timeout``, the
         block gets a writer whose ``queued`` is true: its changes are queued on disk when
-        the block ends and applied by the next writer. A missing or damaged index raises
+        the block ends and applied by the next writer. So do such writes within
+        :attr:`commit_interval` of the index's last commit; this process then applies the
+        queue when the interval has passed (a thread of its own). A missing or damaged index raises
         IndexMissing / IndexCorrupt (it is rebuilt from the database, never recreated
         empty here)."""
-        lock = self._locked(timeout)
-        try:
-            lock.__enter__()
-        except IndexBusy:
-            if not queue_if_busy:
-                raise
-            lock = None
+        deferred = queue_if_busy and not bulk and self._committed_within(self.commit_interval)
+        lock = None if deferred else self._locked(timeout)
+        if lock is not None:
+            try:
+                lock.__enter__()
+            except IndexBusy:
+                if not queue_if_busy:
+                    raise
+                lock = None
         if lock is None:
             q = _QueuedWriter()
             yield q  # type: ignore[misc]
             if q._changes:
                 self._enqueue(q._changes)
+                if deferred:
+                    self._drain_later()
+                else:
+                    # The writer that held the index may have let go meanwhile.
+                    self._drain_if_free()
             return
         try:
             state = self._quick_state()
@@ -1071,6 +1088,8 @@ class CaseIndex:
             raise
         lock.__exit__(None, None, None)
         self._drop_reader()
+        # Changes queued after the look above, by writers that found the index held.
+        self._drain_if_free()
 
     # -- the queue of changes written while the index was busy ------------------------------
 
@@ -1127,6 +1146,70 @@ class CaseIndex:
                 w._w.cancel()
             raise
         w._done_queue_files()
+
+    def _committed_within(self, seconds: float) -> bool:
+        """Whether the index's last commit (the meta file each commit writes) is more
+        recent than ``seconds``."""
+        if seconds <= 0:
+            return False
+        try:
+            return time.time() - self._meta_path.stat().st_mtime < seconds
+        except OSError:
+            return False
+
+    def _drain_later(self) -> None:
+        """Have this process's drain thread apply the queue once :attr:`commit_interval`
+        has passed since the last commit (started here, again after a fork)."""
+        self._drain_wanted.set()
+        current = self._drainer
+        if current is not None and current[0] == os.getpid() and current[1].is_alive():
+            return
+        with self._drainer_lock:
+            current = self._drainer
+            if current is not None and current[0] == os.getpid() and current[1].is_alive():
+                return
+            t = threading.Thread(target=self._drain_loop, name="index-drain", daemon=True)
+            self._drainer = (os.getpid(), t)
+            t.start()
+
+    def _drain_loop(self) -> None:
+        while True:
+            self._drain_wanted.wait()
+            try:
+                last = self._meta_path.stat().st_mtime
+            except OSError:
+                last = 0.0
+            time.sleep(
+                min(self.commit_interval, max(0.0, last + self.commit_interval - time.time()))
+            )
+            self._drain_wanted.clear()  # a change queued from now on asks again
+            self._drain_if_free()
+
+    def _drain_if_free(self) -> None:
+        """Apply the queued changes if no one holds the index, until none is left. Whoever
+        queues a change looks here after queueing it, and a writer after letting go of
+        the index, so a queued change never waits for a later write: either the lock was
+        free when its writer looked, or its holder looks after letting go. A failure is
+        logged and the changes stay queued (for the next writer or a rebuild). Within
+        :attr:`commit_interval` of the last commit the queue is left to this process's
+        drain thread."""
+        for _round in range(8):
+            if not self.queued():
+                return
+            if self._committed_within(self.commit_interval):
+                self._drain_later()
+                return
+            try:
+                with self._locked(0.0):
+                    if self._quick_state() != "ok":
+                        return  # missing or damaged: the rebuild applies the queue
+                    self._apply_queue()
+            except IndexBusy:
+                return  # its holder applies the queue when it lets go
+            except Exception:  # noqa: BLE001 - the queued changes stay for the next writer
+                log.warning("applying the queued index changes failed", exc_info=True)
+                return
+            self._drop_reader()
 
     def drain(self, *, timeout: float = 0.0) -> int:
         """Apply queued changes now if the index is free (a web worker does this now and
@@ -1195,6 +1278,7 @@ class CaseIndex:
             entry["seconds"],
         )
         self._drop_reader()
+        self._drain_if_free()
         return wrapper.added
 
     # -- reading --------------------------------------------------------------------------

@@ -79,6 +79,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "INDEX_COMMIT_MS",
+        1000,
+        "Under `caselib serve`: a web write within this many milliseconds of the index's last "
+        "commit is queued and committed with the others then (each commit makes every worker "
+        "reopen its reader); 0: every write commits at once.",
+        int,
+    ),
+    Setting(
         "SECRET_KEY",
         "",
         "Flask secret key; empty generates one and keeps it in `$CASELIB_HOME/secret_key`. "

@@ -37,12 +37,24 @@ def _fresh_connections(server, worker) -> None:
     lib.db.engine.dispose(close=False)
 
 
+def _apply_queued_writes(server, worker) -> None:
+    """A worker that stops applies the index changes it left queued (its drain thread
+    stops with it); the queue stays on disk for the next writer if the index is held."""
+    lib = worker.app.wsgi().extensions["caselib"]
+    try:
+        lib.index.drain(timeout=5.0)
+    except Exception:  # noqa: BLE001 - stopping anyway; the next writer applies the queue
+        log.warning("index changes left queued at exit", exc_info=True)
+
+
 def serve(*, host: str, port: int, workers: int, timeout: int = 120) -> int:
     from gunicorn.app.base import BaseApplication
 
     from . import create_app
 
     app = create_app()
+    lib = app.extensions["caselib"]
+    lib.index.commit_interval = lib.settings.index_commit_ms / 1000
     _banner(app, host, port, workers)
 
     class Server(BaseApplication):
@@ -59,6 +71,7 @@ def serve(*, host: str, port: int, workers: int, timeout: int = 120) -> int:
             # A forked worker must not use the master's database connections (two processes
             # on one PostgreSQL socket corrupt it): it opens its own (SQLAlchemy's advice).
             self.cfg.set("post_fork", _fresh_connections)
+            self.cfg.set("worker_exit", _apply_queued_writes)
 
         def load(self):
             return app

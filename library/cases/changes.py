@@ -209,7 +209,8 @@ def follow_now_and_then(lib: Library, index_cases: IndexCases) -> list[str]:
         return []
     _last[key] = now
     try:
-        return follow(lib, index_cases)
+        # Inside a search request: never wait for the index (a busy one queues the cases).
+        return follow(lib, index_cases, wait=0.0)
     except OSError:
         log.warning("cannot follow the changes of other nodes", exc_info=True)
         return []

@@ -53,8 +53,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A write waits this long for the index before queueing its change for the writer at work.
-WRITE_WAIT_SECONDS = 0.25
+# A write waits this long for the index before queueing its change for the writer at work:
+# not at all. A web write never waits for another writer's commit (a bulk ingest holds the
+# index for minutes, and under a few writes a second every commit is someone's wait); the
+# writer holding the index applies the queue when it lets go (CaseIndex._drain_if_free).
+WRITE_WAIT_SECONDS = 0.0
 SYNC_SECONDS = 30.0
 # What a client is told to wait (Retry-After) while the index is repaired.
 RETRY_AFTER_SECONDS = 10
@@ -175,6 +178,11 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
     present = {d.case_no for d in docs}
     gone = [c for c in case_nos if c not in present]
     analyzed = [analyze_doc(d) for d in docs]
+    # Recorded before the write, so that another worker process of this node following
+    # the database's changes meanwhile does not index them a second time (it would see
+    # them changed and not yet taken for as long as this write takes). Should the write
+    # fail, the repair rebuilds the index and restarts the record (changes.rebuilt).
+    changes.taken(lib, took)
     try:
         with lib.index.writing(timeout=wait, queue_if_busy=True) as w:
             for a in analyzed:
@@ -186,7 +194,6 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
         request_repair(lib, "missing" if isinstance(e, IndexMissing) else "corrupt")
         return False
     _mark_indexed(lib, sorted(present), started)
-    changes.taken(lib, took)
     return True
 
 

@@ -1,0 +1,130 @@
+"""Writes under load (issue 8): a web write never waits for another writer's hold on the
+index, and what it queued is searchable once that writer lets go; writes close together
+are committed together."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+from indexer import CaseIndex, IndexDoc, analyze_doc
+from library.accounts import users
+from library.cases import indexing, reviews, search
+from tests.samples import DIANLI, KAIBAN, NASHUI, SHENPI, TONGGUAN, text_of
+
+TEXTS = [KAIBAN, SHENPI, NASHUI, TONGGUAN, DIANLI]
+
+
+def doc(i: int, **fields) -> IndexDoc:
+    return IndexDoc(
+        case_no=f"YS2024-{i:05d}",
+        name=f"负载测试案例{i}",
+        text=text_of(TEXTS[i % len(TEXTS)]) + f"第{i}号案例的独有内容。",
+        **fields,
+    )
+
+
+def _hold_index(path: str, ready, release) -> None:
+    """Another process (an ingest) holding the index's write lock until told to let go."""
+    ix = CaseIndex(path)
+    with ix.writing(timeout=5):
+        ready.set()
+        release.wait(60)
+    ix.close()
+
+
+def _wait_for(predicate, seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+def test_a_review_returns_while_another_process_holds_the_index(lib, make_case):
+    """A review saved while another process holds the index's write lock does not wait for
+    it: the review is stored, its re-indexing queued; when the holder lets go it applies
+    the queue, and the new rating is what searches see."""
+    case = make_case()
+    users.create_user(lib, "pingjia", "correct-horse", "reviewer", region="330000")
+    with lib.db.session() as s:
+        reviewer = users.find_user(s, "pingjia")
+    ctx = multiprocessing.get_context("fork")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_index, args=(str(lib.index.path), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(60)
+        view, created = reviews.save_review(
+            lib, case.case_no, {"recommend": "1", "rating": "5"}, reviewer
+        )
+        assert created and view.rating == 5
+        assert lib.index.queued() == 1  # the change waits for the holder
+        assert lib.index.stored(case.case_no)["rating_count"] == 0
+    finally:
+        release.set()
+        holder.join(60)
+    assert holder.exitcode == 0
+    assert lib.index.queued() == 0
+    hit = search.search(lib, {"sort": "rating"}).hits[0]
+    assert (hit.case_no, hit.rating, hit.rating_count) == (case.case_no, 5.0, 1)
+    assert indexing.pending_case_nos(lib) == []
+
+
+def test_a_change_queued_as_the_holder_lets_go_is_applied_by_its_writer(tmp_path):
+    """A writer that finds the index held queues its change and looks again: if the
+    holder has let go meanwhile it applies the queue itself (nothing waits for a later
+    write)."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild([analyze_doc(doc(1))])
+    other = CaseIndex(tmp_path / "index")
+    with other.writing(timeout=0.0):
+        with ix.writing(timeout=0.0, queue_if_busy=True) as w:
+            assert w.queued
+            w.add(analyze_doc(doc(2)))
+        assert ix.queued() == 1
+        # The holder's commit takes what was queued while it held the index.
+    assert ix.queued() == 0
+    assert ix.case_nos() == {doc(1).case_no, doc(2).case_no}
+    ix.close()
+    other.close()
+
+
+def test_writes_within_the_commit_interval_are_committed_together(tmp_path):
+    """With a commit interval, a write right after a commit is queued rather than
+    committed, and this process's drain thread commits everything queued once the
+    interval has passed: one commit (one reader reopening) for several writes."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild([analyze_doc(doc(1))])
+    ix.commit_interval = 0.5
+    generation = _generation(ix)
+    for i in (2, 3, 4):
+        with ix.writing(timeout=0.0, queue_if_busy=True) as w:
+            w.add(analyze_doc(doc(i)))
+    assert ix.queued() == 3
+    assert _wait_for(lambda: ix.queued() == 0)
+    assert ix.case_nos() == {doc(i).case_no for i in (1, 2, 3, 4)}
+    assert _generation(ix) == generation + 1
+    ix.close()
+
+
+def test_writes_that_may_not_queue_commit_at_once_whatever_the_interval(tmp_path):
+    """The interval only concerns writes that may queue: others (a command-line write, a
+    drain) commit at once."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild([analyze_doc(doc(1))])
+    ix.commit_interval = 3600.0
+    with ix.writing(timeout=1.0) as w:
+        w.add(analyze_doc(doc(2)))
+    assert ix.queued() == 0 and doc(2).case_no in ix.case_nos()
+    ix.close()
+
+
+def _generation(ix: CaseIndex) -> int:
+    from whoosh.index import TOC
+
+    from indexer.index import _open
+
+    i = _open(ix.path)
+    return TOC.read(i.storage, i.indexname).generation
