@@ -564,25 +564,74 @@ class _SegmentWriter(SegmentWriter):
         clean_files(self.storage, self.indexname, self.generation, segments)
 
 
-# Segments of fewer documents than this are what single writes leave behind; an ordinary
-# commit merges them once there are this many, so a web request never merges much.
+# Segments are merged by size tier: a tier holds the segments of MERGE_FACTOR**t to
+# MERGE_FACTOR**(t+1) - 1 live documents, and MERGE_FACTOR segments of one tier are merged
+# into one of the next (so a document is merged again only about log(N) times). Whoosh
+# merges at about 0.1 ms per term of each document, so even six one-case segments take
+# 100-200 ms: merges are background work, :meth:`CaseIndex.merge` run by the library's job
+# runner at low priority, up to BACKGROUND_SEGMENT_DOCS documents (a bulk ingest's larger
+# segments are left as they are). An ordinary commit (a web request) merges only when
+# small segments have piled up regardless (no job runner, or one that lags behind).
 SMALL_SEGMENT_DOCS = 64
-MAX_SMALL_SEGMENTS = 6
+BACKGROUND_SEGMENT_DOCS = 400
+MERGE_FACTOR = 6
+# Segments of one small tier at which an ordinary commit merges them itself.
+BACKLOG_SEGMENTS = 4 * MERGE_FACTOR
 
 
-def _merge_small(writer, segments):
-    """Merge policy of ordinary commits: only small segments, and only once there are
-    several (Whoosh's own policy can merge a bulk ingest's segments inside a web request)."""
-    from whoosh.reading import SegmentReader
+def _tier(docs: int) -> int:
+    t = 0
+    while docs >= MERGE_FACTOR ** (t + 1):
+        t += 1
+    return t
 
-    small = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT_DOCS]
-    if len(small) < MAX_SMALL_SEGMENTS:
-        return segments
-    for seg in small:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
-    return [s for s in segments if s not in small]
+
+def _tiered(segments, max_docs: int, min_segments: int = MERGE_FACTOR) -> list:
+    """The segments a tiered merge takes: in every tier with ``min_segments`` segments of
+    fewer than ``max_docs`` documents, the smallest ones whose documents together stay
+    under ``max_docs``. Documents are live ones: a segment whose cases were all written
+    again since counts as small, and merging it drops its deleted documents."""
+    by_tier: dict[int, list] = {}
+    for seg in segments:
+        live = seg.doc_count()
+        if live < max_docs:
+            by_tier.setdefault(_tier(live), []).append(seg)
+    chosen = []
+    for _tier_no, segs in sorted(by_tier.items()):
+        if len(segs) < min_segments:
+            continue
+        taken, total = [], 0
+        for seg in sorted(segs, key=lambda s: s.doc_count()):
+            if total + seg.doc_count() >= max_docs:
+                break
+            taken.append(seg)
+            total += seg.doc_count()
+        if len(taken) >= 2:
+            chosen.extend(taken)
+    return chosen
+
+
+def _merge_tiered(max_docs: int, min_segments: int = MERGE_FACTOR):
+    def policy(writer, segments):
+        from whoosh.reading import SegmentReader
+
+        chosen = _tiered(segments, max_docs, min_segments)
+        if not chosen:
+            return segments
+        ids = {s.segment_id() for s in chosen}
+        for seg in chosen:
+            reader = SegmentReader(writer.storage, writer.schema, seg)
+            writer.add_reader(reader)
+            reader.close()
+        return [s for s in segments if s.segment_id() not in ids]
+
+    return policy
+
+
+# Merge policy of ordinary commits: only a backlog of small segments (Whoosh's own policy
+# can merge a bulk ingest's segments inside a web request).
+_merge_small = _merge_tiered(SMALL_SEGMENT_DOCS, BACKLOG_SEGMENTS)
+_merge_background = _merge_tiered(BACKGROUND_SEGMENT_DOCS)
 
 
 MERGE_NEW_MAX_DOCS = 1_000
@@ -1210,6 +1259,53 @@ class CaseIndex:
                 log.warning("applying the queued index changes failed", exc_info=True)
                 return
             self._drop_reader()
+
+    def merge_due(self) -> str | None:
+        """Whether segments wait for :meth:`merge`, from a look at the table of contents:
+        None, or the index's build and generation (``<build_id>-<generation>``)."""
+        try:
+            ix = _open(self.path)
+            toc = TOC.read(ix.storage, ix.indexname)
+        except Exception:  # noqa: BLE001 - no index (yet): nothing to merge
+            return None
+        if not _tiered(toc.segments, BACKGROUND_SEGMENT_DOCS):
+            return None
+        return f"{(self._read_meta() or {}).get('build_id')}-{toc.generation}"
+
+    def merge(self, *, timeout: float = 0.0) -> int:
+        """Merge the segments of every size tier that holds :data:`MERGE_FACTOR` of them, up
+        to :data:`BACKGROUND_SEGMENT_DOCS` documents (ordinary commits leave them): for a
+        background job at low priority, never a request. The queued changes are applied
+        in the same commit. Returns the number of segments merged; 0 when
+        there was nothing to merge or another writer held the index beyond ``timeout``."""
+        try:
+            with self._locked(timeout):
+                state = self._quick_state()
+                if state == "missing":
+                    raise IndexMissing("检索索引不存在，需要从数据库重建")
+                if state != "ok":
+                    raise IndexCorrupt(f"检索索引不可写（{state}），需要从数据库重建")
+                ix = _open(self.path)
+                toc = TOC.read(ix.storage, ix.indexname)
+                chosen = _tiered(toc.segments, BACKGROUND_SEGMENT_DOCS)
+                if not chosen:
+                    return 0
+                w = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb))
+                self._drain_into(w)
+                w._flush()
+                try:
+                    w._w.commit(mergetype=_merge_background)
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        w._w.cancel()
+                    raise
+                w._done_queue_files()
+        except IndexBusy:
+            return 0
+        finally:
+            self._drop_reader()
+        self._drain_if_free()
+        return len(chosen)
 
     def drain(self, *, timeout: float = 0.0) -> int:
         """Apply queued changes now if the index is free (a web worker does this now and

@@ -43,6 +43,7 @@ from indexer import (
 )
 
 from ..errors import IndexUnavailable
+from ..jobs.runner import Context, handler
 from ..storage.base import utcnow
 from . import changes
 from .models import Case
@@ -194,7 +195,42 @@ def index_cases(lib: Library, case_nos: list[str], *, wait: float = WRITE_WAIT_S
         request_repair(lib, "missing" if isinstance(e, IndexMissing) else "corrupt")
         return False
     _mark_indexed(lib, sorted(present), started)
+    if lib.serving:
+        queue_merge(lib)
     return True
+
+
+MERGE_JOB = "index_merge"
+
+
+def queue_merge(lib: Library) -> bool:
+    """Have the index's larger segments merged by the job runner (at low priority) when
+    enough have gathered: ordinary commits merge only small ones. True when a job was
+    queued; at most one waits at a time."""
+    due = lib.index.merge_due()
+    if due is None:
+        return False
+    from ..jobs.models import Job
+    from ..jobs.runner import enqueue
+
+    with lib.db.session() as session:
+        waiting = session.scalar(
+            select(Job.id)
+            .where(Job.kind == MERGE_JOB, Job.state.in_(("queued", "running")))
+            .limit(1)
+        )
+    if waiting is not None:
+        return False
+    with lib.db.transaction() as session:
+        enqueue(session, MERGE_JOB, f"{lib.settings.index_path}:{due}")
+    return True
+
+
+@handler(MERGE_JOB)
+def _merge_job(ctx: Context) -> dict:
+    # An index held by another writer (an ingest) is left: the next write queues the
+    # merge again.
+    return {"segments": ctx.lib.index.merge(timeout=1.0)}
 
 
 def pending_case_nos(lib: Library) -> list[str]:

@@ -29,13 +29,15 @@ log = logging.getLogger(__name__)
 
 # The modules that register handlers (imported when a runner starts).
 HANDLER_MODULES = (
+    "library.cases.indexing",
     "library.cases.renditions",
     "library.monitoring.evidence",
     "library.compilations.pdf",
 )
-# The kinds someone waits for (a scan's text, the PDF of a compilation just made), run
-# before the others (the previews of Word files).
-FIRST_KINDS = ("ocr", "evidence_ocr", "compilation_pdf")
+# The kinds someone waits for (a scan's text, the PDF of a compilation just made, the
+# index's merges, which keep searches fast), run before the others (the previews of Word
+# files).
+FIRST_KINDS = ("ocr", "evidence_ocr", "compilation_pdf", "index_merge")
 STALE = timedelta(minutes=10)  # a running job without a heartbeat for this long is retried
 MAX_ATTEMPTS = 3
 POLL_SECONDS = 2.0

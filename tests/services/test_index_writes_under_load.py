@@ -1,15 +1,17 @@
 """Writes under load (issue 8): a web write never waits for another writer's hold on the
 index, and what it queued is searchable once that writer lets go; writes close together
-are committed together."""
+are committed together; segments are merged by a background job, not by the commits of
+requests."""
 
 from __future__ import annotations
 
 import multiprocessing
 import time
 
-from indexer import CaseIndex, IndexDoc, analyze_doc
+from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc
 from library.accounts import users
 from library.cases import indexing, reviews, search
+from library.jobs import runner
 from tests.samples import DIANLI, KAIBAN, NASHUI, SHENPI, TONGGUAN, text_of
 
 TEXTS = [KAIBAN, SHENPI, NASHUI, TONGGUAN, DIANLI]
@@ -128,3 +130,63 @@ def _generation(ix: CaseIndex) -> int:
 
     i = _open(ix.path)
     return TOC.read(i.storage, i.indexname).generation
+
+
+def _segments(ix: CaseIndex) -> list[int]:
+    from whoosh.index import TOC
+
+    from indexer.index import _open
+
+    i = _open(ix.path)
+    return sorted(s.doc_count() for s in TOC.read(i.storage, i.indexname).segments)
+
+
+def test_ordinary_commits_leave_merging_to_the_background_merge(tmp_path):
+    """One-case commits add a segment each without merging (a merge of six of them costs
+    a request 100-200 ms); the index then says a merge is due, and :meth:`merge` (the
+    background job) merges them into one, every case still found, the deleted versions
+    gone."""
+    from indexer.index import MERGE_FACTOR
+
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(analyze_doc(doc(i)) for i in range(100))
+    assert ix.merge_due() is None
+    for i in range(MERGE_FACTOR + 1):
+        with ix.writing(timeout=1.0) as w:
+            w.add(analyze_doc(doc(i % 3)))  # the same cases written again
+    # Live documents: each case's earlier versions are deleted ones.
+    assert _segments(ix) == [0] * (MERGE_FACTOR + 1 - 3) + [1, 1, 1, 97]
+    assert ix.merge_due() is not None
+    assert ix.merge(timeout=1.0) == MERGE_FACTOR + 1
+    assert ix.merge_due() is None
+    assert _segments(ix) == [3, 97]  # the seven versions of three cases: three
+    assert len(ix.case_nos()) == 100
+    assert ix.check(deep=True) == "ok"
+    assert ix.stored(doc(2).case_no)["name"] == doc(2).name
+    assert [h.case_no for h in ix.search(SearchQuery(case_no=doc(2).case_no)).hits] == [
+        doc(2).case_no
+    ]
+    ix.close()
+
+
+def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
+    """In a server, the write that leaves a merge due queues one merge job (run before
+    the previews); the job runner merges the segments."""
+    from sqlalchemy import select
+
+    from indexer.index import MERGE_FACTOR
+    from library.jobs.models import Job
+
+    lib.serving = True
+    for i in range(MERGE_FACTOR):
+        make_case(name=f"合并测试案例{i}")
+    with lib.db.session() as s:
+        merges = list(s.scalars(select(Job).where(Job.kind == indexing.MERGE_JOB)))
+    assert [j.state for j in merges] == ["queued"]
+    assert len(_segments(lib.index)) >= MERGE_FACTOR
+    assert runner.run_one(lib)  # the merge, before the Word files' previews
+    with lib.db.session() as s:
+        job = s.scalar(select(Job).where(Job.kind == indexing.MERGE_JOB))
+        assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
+    assert len(_segments(lib.index)) < MERGE_FACTOR
+    assert len(lib.index.case_nos()) == MERGE_FACTOR
