@@ -337,19 +337,76 @@ def _lexicon(sub) -> _SegmentLexicon:
     return lex
 
 
+# Document frequencies of full-text terms by segment, kept across index generations like
+# the lexicons: a segment's never change (deleting a document leaves them as they were, as
+# Whoosh counts them), so a reader reopened after a commit looks up only the new segment's.
+_SEGMENT_DF: OrderedDict[str, _SegmentDF] = OrderedDict()
+_SEGMENT_DF_TERMS = 100_000  # per segment, before its memo starts again
+
+
+class _SegmentDF:
+    """One segment's document frequencies: all of them for a small segment (read in one
+    pass over its terms, the one or few documents a web write commits), else those looked
+    up so far."""
+
+    def __init__(self, sub):
+        self.complete = sub.doc_count_all() <= SMALL_SEGMENT_DOCS
+        self.memo: dict[str, int] = {}
+        if self.complete:
+            for term, info in sub.iter_field("content"):
+                self.memo[term.decode("utf-8")] = int(info.doc_frequency())
+
+    def get(self, sub, term: str) -> int:
+        n = self.memo.get(term)
+        if n is None:
+            if self.complete:
+                return 0
+            if len(self.memo) > _SEGMENT_DF_TERMS:
+                self.memo.clear()
+            n = self.memo[term] = int(sub.doc_frequency("content", term))
+        return n
+
+
+def _segment_df(sub) -> _SegmentDF | None:
+    seg = sub.segment()
+    if seg is None:  # the empty reader of an empty index
+        return None
+    key = seg.segment_id()
+    with _lexicons_lock:
+        df = _SEGMENT_DF.get(key)
+        if df is not None:
+            _SEGMENT_DF.move_to_end(key)
+            return df
+    df = _SegmentDF(sub)
+    with _lexicons_lock:
+        _SEGMENT_DF[key] = df
+        while len(_SEGMENT_DF) > _LEXICONS_KEPT:
+            _SEGMENT_DF.popitem(last=False)
+    return df
+
+
 class _DF:
     """Document frequencies of full-text terms, looked up in the terms files (no table of
-    the whole lexicon is built when a reader opens); ``parts``: the segments' lexicons."""
+    the whole lexicon is built when a reader opens) segment by segment, each segment's
+    remembered across readers (:data:`_SEGMENT_DF`); ``parts``: the segments' lexicons."""
 
     def __init__(self, reader, parts: list[_SegmentLexicon]):
         self._reader = reader
         self.parts = parts
         self._memo: dict[str, int] = {}
+        self._segments = [(sub, _segment_df(sub)) for sub, _offset in reader.leaf_readers()]
 
     def get(self, term: str, default: int | None = None) -> int | None:
         v = self._memo.get(term)
         if v is None:
-            v = int(self._reader.doc_frequency("content", term))
+            # The sum of the segments' frequencies, as Whoosh's own multi-segment reader
+            # counts them.
+            v = 0
+            for sub, seg_df in self._segments:
+                if seg_df is None:
+                    v += int(sub.doc_frequency("content", term))
+                else:
+                    v += seg_df.get(sub, term)
             if len(self._memo) > 100_000:
                 self._memo.clear()
             self._memo[term] = v

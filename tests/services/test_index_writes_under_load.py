@@ -190,3 +190,26 @@ def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
         assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
     assert len(_segments(lib.index)) < MERGE_FACTOR
     assert len(lib.index.case_nos()) == MERGE_FACTOR
+
+
+def test_document_frequencies_kept_by_segment_sum_to_the_index_s(tmp_path):
+    """The document frequencies a reader keeps segment by segment across reopenings (for
+    similar cases) are Whoosh's own, after further commits and deletions too."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(analyze_doc(doc(i)) for i in range(20))
+
+    def check() -> None:
+        r = ix._reader()
+        reader = r.searcher.reader()
+        terms = [t.decode("utf-8") for t, _ in reader.iter_field("content")]
+        assert terms
+        assert all((r.df.get(t) or 0) == reader.doc_frequency("content", t) for t in terms)
+
+    check()
+    for i in (3, 25, 26):
+        with ix.writing(timeout=1.0) as w:
+            w.add(analyze_doc(doc(i)))
+    with ix.writing(timeout=1.0) as w:
+        w.delete(doc(4).case_no)
+    check()
+    ix.close()
