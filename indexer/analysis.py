@@ -21,6 +21,7 @@ same results (tests compare the two).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import math
 import mmap
@@ -258,12 +259,26 @@ def _segmenter():
     return tokenizer()
 
 
-def worker_pool(processes: int, **kwargs):
+# Niceness of the segmenting workers (an ingest, a rebuild): background work, which must
+# leave the processor to a web server's workers on the same machine (nice 0).
+WORKER_NICE = 10
+
+
+def _lower_priority(initializer, initargs) -> None:
+    """A worker's start: lower its priority, then the caller's own initializer."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICE)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def worker_pool(processes: int, *, initializer=None, initargs=(), **kwargs):
     """A pool of worker processes for segmentation, forked after jieba's dictionary is
     loaded here: the workers share its pages instead of loading a copy each (about 90 MB
     and a second and a half per worker). The dictionary's objects are moved out of the
     garbage collector's reach before the fork, so collections in the workers do not
-    write to (and so copy) the shared pages."""
+    write to (and so copy) the shared pages. The workers run at niceness
+    :data:`WORKER_NICE`."""
     import gc
     import multiprocessing
 
@@ -272,7 +287,9 @@ def worker_pool(processes: int, **kwargs):
     gc.collect()
     gc.freeze()
     try:
-        return multiprocessing.get_context("fork").Pool(processes, **kwargs)
+        return multiprocessing.get_context("fork").Pool(
+            processes, initializer=_lower_priority, initargs=(initializer, initargs), **kwargs
+        )
     finally:
         gc.unfreeze()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import importlib
 import logging
@@ -257,7 +258,21 @@ def ensure_thread(lib: Library) -> None:
         t.start()
 
 
+# Niceness of the runner thread: its jobs (LibreOffice's previews, OCR, index merges) are
+# background work and leave the processor to the requests people wait for. On Linux a
+# thread has a niceness of its own, and the processes it starts inherit it.
+RUNNER_NICE = 10
+
+
+def _lower_priority() -> None:
+    """This thread at niceness RUNNER_NICE (or lower still, as it may be already)."""
+    with contextlib.suppress(OSError, AttributeError):
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, max(RUNNER_NICE, os.getpriority(os.PRIO_PROCESS, tid)))
+
+
 def _loop(lib: Library) -> None:
+    _lower_priority()
     lock_path = Path(lib.settings.home_path) / "jobs.lock"
     while True:
         try:

@@ -1,14 +1,18 @@
 """Writes under load (issue 8): a web write never waits for another writer's hold on the
 index, and what it queued is searchable once that writer lets go; writes close together
 are committed together; segments are merged by a background job, not by the commits of
-requests."""
+requests; background work (segmenting workers, the job runner) runs at low priority."""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
 
-from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc
+import pytest
+
+from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc, worker_pool
 from library.accounts import users
 from library.cases import indexing, reviews, search
 from library.jobs import runner
@@ -169,29 +173,6 @@ def test_ordinary_commits_leave_merging_to_the_background_merge(tmp_path):
     ix.close()
 
 
-def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
-    """In a server, the write that leaves a merge due queues one merge job (run before
-    the previews); the job runner merges the segments."""
-    from sqlalchemy import select
-
-    from indexer.index import MERGE_FACTOR
-    from library.jobs.models import Job
-
-    lib.serving = True
-    for i in range(MERGE_FACTOR):
-        make_case(name=f"合并测试案例{i}")
-    with lib.db.session() as s:
-        merges = list(s.scalars(select(Job).where(Job.kind == indexing.MERGE_JOB)))
-    assert [j.state for j in merges] == ["queued"]
-    assert len(_segments(lib.index)) >= MERGE_FACTOR
-    assert runner.run_one(lib)  # the merge, before the Word files' previews
-    with lib.db.session() as s:
-        job = s.scalar(select(Job).where(Job.kind == indexing.MERGE_JOB))
-        assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
-    assert len(_segments(lib.index)) < MERGE_FACTOR
-    assert len(lib.index.case_nos()) == MERGE_FACTOR
-
-
 def test_document_frequencies_kept_by_segment_sum_to_the_index_s(tmp_path):
     """The document frequencies a reader keeps segment by segment across reopenings (for
     similar cases) are Whoosh's own, after further commits and deletions too."""
@@ -213,3 +194,59 @@ def test_document_frequencies_kept_by_segment_sum_to_the_index_s(tmp_path):
         w.delete(doc(4).case_no)
     check()
     ix.close()
+
+
+def _niceness(_: int) -> int:
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_segmenting_workers_run_at_low_priority():
+    """The worker processes of an ingest or a rebuild run niced below the process that
+    started them (a web server's workers keep the processor)."""
+    from indexer.analysis import WORKER_NICE
+
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    with worker_pool(2) as pool:
+        assert pool.map(_niceness, range(2)) == [min(19, mine + WORKER_NICE)] * 2
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine
+
+
+@pytest.mark.skipif(not hasattr(threading, "get_native_id"), reason="no native thread ids")
+def test_the_job_runner_thread_runs_at_low_priority():
+    """The runner thread lowers its own priority (LibreOffice and OCR, which it starts,
+    inherit it); the thread that serves requests keeps its own."""
+    seen: dict[str, int] = {}
+
+    def run() -> None:
+        runner._lower_priority()
+        seen["runner"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    t = threading.Thread(target=run)
+    t.start()
+    t.join(10)
+    assert seen["runner"] == max(mine, runner.RUNNER_NICE)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
+
+
+def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
+    """In a server, the write that leaves a merge due queues one merge job (run before
+    the previews); the job runner merges the segments."""
+    from sqlalchemy import select
+
+    from indexer.index import MERGE_FACTOR
+    from library.jobs.models import Job
+
+    lib.serving = True
+    for i in range(MERGE_FACTOR):
+        make_case(name=f"合并测试案例{i}")
+    with lib.db.session() as s:
+        merges = list(s.scalars(select(Job).where(Job.kind == indexing.MERGE_JOB)))
+    assert [j.state for j in merges] == ["queued"]
+    assert len(_segments(lib.index)) >= MERGE_FACTOR
+    assert runner.run_one(lib)  # the merge, before the Word files' previews
+    with lib.db.session() as s:
+        job = s.scalar(select(Job).where(Job.kind == indexing.MERGE_JOB))
+        assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
+    assert len(_segments(lib.index)) < MERGE_FACTOR
+    assert len(lib.index.case_nos()) == MERGE_FACTOR
