@@ -4,9 +4,14 @@ for them (:func:`library.permissions.require_view_case`)."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -22,6 +27,8 @@ from .models import CASE_TYPE_TITLES, STATUS_TITLES, Case, CaseHistory, Document
 
 if TYPE_CHECKING:
     from ..context import Library
+
+log = logging.getLogger(__name__)
 
 
 def get_case(session: Session, case_no: str) -> Case:
@@ -288,6 +295,65 @@ class Preview:
 _PREVIEWS: OrderedDict[str, str] = OrderedDict()
 _PREVIEWS_LOCK = threading.Lock()
 _PREVIEWS_MAX = 64
+_RENDERER: str | None = None
+
+
+def _renderer() -> str:
+    """What a rendition depends on besides the file: the text extraction's code and the
+    versions of the libraries it reads documents with (a change to any renders again)."""
+    global _RENDERER
+    if _RENDERER is None:
+        from importlib import metadata, resources
+
+        h = hashlib.sha256()
+        folder = resources.files("indexer") / "extract"
+        for f in sorted(folder.iterdir(), key=lambda f: f.name):
+            if f.name.endswith(".py"):
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+        for dist in ("pdfminer.six", "python-docx", "lxml"):
+            with contextlib.suppress(metadata.PackageNotFoundError):
+                h.update(f"{dist}={metadata.version(dist)}".encode())
+        _RENDERER = h.hexdigest()[:16]
+    return _RENDERER
+
+
+def _rendition_path(lib: Library, sha: str, fmt: str) -> Path:
+    """Where the HTML rendition of a stored file is kept on disk, for every worker process
+    and across restarts (derived data: deleting the folder only costs renderings)."""
+    return lib.settings.home_path / "cache" / "previews" / f"{sha}.{fmt}.{_renderer()}.html"
+
+
+def _cached_rendition(lib: Library, sha: str, fmt: str) -> str | None:
+    try:
+        return _rendition_path(lib, sha, fmt).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _keep_rendition(lib: Library, sha: str, fmt: str, html: str) -> None:
+    path = _rendition_path(lib, sha, fmt)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        log.warning("cannot keep the rendition of %s", sha, exc_info=True)
+
+
+def _render(lib: Library, sha: str, fmt: str, name: str) -> str:
+    if not lib.files.exists(sha):
+        raise NotFound("案例文档已丢失，请联系管理员", code="file_missing")
+    try:
+        data = lib.files.get(sha)
+        if fmt == "pdf":
+            html = render_pdf_pages(data, limits=lib.extract_limits)
+        else:
+            html = render_html(data, name, **lib.extract_options)
+    except ExtractionError as e:
+        raise DocumentRejected(e.message, code=e.code) from e
+    _keep_rendition(lib, sha, fmt, html)
+    return html
 
 
 def preview(lib: Library, case_no: str, actor: Actor) -> Preview:
@@ -312,16 +378,9 @@ def preview(lib: Library, case_no: str, actor: Actor) -> Preview:
         if html is not None:
             _PREVIEWS.move_to_end(sha)
     if html is None:
-        if not lib.files.exists(sha):
-            raise NotFound("案例文档已丢失，请联系管理员", code="file_missing")
-        try:
-            data = lib.files.get(sha)
-            if fmt == "pdf":
-                html = render_pdf_pages(data, limits=lib.extract_limits)
-            else:
-                html = render_html(data, name, **lib.extract_options)
-        except ExtractionError as e:
-            raise DocumentRejected(e.message, code=e.code) from e
+        # Rendered once per library, not once per worker process: a PDF's pages take
+        # pdfminer a few hundred milliseconds.
+        html = _cached_rendition(lib, sha, fmt) or _render(lib, sha, fmt, name)
         with _PREVIEWS_LOCK:
             _PREVIEWS[sha] = html
             while len(_PREVIEWS) > _PREVIEWS_MAX:
