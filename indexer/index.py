@@ -104,6 +104,39 @@ def region_prefix(code: str) -> str:
     return code
 
 
+# A segment's column values by (segment, column, form), kept across index generations like
+# the lexicons: a segment's columns never change (a deleted document keeps its values), so
+# a reader reopened after a commit reads only the new segment's.
+_SEGMENT_COLUMNS: OrderedDict[str, dict[tuple, list]] = OrderedDict()
+
+
+def _segment_column(sub, name: str, decode: bool, translate: bool) -> list:
+    seg = sub.segment()
+    key = (name, decode, translate)
+    cols = None
+    if seg is not None:
+        with _lexicons_lock:
+            cols = _SEGMENT_COLUMNS.get(seg.segment_id())
+            if cols is not None:
+                _SEGMENT_COLUMNS.move_to_end(seg.segment_id())
+                hit = cols.get(key)
+                if hit is not None:
+                    return hit
+    if sub.has_column(name):
+        vals = list(sub.column_reader(name, translate=translate))
+    else:
+        vals = [None] * sub.doc_count_all()
+    if decode:
+        vals = [(v.decode("utf-8") if isinstance(v, bytes) else v) or None for v in vals]
+    if seg is not None:
+        with _lexicons_lock:
+            cols = _SEGMENT_COLUMNS.setdefault(seg.segment_id(), {})
+            cols[key] = vals
+            while len(_SEGMENT_COLUMNS) > _LEXICONS_KEPT:
+                _SEGMENT_COLUMNS.popitem(last=False)
+    return vals
+
+
 class _Columns:
     """Facet and sort values of every document of one searcher, by docnum."""
 
@@ -116,14 +149,10 @@ class _Columns:
                 return [None] * n
             # Segment by segment: whoosh's multi-segment column reader leaves out segments
             # without the column (no rated case yet), which shortens and shifts the values.
+            # Each segment's values are read once per process (see _segment_column).
             vals: list = []
             for sub, _offset in reader.leaf_readers():
-                if sub.has_column(name):
-                    vals.extend(sub.column_reader(name, translate=translate))
-                else:
-                    vals.extend([None] * sub.doc_count_all())
-            if decode:
-                return [(v.decode("utf-8") if isinstance(v, bytes) else v) or None for v in vals]
+                vals.extend(_segment_column(sub, name, decode, translate))
             return vals
 
         self.theme = col("theme")
@@ -342,15 +371,18 @@ def _lexicon(sub) -> _SegmentLexicon:
 # Whoosh counts them), so a reader reopened after a commit looks up only the new segment's.
 _SEGMENT_DF: OrderedDict[str, _SegmentDF] = OrderedDict()
 _SEGMENT_DF_TERMS = 100_000  # per segment, before its memo starts again
+# Segments of up to this many documents (what web writes commit) have all their terms'
+# frequencies read at once: a few milliseconds, then no lookup in them misses.
+_SEGMENT_DF_COMPLETE_DOCS = 8
 
 
 class _SegmentDF:
-    """One segment's document frequencies: all of them for a small segment (read in one
+    """One segment's document frequencies: all of them for a tiny segment (read in one
     pass over its terms, the one or few documents a web write commits), else those looked
     up so far."""
 
     def __init__(self, sub):
-        self.complete = sub.doc_count_all() <= SMALL_SEGMENT_DOCS
+        self.complete = sub.doc_count_all() <= _SEGMENT_DF_COMPLETE_DOCS
         self.memo: dict[str, int] = {}
         if self.complete:
             for term, info in sub.iter_field("content"):

@@ -250,3 +250,19 @@ def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
         assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
     assert len(_segments(lib.index)) < MERGE_FACTOR
     assert len(lib.index.case_nos()) == MERGE_FACTOR
+
+
+def test_a_reader_reopened_after_a_commit_sees_the_new_values(tmp_path):
+    """Columns and document frequencies are kept segment by segment across reopenings;
+    after a commit that writes a case again (its old version deleted in an old segment)
+    the facets, sorts and stored fields are those of the new version."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(analyze_doc(doc(i, theme="开办企业")) for i in range(10))
+    assert ix.search(SearchQuery()).facets["theme"] == {"开办企业": 10}
+    with ix.writing(timeout=1.0) as w:
+        w.add(analyze_doc(doc(3, theme="纳税服务", rating=4.5, rating_count=2)))
+    result = ix.search(SearchQuery(sort="rating"))
+    assert result.facets["theme"] == {"开办企业": 9, "纳税服务": 1}
+    assert (result.hits[0].case_no, result.hits[0].rating) == (doc(3).case_no, 4.5)
+    assert ix.stored(doc(3).case_no)["theme"] == "纳税服务"
+    ix.close()
