@@ -223,6 +223,11 @@ FORMER_PROVINCES = {
     "辽西省": "21",
 }
 
+# Usual abbreviations of prefectures whose short form is long (博尔塔拉蒙古自治州 → 博州,
+# 克孜勒苏柯尔克孜自治州 → 克州, 巴音郭楞蒙古自治州 → 巴州, the last also 巴州区's short
+# form), as the reports of their province write them.
+PREFECTURE_ABBREVIATIONS = {"博州": "6527", "克州": "6530", "巴州": "6528"}
+
 # Short forms that are generic words, never reported alone nor in a chain
 # (公安县, 东方市, 平安区 exist, but 浙江公安, 平安浙江, 新华社 are not places).
 GENERIC_SHORT = set(
@@ -611,6 +616,9 @@ def build(corpus: Path) -> Gazetteer:
             g.add_short(
                 stem, "former_place", "某省", code, ambiguous=stem in ("平原", "辽东", "辽西")
             )
+
+    for name, code in PREFECTURE_ABBREVIATIONS.items():
+        g.add_short(name, "city", "某州", code)
 
     for name in KNOWN_ZONES:
         s = _strip(name, ZONE_SUFFIXES + [("商务区", "某商务区")])

@@ -115,8 +115,8 @@ def _bounded(text: str, i: int, j: int, freq: dict) -> bool:
                 if freq.get(w) and dict_tag(w) == "ns":
                     return True
         return False
-    if j in cuts:
-        return True
+    if j in cuts or text.startswith("籍", j):
+        return True  # 兴国籍 is 兴国 + 籍, whatever 国籍 says
     if max(c for c in cuts if c < j) != i:
         return False
     # The name begins a longer word: fine when that word is a name too (温州人, 杭州湾,
@@ -244,6 +244,9 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
 
 _TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "地区")
+# The dictionary frequency from which a township's stem after its county is read as the
+# everyday word (古城, 新建; the short forms of townships are rare words: 周庄 100, 良渚 52).
+_EVERYDAY_STEM = 1000
 
 
 def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -271,6 +274,8 @@ def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             f, tag = freq(stem), dict_tag(stem)
             if f and tag != "ns" and not (tag == "nr" and f < 200):
                 continue  # 发展, 市场, 梅花: words of the sentence or a brand, no township
+            if f >= _EVERYDAY_STEM:
+                continue  # 大理古城, 福鼎新建了: a word this frequent is the word here
             cuts = boundaries(text, h.end, min(len(text), e + 4))
             if e not in cuts:
                 continue
@@ -380,6 +385,44 @@ def _read_as_place(text: str, h: PlaceHit) -> bool:
     return any(t.start == h.start and t.end >= h.end and t.tag == "ns" for t in toks)
 
 
+# Words after a county's or a city's short form that say the place is meant (开化境内,
+# 天台一带, 兴国籍, 三门县城); 县 and 市 make the full form, which needs no confirmation.
+_PLACE_CONTEXT_AFTER = re.compile("境内|全境|一带|当地|籍|县城|县域|城区|等地|等县")
+# Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
+# done there after it.
+_MOTION_BEFORE = re.compile("(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入)$")
+_AFTER_MOTION = re.compile(f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|后|时|的)")
+
+
+def _named_in_full(h: PlaceHit, hits: list[PlaceHit]) -> bool:
+    """The full form of this short form is named elsewhere in the text (大关县 … 大关)."""
+    codes = set(h.place.codes)
+    return any(
+        o.place is not None
+        and o.place.full
+        and not o.place.ambiguous
+        and o.kind in ("city", "county")
+        and o.place.name.startswith(h.place.name)
+        and codes.intersection(o.place.codes)
+        for o in hits
+    )
+
+
+def _in_place_context(text: str, h: PlaceHit) -> bool:
+    """A word after an ambiguous county or city short form says the place is meant
+    (开化境内, 兴国籍), or a verb of going there stands before it (来到咸丰，)."""
+    if _PLACE_CONTEXT_AFTER.match(text, h.end):
+        return True
+    return bool(
+        _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start)
+        and _AFTER_MOTION.match(text, h.end)
+    )
+
+
+def _told(text: str, hits: list[PlaceHit], h: PlaceHit) -> bool:
+    return _in_place_context(text, h) or _named_in_full(h, hits)
+
+
 def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     keep = []
     for k, h in enumerate(hits):
@@ -389,6 +432,10 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             if h.place.name in FAMOUS_GEO or _geo_context(text, h) or _listed_geo(text, hits, k):
                 keep.append(h)
         elif _confirmed(text, hits, k):
+            keep.append(h)
+        elif h.kind in ("city", "county") and not h.place.full and _told(text, hits, h):
+            # 大关县 … 大关的竹笋, 开化境内, 兴国籍: the text says which place is meant
+            h.certainty = "possible"
             keep.append(h)
         elif h.kind == "city" and _read_as_place(text, h):
             # 支持大同建设, 日照港, 大庆油田: jieba's tagger reads a city's short form as a

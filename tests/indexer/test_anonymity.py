@@ -788,3 +788,53 @@ def test_words_of_case_prose_that_start_with_a_surname_are_no_person(text):
 def test_names_beside_the_new_negative_cues_are_still_found(text, name):
     """以此为 opens no frame before a name elsewhere; a list of names is no list of things."""
     assert name in [n for n, _ in persons(text)]
+
+
+# -- fourth round: places ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在开化境内发现了一处古遗址。", "开化"),
+        ("天台一带的茶农忙着采茶。", "天台"),
+        ("兴国籍的老红军回到了家乡。", "兴国"),
+        ("三门县城的夜市很热闹。", "三门"),
+        ("临海等地的企业纷纷转型。", "临海"),
+        ("考察组来到咸丰，实地察看了茶园。", "咸丰"),
+        ("大关县位于云南东北部。近年来，大关的竹笋远销各地。", "大关"),
+    ],
+)
+def test_a_county_short_form_that_is_a_word_is_a_place_where_the_text_says_so(text, name):
+    """An ambiguous county short form is a (possible) place before a word of place
+    (境内, 一带, 籍, 县城, 等地), after a verb of going there, or where its full form is
+    named in the same text."""
+    start = text.rindex(name)
+    found = [f for f in find_identifying(text) if f.start == start]
+    assert [(f.text, f.certainty) for f in found] == [(name, "possible")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "存款贷款余额总量双超万亿元大关。",
+        "科教兴国战略深入实施。",
+        "兴国安邦是大家的愿望。",
+        "江山如画，一时多少豪杰。",
+        "开化的思想很重要。",
+        "洱海边的大理古城游人如织。",
+        "宁德时代在福鼎新建了电池工厂。",
+        "中国籍船员全部获救，外籍人员办理许可更加便利。",
+    ],
+)
+def test_words_like_county_short_forms_stay_unflagged_without_a_place_context(text):
+    """大关, 兴国, 江山, 开化 as words, and 古城, 新建 after a place, are no places."""
+    flagged = {f.text for f in find_identifying(text) if f.kind != "person"}
+    assert not flagged & {"大关", "兴国", "江山", "开化", "古城", "新建", "中国"}
+
+
+def test_prefecture_abbreviations_of_xinjiang_are_places():
+    """博州 and 克州, the usual abbreviations of 博尔塔拉 and 克孜勒苏, are places."""
+    text = "以阿勒泰、伊犁、博州、克州为重点发展冰雪旅游。"
+    assert covered(text, "博州") and covered(text, "克州")
+
