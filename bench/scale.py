@@ -100,6 +100,9 @@ def main() -> int:
     ap.add_argument("--factor", type=int, default=10)
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--keep", action="store_true", help="keep the Nx library in bench/out/scale (to profile)"
+    )
     args = ap.parse_args()
     if args.serve:
         print(json.dumps(serve(args.serve, args.queries)))
@@ -116,7 +119,8 @@ def main() -> int:
             check=True,
         ).stdout
         rows[factor] = (b, json.loads(out.strip().splitlines()[-1]))
-        shutil.rmtree(home.parent, ignore_errors=True)
+        if not (args.keep and factor == args.factor):
+            shutil.rmtree(home.parent, ignore_errors=True)
     print("scale: the corpus library at 1x and Nx (each copy varied: no duplicates)")
     for factor, (b, s) in rows.items():
         print(
