@@ -204,25 +204,20 @@ MERGE_JOB = "index_merge"
 
 
 def queue_merge(lib: Library) -> bool:
-    """Have the index's larger segments merged by the job runner (at low priority) when
-    enough have gathered: ordinary commits merge only small ones. True when a job was
-    queued; at most one waits at a time."""
-    due = lib.index.merge_due()
-    if due is None:
+    """Have the index's segments merged by the job runner (at low priority) when enough
+    have gathered: ordinary commits do not merge them. True when the job was queued; one
+    job per index, queued again each time a merge is due and it is not waiting already."""
+    if lib.index.merge_due() is None:
         return False
-    from ..jobs.models import Job
-    from ..jobs.runner import enqueue
+    from ..jobs.runner import enqueue, job_state
 
+    key = str(lib.settings.index_path)
     with lib.db.session() as session:
-        waiting = session.scalar(
-            select(Job.id)
-            .where(Job.kind == MERGE_JOB, Job.state.in_(("queued", "running")))
-            .limit(1)
-        )
-    if waiting is not None:
+        state = job_state(session, MERGE_JOB, key)
+    if state is not None and state["state"] in ("queued", "running"):
         return False
     with lib.db.transaction() as session:
-        enqueue(session, MERGE_JOB, f"{lib.settings.index_path}:{due}")
+        enqueue(session, MERGE_JOB, key, again=True)
     return True
 
 

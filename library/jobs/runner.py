@@ -71,9 +71,17 @@ def _load_handlers() -> None:
         importlib.import_module(name)
 
 
-def enqueue(session: Session, kind: str, key: str, payload: dict[str, Any] | None = None) -> None:
+def enqueue(
+    session: Session,
+    kind: str,
+    key: str,
+    payload: dict[str, Any] | None = None,
+    *,
+    again: bool = False,
+) -> None:
     """Queue a job in the caller's transaction; a job of this kind and key that exists
-    already (queued, running, done) is left as it is; a failed one is queued again."""
+    already (queued, running, done) is left as it is; a failed one is queued again, and
+    with ``again`` a done one too (a recurring job: the index's merges)."""
     job = session.scalar(select(Job).where(Job.kind == kind, Job.key == key))
     if job is None:
         try:
@@ -81,7 +89,7 @@ def enqueue(session: Session, kind: str, key: str, payload: dict[str, Any] | Non
                 session.add(Job(kind=kind, key=key, payload=payload or {}))
         except IntegrityError:
             pass  # queued meanwhile by someone else
-    elif job.state == "failed":
+    elif job.state == "failed" or (again and job.state == "done"):
         job.state, job.attempts, job.error_code, job.error_message = "queued", 0, None, None
         job.payload = payload or job.payload
 

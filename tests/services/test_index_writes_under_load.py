@@ -230,8 +230,8 @@ def test_the_job_runner_thread_runs_at_low_priority():
 
 
 def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
-    """In a server, the write that leaves a merge due queues one merge job (run before
-    the previews); the job runner merges the segments."""
+    """In a server, the write that leaves a merge due queues the index's merge job (run
+    before the previews); the job runner merges the segments."""
     from sqlalchemy import select
 
     from indexer.index import MERGE_FACTOR
@@ -250,6 +250,12 @@ def test_a_serving_library_has_its_segments_merged_by_a_job(lib, make_case):
         assert (job.state, job.result["segments"]) == ("done", MERGE_FACTOR)
     assert len(_segments(lib.index)) < MERGE_FACTOR
     assert len(lib.index.case_nos()) == MERGE_FACTOR
+    # The next merge due queues the same job again (one row, whatever the number of merges).
+    for i in range(MERGE_FACTOR):
+        make_case(name=f"再次合并的案例{i}")
+    with lib.db.session() as s:
+        merges = list(s.scalars(select(Job).where(Job.kind == indexing.MERGE_JOB)))
+    assert [j.state for j in merges] == ["queued"]
 
 
 def test_a_reader_reopened_after_a_commit_sees_the_new_values(tmp_path):
