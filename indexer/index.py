@@ -34,9 +34,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
+from whoosh import columns as whoosh_columns
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    W3Codec,
+    W3PerDocReader,
+    W3PerDocWriter,
+    _lenfield,
+)
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import TOC, clean_files
@@ -624,6 +631,36 @@ class _Pool(PostingPool):
             self.save()
 
 
+# Stored fields (a document's text above all, read for every hit's snippets and to check a
+# string match) kept as plain pickles: Whoosh's own column zlib-compresses each record, and
+# its decompression was an eighth of a search's time. The codec is recorded with each
+# segment, so segments written by Whoosh's codec are still read with theirs.
+_PLAIN_STORED = whoosh_columns.PickleColumn(whoosh_columns.VarBytesColumn())
+
+
+class _PerDocWriter(W3PerDocWriter):
+    def _create_column(self, fieldname, column):
+        if fieldname == "_stored":
+            column = _PLAIN_STORED
+        super()._create_column(fieldname, column)
+
+
+class _PerDocReader(W3PerDocReader):
+    def stored_fields(self, docnum):
+        v = self._cached_reader("_stored", _PLAIN_STORED)[docnum]
+        return {} if v is None else v
+
+
+class _Codec(W3Codec):
+    """Whoosh's codec with stored fields uncompressed (see _PLAIN_STORED)."""
+
+    def per_document_writer(self, storage, segment):
+        return _PerDocWriter(self, storage, segment)
+
+    def per_document_reader(self, storage, segment):
+        return _PerDocReader(storage, segment)
+
+
 class _SegmentWriter(SegmentWriter):
     """Whoosh's segment writer with four changes: field lengths read once (see _Lengths);
     postings blocks stored uncompressed (zlib on every small block cost more CPU when
@@ -636,7 +673,7 @@ class _SegmentWriter(SegmentWriter):
     so either kind reads."""
 
     def __init__(self, ix, **kwargs):
-        kwargs.setdefault("codec", W3Codec(compression=0))
+        kwargs.setdefault("codec", _Codec(compression=0))
         kwargs.setdefault("compound", False)
         super().__init__(ix, **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))

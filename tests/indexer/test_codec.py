@@ -1,0 +1,50 @@
+"""Stored fields are written uncompressed (indexer.index._Codec); segments written with
+Whoosh's own codec (an index of an earlier release, compressed stored fields) are still
+read, beside new ones, and merged into the new kind."""
+
+from __future__ import annotations
+
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.index import TOC
+
+from indexer import CaseIndex, IndexDoc, SearchQuery, analyze_doc
+from indexer.index import IndexWriter, _Codec, _open, _SegmentWriter
+
+
+def _doc(no: str, text: str) -> IndexDoc:
+    return IndexDoc(case_no=no, name=f"案例{no}", text=text, file_name=f"{no}.docx")
+
+
+def test_old_and_new_segments_read_side_by_side(tmp_path):
+    ix = CaseIndex(tmp_path / "index")
+    ix.create()
+    # A segment as Whoosh's codec writes it (zlib-compressed stored fields).
+    w = IndexWriter(_SegmentWriter(_open(ix.path), codec=W3Codec(compression=0)))
+    w.add(analyze_doc(_doc("OLD-1", "推行企业开办一网通办，营业执照当日办结。")))
+    w._flush()
+    w._w.commit()
+    ix._drop_reader()
+    with ix.writing() as nw:
+        nw.add(analyze_doc(_doc("NEW-1", "不动产登记一网通办，交房即发证。")))
+
+    codecs = {type(s.codec()) for s in TOC.read(_open(ix.path).storage, "MAIN").segments}
+    assert codecs == {W3Codec, _Codec}
+    hits = ix.search(SearchQuery(q="一网通办")).hits
+    assert sorted(h.case_no for h in hits) == ["NEW-1", "OLD-1"]
+    assert all(h.highlights and "<mark>一网通办</mark>" in h.highlights[0] for h in hits)
+    assert ix.stored("OLD-1")["file_name"] == "OLD-1.docx"
+    ix.close()
+
+
+def test_new_segments_store_plain_pickles(tmp_path):
+    """The stored column holds the record's pickle as it is (readable without zlib)."""
+    import pickle
+
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild([analyze_doc(_doc("A-1", "告知承诺制审批改革。" * 20))])
+    (seg,) = TOC.read(_open(ix.path).storage, "MAIN").segments
+    assert isinstance(seg.codec(), _Codec)
+    raw = (ix.path / f"{seg.segment_id()}._stored.col").read_bytes()
+    assert "告知承诺制审批改革".encode() in raw  # not compressed
+    assert pickle.loads(raw[raw.index(b"\x80") :])["case_no"] == "A-1"
+    ix.close()
