@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import Finding
-from .names import find_uncued
+from .names import find_given_alone, find_uncued
 from .persons import find_persons
 from .places import find_places, replacement_of
 
@@ -62,6 +62,12 @@ def find_identifying(text: str) -> list[Finding]:
             a < n.end and n.start < b and n.end - n.start <= b - a for a, b in lone
         ):
             continue
+        found.append(
+            Finding(text[n.start : n.end], n.start, n.end, "person", "某同志", n.certainty)
+        )
+    # a given name standing alone (宋海燕 … 海燕说; 海燕，你…)
+    persons = [(f.start, f.end) for f in found if f.kind == "person"]
+    for n in find_given_alone(text, persons, [(f.start, f.end) for f in found]):
         found.append(
             Finding(text[n.start : n.end], n.start, n.end, "person", "某同志", n.certainty)
         )

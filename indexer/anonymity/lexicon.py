@@ -103,7 +103,8 @@ PERSON_WORDS_BEFORE = tuple(
             "裁判 队长 主播 网红 博主 学生 研究生 博士生 大学生 村官 书记员 检察员 审判员 "
             "模范 劳动模范 劳模 标兵 英雄 烈士 战士 女工 工人 下岗职工 馆长 团长 政委 "
             "司令员 军长 师长 旅长 科学家 艺术家 作曲家 指挥家 书法家 画家 摄影家 商人 "
-            "种植户 种植大户 承包户 图为 图中 亲王 国王".split()
+            "种植户 种植大户 承包户 图为 图中 亲王 国王 村医 乡医 校医 军医 兽医 牙医 "
+            "乡村医生 家庭医生 老中医 护工 保姆 月嫂 网格长 楼栋长 调解员 宣讲员 巡河员".split()
         ),
         key=len,
         reverse=True,
@@ -128,10 +129,10 @@ PERSON_TITLES_AFTER = tuple(
 )
 
 # Characters that do not occur in given names: organisation words (局, 办), particles
-# and function words (的, 和, 在), so 张家口市 or 王局的 are not names.
+# and function words (的, 和, 在), 籍 (宁波籍院士), so 张家口市 or 王局的 are not names.
 NOT_IN_GIVEN = frozenset(
     "局部委办厅处室院所省市县区镇乡村街道的了和与及在是为等各摄说讲对被把将由于以们年月日号"
-    "也都就还又很更最已并而或之个位名次届项条款章节"
+    "也都就还又很更最已并而或之个位名次届项条款章节籍"
 )
 
 # Verbs that often follow a name in government prose (王正谱作政府工作报告, 王雁峰受到处分).

@@ -13,8 +13,9 @@ window around it:
   surname and first given character a frequent word, the given characters unlike a
   name's), whether a given character is one no name of the dictionary has (申贷);
 * the words around it: a clause start, a list mark, a title or a word for people before it
-  (村民, 总统), a preposition before it (据, 由, 和), a verb of speech or action after it
-  (说, 表示, 牵头), a title after it (同志, 总理), function words after it (在, 是, 的), a
+  (村民, 总统), a preposition before it (据, 由, 和, the 以 of 以张伟为组长), a verb of speech
+  or action after it (说, 表示, 牵头), a title after it (同志, 总理), a role it holds after
+  it (任组长, 为副组长), function words after it (在, 是, 的), a
   name-like neighbour across a list mark, a common noun listed beside it (民宿、农家乐),
   another occurrence of the string in the text;
 * jieba's tagger (with HMM) on a short window: the candidate is a name token or made of
@@ -43,7 +44,9 @@ from .lexicon import (
     PERSON_TITLES_AFTER,
     PERSON_WORDS_BEFORE,
     RARE_SURNAMES,
+    ROLE_WORDS,
     SINGLE_SURNAMES,
+    TITLES_AFTER,
     TRANSLIT_CHARS,
 )
 from .segment import Token, dict_tag
@@ -304,8 +307,29 @@ def _inside_longer_word(text: str, s: int, e: int, freq: dict) -> bool:
     return False
 
 
+# Roles a person is appointed to or taken as, after 任, 为, 担任 … (以张伟为组长, 由李明任
+# 组长, 王芳担任副组长): a name stands before them.
+_ROLES = sorted(
+    (set(TITLES_AFTER) - {"同志", "先生", "女士", "老师", "师傅", "干部", "委员", "医生", "记者"})
+    | ROLE_WORDS
+    | set(
+        "牵头人 第一责任人 总指挥 副总指挥 指挥长 副指挥长 常务副组长 执行组长 联络员 首的".split()
+    ),
+    key=len,
+    reverse=True,
+)
+_ROLE_AFTER = re.compile(f"(?:担任|兼任|出任|任|为)(?:{'|'.join(_ROLES)})")
+
+
+def role_after(text: str, pos: int) -> bool:
+    """A verb of holding a role and the role start at ``pos`` (任组长, 为副组长)."""
+    return _ROLE_AFTER.match(text, pos) is not None
+
+
 def word_after(text: str, pos: int) -> str | None:
-    """The kind of word starting at ``pos`` (R_title, R_strong, R_weak) or None."""
+    """The kind of word starting at ``pos`` (R_role, R_title, R_strong, R_weak) or None."""
+    if role_after(text, pos):
+        return "R_role"
     return _RIGHT.after(text, pos)
 
 
@@ -327,6 +351,8 @@ def string_features(w: str, sl: int, freq: dict) -> dict[str, float]:
         f["g1"] = 1.0
     if sl == 2:
         f["cs"] = 1.0
+        if (freq.get(w[:2]) or 0) >= 1000 and not dict_tag(w[:2]).startswith("nr"):
+            f["cs_word"] = 1.0  # 东方亮: the compound surname is a frequent word too
     else:
         r = _RANK.get(w[0], 999)
         if r >= 200:
@@ -396,9 +422,12 @@ def context_features(
     if 0 < s and e < n and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES:
         f["quote"] = 1.0
     size = len(f)
+    role = e < n and role_after(text, e)
     # the words before (a quotation mark is no clause start: “鲁惠通” is a thing's name)
     if s > 0 and text[s - 1] in _OPEN_QUOTES:
         pass
+    elif role and text[s - 1] == "以":
+        f["L_prep"] = 1.0  # 以张伟为组长: the frame's 以 is a preposition before the name
     elif s == 0 or text[s - 1] in _CLAUSE:
         f["L_start"] = 1.0
     elif text[s - 1] == "、":
@@ -424,6 +453,8 @@ def context_features(
         f["R_de"] = 1.0  # 张伟的工作, but also 安静的图书馆: weaker for words
         if known:
             f["R_de_word"] = 1.0
+    elif role:
+        f["R_role"] = 1.0  # 任组长, 为副组长
     else:
         k = _RIGHT.after(text, e)
         if k is not None:
@@ -529,11 +560,20 @@ def _tag_class(tag: str) -> str:
     return "o"
 
 
-def tag_features(tokens: list[Token], s: int, e: int) -> dict[str, float]:
+def tag_features(tokens: list[Token], s: int, e: int, role: bool = False) -> dict[str, float]:
     """Features of jieba's segmentation (dictionary and HMM, ``segment.words``) of a window
     around the candidate ``[s, e)``: how the candidate's edges fall among the words, and the
-    dictionary tags of the words before and after it."""
+    dictionary tags of the words before and after it. ``role``: a role verb follows the
+    candidate (任组长), which the HMM glues, or the frame's 以 before it, to an unknown name
+    (刘洋任, 以何静): that word is read as the name."""
     f: dict[str, float] = {}
+    if role:
+        tokens = [
+            Token(s, e, "", t.tag)
+            if t.tag == "new" and (t.start, t.end) in ((s, e + 1), (s - 1, e))
+            else t
+            for t in tokens
+        ]
     inside = [t for t in tokens if t.start >= s and t.end <= e]
     aligned = (
         bool(inside)

@@ -57,6 +57,7 @@ from .namemodel import (
     context_features,
     han_features,
     model,
+    role_after,
     string_features,
     table,
     tag_features,
@@ -69,7 +70,15 @@ from .segment import freq as freq_of
 
 _FOLLOWERS = frozenset(STRONG_AFTER) | frozenset(WEAK_AFTER) | frozenset(PERSON_TITLES_AFTER)
 
-__all__ = ["NameHit", "P_CERTAIN", "P_POSSIBLE", "find_uncued", "given_scores", "han_rows"]
+__all__ = [
+    "NameHit",
+    "P_CERTAIN",
+    "P_POSSIBLE",
+    "find_given_alone",
+    "find_uncued",
+    "given_scores",
+    "han_rows",
+]
 
 P_POSSIBLE = 0.4
 P_CERTAIN = 0.7
@@ -133,6 +142,11 @@ class _Covered:
         return any(self.marks[s:e])
 
 
+# How name-like the given character after a compound surname that is also a frequent word
+# (东方, 第五) must be for a candidate: 东方亮, not 东方人.
+_WORD_SURNAME_GIVEN = 1.0
+
+
 def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
     """(start, surname length, end) of every surname from ``start`` on and one or two more
     characters that could be a given name (CJK, no organisation or function characters,
@@ -140,11 +154,25 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
     out = []
     freq = _tokenizer().FREQ
     n = len(text)
+    scores = given_scores()
     for m in _SURNAME_RE.finditer(text, start):
         s = m.start()
         sl = m.end() - s
         if sl == 2 and (freq.get(m.group()) or 0) >= 1000 and dict_tag(m.group()) != "nr":
-            sl = 1 if text[s] in SINGLE_SURNAMES else 0  # 东方英才: 东方 is the word here
+            # 东方英才: 东方 is the word here; 东方亮, 东方明远 may be names of the compound
+            # surname (no word, a name-like first given character)
+            for e in (s + 3, s + 4):
+                w = text[s:e]
+                if (
+                    len(w) < e - s
+                    or freq.get(w)
+                    or scores.get(w[2], -3.0) < _WORD_SURNAME_GIVEN
+                    or any(c in NOT_IN_GIVEN or not _CJK_RE.match(c) for c in w[2:])
+                    or ANON_MARK.search(w)
+                ):
+                    break
+                out.append((s, 2, e))
+            sl = 1 if text[s] in SINGLE_SURNAMES else 0
             if not sl:
                 continue
         for gl in (1, 2):
@@ -152,8 +180,10 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
             if e > n:
                 break
             c = text[e - 1]
-            if not _CJK_RE.match(c) or (c in NOT_IN_GIVEN and not (c == "之" and gl == 2)):
-                break  # 之 ends given names (廖敏之), and is no given name alone
+            if not _CJK_RE.match(c) or (c in NOT_IN_GIVEN and not (c in "之月" and gl == 2)):
+                break  # 之 and 月 end given names (廖敏之, 皇甫秋月), and are none alone
+            if gl == 2 and role_after(text, e - 1):
+                break  # 刘洋任副组长: 任 holds the role, it is no given character
             w = text[s:e]
             if w in NOT_NAMES or w in PUBLIC_FIGURES or ANON_MARK.search(w):
                 continue
@@ -208,7 +238,7 @@ def han_rows(text: str) -> list[tuple[int, int, dict[str, float]]]:
     for s, sl, e in cands:
         feats = han_features(text, s, sl, e, freq, partners, counts)
         feats.update(boundary_features(text, s, e, freq))
-        feats.update(tag_features(tags.around(s, sl), s, e))
+        feats.update(tag_features(tags.around(s, sl), s, e, "R_role" in feats))
         rows.append((s, e, feats))
     return rows
 
@@ -269,6 +299,27 @@ def _after_yiwei(text: str, s: int) -> bool:
     return False
 
 
+_VERB_WORD_TAGS = frozenset(("v", "vd", "vn", "vi"))
+
+
+def _frequent_verb(w: str, freq: dict) -> bool:
+    """The candidate is a frequent verb of the dictionary (揭露, 继承): the word, unless a
+    title stands beside it (of the annotated names that are words, only 丰收 is a verb,
+    and a rare one)."""
+    return (freq.get(w) or 0) >= 1000 and dict_tag(w) in _VERB_WORD_TAGS
+
+
+# Dictionary tags of single characters that are no everyday word: morphemes, unknown
+# characters and name characters (玥 zg, 晗 g, 淼 nrfg).
+_MORPHEME_TAGS = frozenset(("zg", "g", "x", "ng", "nr", "nrfg", "nrt", ""))
+
+
+def _wordy_unseen(c: str, gscores: dict) -> bool:
+    """A given character no name of the dictionary has that is an everyday word of its
+    own (贷 of 申贷)."""
+    return c not in gscores and dict_tag(c) not in _MORPHEME_TAGS
+
+
 def _noun_follows(text: str, e: int) -> bool:
     """The longest dictionary word starting at ``e`` is a plain noun (时段, 大海) and none of
     the words that follow a name (同志, 团队, 家里): an everyday word standing before it is
@@ -290,6 +341,7 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     counts = Counter(text[s:e] for s, _, e in cands)
     partners = _partners(text, cands, freq)
     tags = _Tags(text)
+    gscores = given_scores()
     scored = []
     by_string: dict[str, float] = {}
     for s, sl, e in cands:
@@ -300,16 +352,25 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
         ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
         if (
-            _adverb_given(text, s, sl, e) or _word_given(text, s, sl, e) or _after_yiwei(text, s)
+            _adverb_given(text, s, sl, e)
+            or _word_given(text, s, sl, e)
+            or _after_yiwei(text, s)
+            or (e - s - sl == 1 and _wordy_unseen(text[e - 1], gscores))
+            or _frequent_verb(text[s:e], freq)
+            or (e - s == 2 and text[s] == text[s + 1] and (freq.get(text[s:e]) or 0) >= 500)
         ) and not _TITLED.intersection(ctx):
-            continue  # 时才发现, 全覆盖, 向关心…: a function character before a word
+            # 时才发现, 全覆盖, 向关心…: a function character before a word; 申贷: a
+            # one-character given name no name of the dictionary has that is a word of
+            # its own (贷 v; not the rare characters of names, 淼, 晗, 玥); a frequent
+            # verb (揭露); a surname doubled into a frequent word (谢谢)
+            continue
         z += m.logit(ctx)
         if z + m.boundary_gain + m.tag_gain < floor:
             continue  # even the best boundaries and tags could not make it a name
         z += m.logit(boundary_features(text, s, e, freq))
         if z + m.tag_gain < floor:
             continue
-        z += m.logit(tag_features(tags.around(s, sl), s, e))
+        z += m.logit(tag_features(tags.around(s, sl), s, e, "R_role" in ctx))
         if z >= floor:
             p = m.probability(z)
             # an everyday word of the dictionary (汪洋, 高峰) is at most possible: it may
@@ -388,7 +449,7 @@ def _context_after(text: str, e: int) -> str:
     """'strong' (a verb of speech or action, a title), 'weak' (a function word, a clause
     end) or ''."""
     kind = word_after(text, e)
-    if kind in ("R_strong", "R_title"):
+    if kind in ("R_strong", "R_title", "R_role"):
         return "strong"
     if e >= len(text) or text[e] in _CLAUSE or text[e] == "的" or kind == "R_weak":
         return "weak"
@@ -502,6 +563,77 @@ def _tibetan(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     return out
 
 
+# Given names of Mongolian, Uyghur and Kazakh persons, who mostly go by them alone
+# (巴特尔, 其其格, 乌云其木格, 买买提·艾力): one or two of them, a middle dot between.
+MINORITY_NAMES = (
+    "巴特尔 其其格 斯琴 图雅 萨仁 哈斯 苏和 巴雅尔 朝鲁 孟和 那仁 宝音 达来 阿拉坦 乌力吉 "
+    "其木格 高娃 塔娜 额尔敦 敖登 格日勒 吉日嘎拉 毕力格 巴图 布和 特木尔 铁木尔 朝格图 孟克 "
+    "那木吉拉 宝力道 阿木尔 宝力格 苏布达 萨日娜 苏日娜 娜仁 娜仁花 乌日娜 额尔德尼 图门 阿古拉 "
+    "吉雅 赛音 敖其尔 巴根 包力高 阿拉腾 朝克图 那顺 德力格尔 阿斯汉 格根 乌云 满都拉 额尔登 "
+    "巴特 乌力吉木仁 达林太 呼格吉勒 扎那 莫日根 其乐木格 乌仁 图布信 宝音德力格尔 斯日古楞 "
+    "买买提 麦麦提 艾力 热依拉 古丽 阿依古丽 阿迪力 吐尔逊 艾合买提 热合曼 依明 帕尔哈提 "
+    "迪丽热巴 古丽娜尔 阿卜杜 玉素甫 阿布都 吾斯曼 艾尼瓦尔 阿里木 肉孜 托合提 赛买提 阿依努尔 "
+    "帕提古丽 阿依夏 再努尔 热孜亚 古再丽 库尔班 依力哈木 吐尔洪 阿不力孜 买合木提 艾则孜 "
+    "努尔 叶尔兰 努尔兰 阿依达娜 哈力木拉提 木拉提 达吾列提 叶尔江 巴合提 阿依别克 赛力克 加娜尔 "
+    "阿不都 吐尔地 艾山 吾买尔 米吉提 卡德尔 阿依提拉 努尔古丽 祖丽菲亚 热娜 美合日班"
+).split()
+_MINORITY = re.compile(
+    f"(?:{'|'.join(sorted(set(MINORITY_NAMES), key=len, reverse=True))})"
+    f"(?:[{_DOTS}]?(?:{'|'.join(sorted(set(MINORITY_NAMES), key=len, reverse=True))}))?"
+)
+_VERB_TAGS = frozenset(("v", "vd", "vi", "vg", "d", "ad", "p", "m"))
+
+
+def _minority(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """Mongolian, Uyghur and Kazakh given names standing alone (巴特尔赶着羊群, 其其格在…):
+    beside a title, or at a clause start or after a preposition before a verb of speech
+    or action, a function word or any verb; a name that is a word (乌云) or a place
+    (满都拉) only beside a title."""
+    freq = _tokenizer().FREQ
+    g = gazetteer()
+    out = []
+    ends: set[int] = set()  # where an accepted name ends, for the one listed after it
+    for m in _MINORITY.finditer(text):
+        s, e = m.span()
+        if covered(s, e):
+            continue
+        listed = s > 0 and text[s - 1] in _LIST_MARKS and (s - 1) in ends
+        cuts = boundaries(text, max(0, s - 4), min(len(text), e + 4))
+        if s not in cuts and not title_length_before(text, s):
+            continue  # inside a longer word (呼和浩特 holds no 呼和)
+        before, after = _context_before(text, s), _context_after(text, e)
+        if not after and _word_tag_at_(text, e) in _VERB_TAGS and e in cuts:
+            after = "weak"  # 巴特尔赶着羊群: a subject before its verb
+        word = text[s:e]
+        f = freq.get(word) or 0
+        # a word (乌云 is tagged a name, but so frequent it is the word) or a place
+        wordy = (f >= 20 and dict_tag(word) not in _NAME_TAGS | {"ns"}) or f >= 300 or word in g
+        if before == "title":
+            sure = bool(after) and not wordy
+        elif listed and not wordy:
+            sure = False  # 其木格和萨仁姐妹俩: listed after a name
+        elif wordy or not after or not (before or _after_preposition(text, s)):
+            continue
+        else:
+            sure = False
+        out.append((0.75 if sure else 0.55, NameHit(s, e, "certain" if sure else "possible")))
+        ends.add(e)
+    return out
+
+
+def _word_tag_at_(text: str, pos: int) -> str:
+    for n in (3, 2, 1):
+        w = text[pos : pos + n]
+        if len(w) == n and (tag := dict_tag(w)):
+            return tag
+    return ""
+
+
+def _after_preposition(text: str, s: int) -> bool:
+    """A preposition or conjunction right before ``s`` (据巴特尔介绍, 和其其格)."""
+    return s > 0 and text[s - 1] in "据由请让向对给跟同与和及被把为"
+
+
 def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """Leaders standing as persons (国家主席习近平, 毛主席 …): possible, never certain;
     in a formula (习近平新时代…思想, 邓小平理论, 马克思主义) not at all."""
@@ -524,6 +656,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     scored += _transliterated(text, covered)
     scored += _japanese(text, covered)
     scored += _tibetan(text, covered)
+    scored += _minority(text, covered)
     scored += _leaders(text, covered)
     # The most probable of overlapping candidates; between equals the longer.
     scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))
@@ -575,7 +708,7 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
             partners = {h.start, h.end}
             feats = han_features(text, s, sl, e, freq, partners, counts)
             feats.update(boundary_features(text, s, e, freq))
-            feats.update(tag_features(tags.around(s, sl), s, e))
+            feats.update(tag_features(tags.around(s, sl), s, e, "R_role" in feats))
             p = m.probability(m.logit(feats))
             if p >= P_LISTED and (best is None or p > best[0]):
                 best = (p, s, e)
@@ -636,3 +769,81 @@ def _propagate(text: str, hits: list[NameHit], covered: _Covered) -> list[NameHi
                 marks[i:j] = b"\x01" * (j - i)
             i = text.find(word, j)
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+# A given name standing alone is addressed (海燕，你…) or called (名叫海燕).
+_ADDRESSED_AFTER = re.compile(r"[ \t]*[，,！!]+[ \t]*(?:你|您|咱|快|别|来|过来)")
+
+
+def find_given_alone(text: str, names: list[tuple[int, int]], taken) -> list[NameHit]:
+    """Given names standing without their surname, as possible names:
+
+    * the two-character given name of a name found in the text (宋海燕 … 海燕说), at a
+      clause start or after a preposition, before a verb, a function word or a clause
+      end: a write-up names its people by the given name once it has named them in full;
+    * a two-character word that jieba's dictionary holds as a name, or a string no word
+      with name-like characters, addressed (海燕，你回来了) or called (名叫海燕).
+
+    ``names`` are the spans of the names found, ``taken`` of everything found."""
+    n = len(text)
+    marks = _Covered(taken, n)
+    freq = _tokenizer().FREQ
+    scores = given_scores()
+    out: list[NameHit] = []
+    givens = set()
+    for s, e in names:
+        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1
+        if e - s - sl == 2:
+            givens.add(text[s + sl : e])
+    for g in givens:
+        i = text.find(g)
+        while i >= 0:
+            j = i + len(g)
+            if not marks(i, j) and _stands_alone(text, i, j):
+                out.append(NameHit(i, j, "possible"))
+                marks.marks[i:j] = b"\x01" * (j - i)
+            i = text.find(g, j)
+    for m in _ADDRESSED_AFTER.finditer(text):
+        _given_before(text, m.start(), marks, freq, scores, out)
+    for m in re.finditer("名叫|叫做|叫|喊|唤", text):
+        _given_after(text, m.end(), marks, freq, scores, out)
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _stands_alone(text: str, i: int, j: int) -> bool:
+    before = i == 0 or text[i - 1] in _CLAUSE or _after_preposition(text, i)
+    if not before:
+        return False
+    cuts = boundaries(text, max(0, i - 3), min(len(text), j + 3))
+    if i not in cuts or j not in cuts:
+        return False
+    after = _context_after(text, j)
+    return bool(after) or _word_tag_at_(text, j) in _VERB_TAGS
+
+
+def _name_like(w: str, freq: dict, scores: dict) -> bool:
+    f = freq.get(w) or 0
+    if f:
+        return dict_tag(w) in _NAME_TAGS and f < 500
+    return sum(scores.get(c, -3.0) for c in w) >= 2.5
+
+
+def _given_before(text, e, marks, freq, scores, out) -> None:
+    s = e - 2
+    if s < 0 or marks(s, e) or not (s == 0 or text[s - 1] in _CLAUSE):
+        return  # the whole clause before the comma is the name
+    w = text[s:e]
+    if _CJK_RE.fullmatch(w[0]) and _CJK_RE.fullmatch(w[1]) and _name_like(w, freq, scores):
+        out.append(NameHit(s, e, "possible"))
+        marks.marks[s:e] = b"\x01\x01"
+
+
+def _given_after(text, s, marks, freq, scores, out) -> None:
+    e = s + 2
+    if e > len(text) or marks(s, e) or not (e == len(text) or text[e] in _CLAUSE):
+        return
+    w = text[s:e]
+    if _CJK_RE.fullmatch(w[0]) and _CJK_RE.fullmatch(w[1]) and _name_like(w, freq, scores):
+        out.append(NameHit(s, e, "possible"))
+        marks.marks[s:e] = b"\x01\x01"

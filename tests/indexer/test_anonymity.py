@@ -838,3 +838,68 @@ def test_prefecture_abbreviations_of_xinjiang_are_places():
     text = "以阿勒泰、伊犁、博州、克州为重点发展冰雪旅游。"
     assert covered(text, "博州") and covered(text, "克州")
 
+
+def test_a_native_place_before_a_title_is_no_person():
+    """宁波籍院士: 籍 is no given character, 宁波 the place."""
+    assert kinds("宁波籍院士回到家乡作报告。") == {"宁波": "city"}
+
+
+# -- fourth round: persons -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议决定成立以张立新为组长的专项工作组。", "张立新"),
+        ("以何静为首的五人小组完成了评估。", "何静"),
+        ("由李红梅任组长，赵建军任副组长。", "赵建军"),
+        ("孙海涛担任项目负责人。", "孙海涛"),
+        ("东方亮和端木青合作完成了这项研究。", "东方亮"),
+        ("东方亮和端木青合作完成了这项研究。", "端木青"),
+        ("东方明远是这家合作社的理事长。", "东方明远"),
+        ("上官婉婷、诸葛志强、皇甫秋月三人获得了表彰。", "皇甫秋月"),
+        ("巴特尔赶着羊群来到了夏季牧场。", "巴特尔"),
+        ("其其格在草原上长大，如今是一名兽医。", "其其格"),
+        ("其木格和萨仁姐妹俩开了一家奶食店。", "萨仁"),
+        ("据吐尔逊介绍，合作社的杏子远销内地。", "吐尔逊"),
+        ("海燕，你回来了！", "海燕"),
+        ("他的女儿名叫晓梅。", "晓梅"),
+        ("村医杨春燕每天走村入户，春燕说，乡亲们的健康最要紧。", "春燕"),
+        ("王淼在会上发言。", "王淼"),
+    ],
+)
+def test_names_in_role_frames_compound_minority_and_given_only_are_found(text, name):
+    """以…为组长 and 由…任组长 frame a name; compound surnames that are words (东方) with
+    a one- or two-character given name; Mongolian and Uyghur given names standing alone;
+    a given name addressed, called, or standing alone after the full name."""
+    found = [f for f in find_identifying(text) if f.kind == "person"]
+    assert name in [f.text for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持以人民为中心的发展思想。",
+        "以企业为主体、市场为导向，推进产学研深度融合。",
+        "东方人的饮食习惯与西方有很大不同。",
+        "东方红卫星的成功发射让全国人民欢欣鼓舞。",
+        "东方明珠塔是上海的地标建筑。",
+        "乌云散去，阳光洒满了草原。",
+        "呼和浩特的乳业企业加快转型升级。",
+        "任务分解到人，责任落实到岗。",
+        "每年的八月，全市开展一次安全大检查。",
+        "你好，欢迎来到政务服务中心！",
+        "张建国说，建国初期这里一片荒凉。",
+        "表扬好的，揭露和批评不好的。",
+        "企业即可完成融资咨询、产品比选、申贷和担保申请。",
+    ],
+)
+def test_words_like_the_new_name_kinds_are_no_person(text):
+    """以人民为中心, 东方人, 乌云, 月 of dates, 你好, 建国初期 and 揭露 are words."""
+    found = [f.text for f in find_identifying(text) if f.kind == "person"]
+    assert found in ([], ["张建国"])
+
+
+def test_role_verb_is_no_part_of_the_name_before_it():
+    """刘洋任副组长: the name is 刘洋, 任 holds the role."""
+    assert "刘洋" in [f.text for f in find_identifying("由李明任组长，刘洋任副组长。")]
