@@ -274,8 +274,9 @@ def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             f, tag = freq(stem), dict_tag(stem)
             if f and tag != "ns" and not (tag == "nr" and f < 200):
                 continue  # 发展, 市场, 梅花: words of the sentence or a brand, no township
-            if f >= _EVERYDAY_STEM:
-                continue  # 大理古城, 福鼎新建了: a word this frequent is the word here
+            if f >= _EVERYDAY_STEM and not (e == len(text) or text[e] in "，。；、）,;)"):
+                continue  # 大理古城游人, 福鼎新建了: a word this frequent is the word here,
+                # unless it ends a clause or a list item (武汉东湖、襄阳)
             cuts = boundaries(text, h.end, min(len(text), e + 4))
             if e not in cuts:
                 continue
@@ -386,8 +387,11 @@ def _read_as_place(text: str, h: PlaceHit) -> bool:
 
 
 # Words after a county's or a city's short form that say the place is meant (开化境内,
-# 天台一带, 兴国籍, 三门县城); 县 and 市 make the full form, which needs no confirmation.
-_PLACE_CONTEXT_AFTER = re.compile("境内|全境|一带|当地|籍|县城|县域|城区|等地|等县")
+# 天台一带, 兴国籍, 三门县城, 民和、同仁两县: the list's other items follow from it); 县
+# and 市 make the full form, which needs no confirmation.
+_PLACE_CONTEXT_AFTER = re.compile(
+    "境内|全境|一带|当地|籍|县城|县域|城区|等地|等县|[两三四五六七八九十]个?(?:县|市|区)"
+)
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.
 _MOTION_BEFORE = re.compile("(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入)$")
@@ -456,7 +460,38 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             # 乌镇: a two-character township that jieba knows as a place name
             h.certainty = "possible"
             keep.append(h)
+    if len(keep) < len(hits):
+        keep = _confirm_listed(text, hits, keep)
     return keep
+
+
+def _confirm_listed(text: str, hits: list[PlaceHit], keep: list[PlaceHit]) -> list[PlaceHit]:
+    """An ambiguous county listed right beside a county of its province that is kept, itself
+    ambiguous but confirmed (大通、湟中、民和、互助、共和、同仁: 共和 is confirmed by 互助,
+    同仁 by 共和), is a place too; repeated along the list."""
+    kept = {id(h) for h in keep}
+    changed = True
+    while changed:
+        changed = False
+        for k, h in enumerate(hits):
+            if id(h) in kept or h.kind not in ("county", "city") or h.place is None:
+                continue
+            for o_k in (k - 1, k + 1):
+                if not 0 <= o_k < len(hits) or id(hits[o_k]) not in kept:
+                    continue
+                o = hits[o_k]
+                a, b = (o, h) if o_k < k else (h, o)
+                gap = text[a.end : b.start]
+                if (
+                    o.place is not None
+                    and gap in ("、", "，", "和", "与", "及")
+                    and _same_province(o.place, h.place)
+                ):
+                    h.certainty = o.certainty  # as sure as the place it follows from
+                    kept.add(id(h))
+                    changed = True
+                    break
+    return [h for h in hits if id(h) in kept]
 
 
 def _orgs(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

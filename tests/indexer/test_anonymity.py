@@ -903,3 +903,15 @@ def test_words_like_the_new_name_kinds_are_no_person(text):
 def test_role_verb_is_no_part_of_the_name_before_it():
     """刘洋任副组长: the name is 刘洋, 任 holds the role."""
     assert "刘洋" in [f.text for f in find_identifying("由李明任组长，刘洋任副组长。")]
+
+
+def test_ambiguous_counties_listed_together_confirm_each_other_along_the_list():
+    """同仁 follows from 民和, itself confirmed by 湟中; 民和、同仁两县: the count of counties
+    after the list says its items are counties."""
+    assert texts("湟中、民和、同仁三县入选试点。") == ["湟中", "民和", "同仁"]
+    assert texts("民和、同仁两县入选试点。") == ["民和", "同仁"]
+
+
+def test_a_frequent_township_stem_ending_a_list_item_after_its_city_is_a_place():
+    """武汉东湖、襄阳: 东湖 after its city ends a list item, a place; 大理古城游人 not."""
+    assert covered("武汉东湖、襄阳、宜昌3家高新区进入全国50强。", "武汉东湖")
