@@ -255,7 +255,8 @@ ZONE_SUFFIXES: tuple[tuple[str, str], ...] = (
 # (东湖新技术开发区, 杨凌农业高新技术产业示范区, 宁东能源化工基地).
 ZONE_GENERIC_GAP = re.compile(
     "(?:国家级|省级|国家|经济技术|高新技术|新技术|高新|高科技|经济|工业|产业|科技|旅游|综合|现代|"
-    "农业|物流|保税|出口加工|化工|能源|临空|临港|国际|商务|金融|文化|生态|示范)+"
+    "农业|物流|保税|出口加工|化工|能源|临空|临港|国际|商务|金融|文化|生态|示范|中央|创新|合作|"
+    "数字|智能|未来|海洋)+"
 )
 # Characters that may not sit between a place and a zone suffix (浙江省各开发区 is not a zone).
 ZONE_GAP_STOP = frozenset("的和与及等各在对将为是了个省市县区镇乡有所该本全两三四五多")

@@ -150,7 +150,7 @@ def _scan(text: str) -> list[PlaceHit]:
             place = g.get(name)
             if (
                 place.zone_stem
-                and not _ZONE_AT.match(text, j)
+                and not _zone_follows(text, j)
                 and not (hits and hits[-1].end == i and hits[-1].kind in ("province", "city"))
             ):
                 continue  # 两江 only in 两江新区 or right after its city (重庆两江, 贵阳贵安)
@@ -162,6 +162,15 @@ def _scan(text: str) -> list[PlaceHit]:
         else:
             i += 1
     return hits
+
+
+def _zone_follows(text: str, j: int) -> bool:
+    """A zone suffix at ``j``, or after words that describe a zone (虹桥|国际中央商务区,
+    临港|创新合作产业园)."""
+    if _ZONE_AT.match(text, j):
+        return True
+    m = _ZONE_TAIL.match(text, j)
+    return m is not None and ZONE_GENERIC_GAP.fullmatch(m.group(1)) is not None
 
 
 def _zones(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -395,7 +404,12 @@ _PLACE_CONTEXT_AFTER = re.compile(
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.
 _MOTION_BEFORE = re.compile("(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入)$")
-_AFTER_MOTION = re.compile(f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|后|时|的)")
+_AFTER_MOTION = re.compile(
+    f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|了解|举行|召开|举办|后|时|的)"
+)
+# Before a city's short form (prefectures are few and named often): a preposition of
+# place too (在大同工作, 来自和田的, 从开封了解到).
+_LOCATIVE_BEFORE_CITY = re.compile("(?:在|从|来自|赴|到|去|于|位于)$")
 
 
 def _named_in_full(h: PlaceHit, hits: list[PlaceHit]) -> bool:
@@ -414,13 +428,14 @@ def _named_in_full(h: PlaceHit, hits: list[PlaceHit]) -> bool:
 
 def _in_place_context(text: str, h: PlaceHit) -> bool:
     """A word after an ambiguous county or city short form says the place is meant
-    (开化境内, 兴国籍), or a verb of going there stands before it (来到咸丰，)."""
+    (开化境内, 兴国籍), or a verb of going there stands before it (来到咸丰，), or a
+    preposition of place before a city (在大同工作)."""
     if _PLACE_CONTEXT_AFTER.match(text, h.end):
         return True
-    return bool(
-        _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start)
-        and _AFTER_MOTION.match(text, h.end)
+    before = _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start) or (
+        h.kind == "city" and _LOCATIVE_BEFORE_CITY.search(text, max(0, h.start - 2), h.start)
     )
+    return bool(before and _AFTER_MOTION.match(text, h.end))
 
 
 def _told(text: str, hits: list[PlaceHit], h: PlaceHit) -> bool:

@@ -915,3 +915,37 @@ def test_ambiguous_counties_listed_together_confirm_each_other_along_the_list():
 def test_a_frequent_township_stem_ending_a_list_item_after_its_city_is_a_place():
     """武汉东湖、襄阳: 东湖 after its city ends a list item, a place; 大理古城游人 not."""
     assert covered("武汉东湖、襄阳、宜昌3家高新区进入全国50强。", "武汉东湖")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他在大同工作了十年。", "大同"),
+        ("来自和田的玉石商人参加了博览会。", "和田"),
+        ("记者从开封了解到，当地的菊花节即将开幕。", "开封"),
+    ],
+)
+def test_a_city_short_form_after_a_preposition_of_place_is_a_place(text, name):
+    """在, 从, 来自 before an ambiguous city's short form, a clause end or what is done
+    there after it: the city (possible)."""
+    assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["这种观点在大同小异的方案中很常见。", "走向世界大同。", "开封的罐头要尽快吃完。"]
+)
+def test_city_short_forms_as_words_stay_unflagged(text):
+    """大同小异, 世界大同 and 开封 as a verb are words."""
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("推进中意临港创新合作产业园建设。", "临港"),
+        ("虹桥国际中央商务区建设加快。", "虹桥"),
+    ],
+)
+def test_a_zone_stem_before_words_describing_a_zone_is_a_place(text, name):
+    """A zone's stem (临港, 虹桥) before words that describe a zone and a zone suffix."""
+    assert covered(text, name)
