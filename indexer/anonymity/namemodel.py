@@ -280,12 +280,14 @@ def _cross_left(text: str, s: int, e: int, freq: dict) -> int:
 
 def _cross_right(text: str, s: int, e: int, freq: dict) -> int:
     """The same for words that start inside the candidate and end after ``e`` (罗斌认为:
-    认为 would start at 斌's end; 平和 in 贾平和夏雨 is read as 贾平 + 和)."""
+    认为 would start at 斌's end; 平和 in 贾平和夏雨 is read as 贾平 + 和; 成为 in
+    吕志成为办公室主任 as 吕志成 + 为 before the role)."""
     best = 0
     n = len(text)
+    role = e < n and text[e] in "为任" and role_after(text, e)
     for a in range(s + 1, e):
         for b in range(e + 1, min(n, a + 4) + 1):
-            if b - a == 2 and text[e] in _FUNCTION_END:
+            if b - a == 2 and (text[e] in _FUNCTION_END or (role and b == e + 1)):
                 continue
             f = freq.get(text[a:b]) or 0
             if f > best and not dict_tag(text[a:b]).startswith("nr"):
@@ -307,8 +309,9 @@ def _inside_longer_word(text: str, s: int, e: int, freq: dict) -> bool:
     return False
 
 
-# Roles a person is appointed to or taken as, after 任, 为, 担任 … (以张伟为组长, 由李明任
-# 组长, 王芳担任副组长): a name stands before them.
+# Roles a person is appointed to or taken as, after 任, 为, 担任 … and up to six words of
+# the unit (以张伟为组长, 由李明任组长, 王芳担任副组长, 任命吕志成为办公室主任): a name
+# stands before them.
 _ROLES = sorted(
     (set(TITLES_AFTER) - {"同志", "先生", "女士", "老师", "师傅", "干部", "委员", "医生", "记者"})
     | ROLE_WORDS
@@ -318,7 +321,9 @@ _ROLES = sorted(
     key=len,
     reverse=True,
 )
-_ROLE_AFTER = re.compile(f"(?:担任|兼任|出任|任|为)(?:{'|'.join(_ROLES)})")
+_ROLE_AFTER = re.compile(
+    f"(?:担任|兼任|出任|任|为)(?:(?![的了是和与及在对把将等为以])[{CJK}]){{0,6}}?(?:{'|'.join(_ROLES)})"
+)
 
 
 def role_after(text: str, pos: int) -> bool:
@@ -560,20 +565,11 @@ def _tag_class(tag: str) -> str:
     return "o"
 
 
-def tag_features(tokens: list[Token], s: int, e: int, role: bool = False) -> dict[str, float]:
+def tag_features(tokens: list[Token], s: int, e: int) -> dict[str, float]:
     """Features of jieba's segmentation (dictionary and HMM, ``segment.words``) of a window
     around the candidate ``[s, e)``: how the candidate's edges fall among the words, and the
-    dictionary tags of the words before and after it. ``role``: a role verb follows the
-    candidate (任组长), which the HMM glues, or the frame's 以 before it, to an unknown name
-    (刘洋任, 以何静): that word is read as the name."""
+    dictionary tags of the words before and after it."""
     f: dict[str, float] = {}
-    if role:
-        tokens = [
-            Token(s, e, "", t.tag)
-            if t.tag == "new" and (t.start, t.end) in ((s, e + 1), (s - 1, e))
-            else t
-            for t in tokens
-        ]
     inside = [t for t in tokens if t.start >= s and t.end <= e]
     aligned = (
         bool(inside)

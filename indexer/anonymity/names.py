@@ -147,6 +147,14 @@ class _Covered:
 _WORD_SURNAME_GIVEN = 1.0
 
 
+_KOREA = re.compile("韩国|韩方|朝鲜|朝方|首尔|平壤|韩联社")
+
+
+def _korean(text: str, s: int) -> bool:
+    """Korea is named in the 30 characters before ``s`` or the 10 after it."""
+    return _KOREA.search(text, max(0, s - 30), s + 13) is not None
+
+
 def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
     """(start, surname length, end) of every surname from ``start`` on and one or two more
     characters that could be a given name (CJK, no organisation or function characters,
@@ -180,6 +188,8 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
             if e > n:
                 break
             c = text[e - 1]
+            if gl == 1 and c == "在" and _korean(text, s):
+                continue  # 李在明, 文在寅: 在 opens Korean given names, and is none alone
             if not _CJK_RE.match(c) or (c in NOT_IN_GIVEN and not (c in "之月" and gl == 2)):
                 break  # 之 and 月 end given names (廖敏之, 皇甫秋月), and are none alone
             if gl == 2 and role_after(text, e - 1):
@@ -215,14 +225,22 @@ class _Tags:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[int, list] = {}
+        self.cache: dict[int | tuple[int, ...], list] = {}
 
-    def around(self, s: int, sl: int) -> list:
-        toks = self.cache.get(s)
+    def around(self, s: int, sl: int, cuts: tuple[int, ...] = ()) -> list:
+        """The words of the window; ``cuts``: offsets where a word must start (around a
+        name in a role frame, whose 以 and role verb the tagger would glue to it: 以何静,
+        刘洋任, 吕志成为)."""
+        key = (s, *cuts) if cuts else s
+        toks = self.cache.get(key)
         if toks is None:
             a = max(0, s - _WINDOW)
             b = min(len(self.text), s + sl + 2 + _WINDOW)
-            toks = self.cache[s] = words(self.text, a, b)
+            edges = [a, *(c for c in cuts if a < c < b), b]
+            toks = []
+            for x, y in zip(edges, edges[1:], strict=False):
+                toks += words(self.text, x, y)
+            self.cache[key] = toks
         return toks
 
 
@@ -238,9 +256,16 @@ def han_rows(text: str) -> list[tuple[int, int, dict[str, float]]]:
     for s, sl, e in cands:
         feats = han_features(text, s, sl, e, freq, partners, counts)
         feats.update(boundary_features(text, s, e, freq))
-        feats.update(tag_features(tags.around(s, sl), s, e, "R_role" in feats))
+        cut = _role_cuts(text, s, e) if "R_role" in feats else ()
+        feats.update(tag_features(tags.around(s, sl, cut), s, e))
         rows.append((s, e, feats))
     return rows
+
+
+def _role_cuts(text: str, s: int, e: int) -> tuple[int, ...]:
+    """Where words must start around a name before a role: at the role verb, and at the
+    name when the frame's 以 stands before it (以何静为首)."""
+    return (s, e) if s and text[s - 1] == "以" else (e,)
 
 
 def _logit(p: float) -> float:
@@ -370,7 +395,8 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         z += m.logit(boundary_features(text, s, e, freq))
         if z + m.tag_gain < floor:
             continue
-        z += m.logit(tag_features(tags.around(s, sl), s, e, "R_role" in ctx))
+        cut = _role_cuts(text, s, e) if "R_role" in ctx else ()
+        z += m.logit(tag_features(tags.around(s, sl, cut), s, e))
         if z >= floor:
             p = m.probability(z)
             # an everyday word of the dictionary (汪洋, 高峰) is at most possible: it may
@@ -684,6 +710,7 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
     if not hits:
         return hits
     freq = _tokenizer().FREQ
+    g = gazetteer()
     m = model()
     marks = bytearray(len(text) + 1)
     for h in hits:
@@ -705,10 +732,14 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
         for s, sl, e in options:
             if any(marks[s:e]) or covered(s, e):
                 continue
+            w = text[s:e]
+            if w in g or ((freq.get(w) or 0) >= 100 and dict_tag(w) == "ns"):
+                continue  # 石破茂与韩国总统: a country or a place listed beside a name
             partners = {h.start, h.end}
             feats = han_features(text, s, sl, e, freq, partners, counts)
             feats.update(boundary_features(text, s, e, freq))
-            feats.update(tag_features(tags.around(s, sl), s, e, "R_role" in feats))
+            cut = _role_cuts(text, s, e) if "R_role" in feats else ()
+            feats.update(tag_features(tags.around(s, sl, cut), s, e))
             p = m.probability(m.logit(feats))
             if p >= P_LISTED and (best is None or p > best[0]):
                 best = (p, s, e)

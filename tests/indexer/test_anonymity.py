@@ -949,3 +949,25 @@ def test_city_short_forms_as_words_stay_unflagged(text):
 def test_a_zone_stem_before_words_describing_a_zone_is_a_place(text, name):
     """A zone's stem (临港, 虹桥) before words that describe a zone and a zone suffix."""
     assert covered(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("经研究，决定任命吕志成为办公室主任。", "吕志成"),
+        ("会议决定由王强任县委书记。", "王强"),
+        ("日本首相石破茂与韩国总统李在明举行了会谈。", "李在明"),
+        ("韩国前总统文在寅发表了讲话。", "文在寅"),
+    ],
+)
+def test_names_before_a_role_of_a_unit_and_korean_names_are_found(text, name):
+    """为 or 任 and a role of a unit (为办公室主任, 任县委书记) after a name; 在 opening a
+    Korean given name where Korea is named."""
+    assert name in [f.text for f in find_identifying(text) if f.kind == "person"]
+
+
+def test_a_country_listed_beside_a_name_is_no_person():
+    """石破茂与韩国总统: 韩国 across 与 from a name is the country."""
+    found = [f.text for f in find_identifying("日本首相石破茂与韩国总统李在明举行了会谈。")]
+    assert "韩国" not in found
+    assert texts("韩国企业在华投资持续增长。") == []
