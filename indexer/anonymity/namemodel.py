@@ -53,6 +53,7 @@ from .segment import Token, dict_tag
 
 __all__ = [
     "Model",
+    "RANKED_SURNAMES",
     "STRONG_AFTER",
     "WEAK_AFTER",
     "boundary_features",
@@ -120,6 +121,7 @@ _RANKED = (
     "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜"
 )
 _RANK = {c: i for i, c in enumerate(_RANKED)}
+RANKED_SURNAMES = _RANKED
 
 
 def surname_length(text: str, s: int) -> int:

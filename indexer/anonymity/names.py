@@ -51,6 +51,7 @@ from .lexicon import (
     TRANSLIT_CHARS,
 )
 from .namemodel import (
+    RANKED_SURNAMES,
     STRONG_AFTER,
     WEAK_AFTER,
     boundary_features,
@@ -660,6 +661,41 @@ def _after_preposition(text: str, s: int) -> bool:
     return s > 0 and text[s - 1] in "据由请让向对给跟同与和及被把为"
 
 
+# Forms of address made of a common surname (the 100 most frequent, no function
+# character): 老刘, 小张 and 刘叔, 王姐.
+_ADDRESS_SURNAMES = "".join(c for c in RANKED_SURNAMES[:100] if c not in AMBIGUOUS_SURNAMES)
+_ADDRESS = re.compile(f"[老小][{_ADDRESS_SURNAMES}]|[{_ADDRESS_SURNAMES}][叔姨哥姐婶伯嫂]")
+_CALLING = ("叫他", "叫她", "喊他", "喊她", "称他", "称她", "叫", "喊")
+
+
+def _address(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """Forms of address that stand for a person (老刘是村里的老支书, 大家都叫他刘叔): a
+    common surname after 老 or 小 or before 叔, 姨, 哥, 姐 …, no frequent word (小康, 小于,
+    小龙), on word boundaries, at a clause start, after a preposition or a verb of calling,
+    before a verb, a function word or a clause end. Possible names."""
+    freq = _tokenizer().FREQ
+    out = []
+    for m in _ADDRESS.finditer(text):
+        s, e = m.span()
+        if covered(s, e):
+            continue
+        w = m.group()
+        f = freq.get(w) or 0
+        if f >= 400 or (f and dict_tag(w) in ("v", "vd", "a", "ad", "d", "c", "p")):
+            continue
+        called = any(text.endswith(c, 0, s) for c in _CALLING)
+        if not (s == 0 or text[s - 1] in _CLAUSE or _after_preposition(text, s) or called):
+            continue
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s not in cuts or e not in cuts:
+            continue
+        after = _context_after(text, e)
+        if not after and _word_tag_at_(text, e) not in _VERB_TAGS:
+            continue
+        out.append((0.5, NameHit(s, e, "possible")))
+    return out
+
+
 def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """Leaders standing as persons (国家主席习近平, 毛主席 …): possible, never certain;
     in a formula (习近平新时代…思想, 邓小平理论, 马克思主义) not at all."""
@@ -683,6 +719,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     scored += _japanese(text, covered)
     scored += _tibetan(text, covered)
     scored += _minority(text, covered)
+    scored += _address(text, covered)
     scored += _leaders(text, covered)
     # The most probable of overlapping candidates; between equals the longer.
     scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))

@@ -971,3 +971,33 @@ def test_a_country_listed_beside_a_name_is_no_person():
     found = [f.text for f in find_identifying("日本首相石破茂与韩国总统李在明举行了会谈。")]
     assert "韩国" not in found
     assert texts("韩国企业在华投资持续增长。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("老刘是村里的老支书，大家都叫他刘叔。", ["老刘", "刘叔"]),
+        ("小王说，这个办法好。", ["小王"]),
+    ],
+)
+def test_forms_of_address_of_a_common_surname_are_possible_names(text, names):
+    """老刘, 小王 and 刘叔 stand for persons at a clause start, after a verb of calling."""
+    found = [(f.text, f.certainty) for f in find_identifying(text) if f.kind == "person"]
+    assert found == [(n, "possible") for n in names]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面建成小康社会。",
+        "小于等于十的整数。",
+        "老区人民的生活越来越好。",
+        "老黄牛精神值得发扬。",
+        "高规格召开全市优化营商环境大会。",
+        "加强师德师风建设，完善教师考核评价办法。",
+        "费随事转，钱随人走。",
+    ],
+)
+def test_words_like_forms_of_address_and_clause_openings_are_no_person(text):
+    """小康, 小于, 老区, 老黄牛, 高规格, 师德师风, 费随事转 are words."""
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
