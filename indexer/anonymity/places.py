@@ -442,6 +442,23 @@ def _told(text: str, hits: list[PlaceHit], h: PlaceHit) -> bool:
     return _in_place_context(text, h) or _named_in_full(h, hits)
 
 
+_TOWNSHIP_NOT_AFTER = {"镇": "村区域长级", "乡": "村镇亲土愁音情里下贤长级风用聘"}
+
+
+def _named_township(text: str, h: PlaceHit) -> bool:
+    """A township's full name of three characters or more ending in 镇 or 乡 (茅台镇), on
+    word boundaries, the suffix not starting a word (镇长, 乡村), its stem no verb,
+    adjective or adverb (发展乡, 大同镇 are words and a suffix)."""
+    name = h.place.name
+    stop = _TOWNSHIP_NOT_AFTER.get(name[-1])
+    if stop is None or len(name) < 3 or (h.end < len(text) and text[h.end] in stop):
+        return False
+    if dict_tag(name[:-1]) in _STEM_VERB_TAGS or dict_tag(name[:-1]) in ("vn", "d", "c", "p"):
+        return False
+    cuts = boundaries(text, max(0, h.start - 3), min(len(text), h.end + 3))
+    return h.start in cuts and h.end in cuts
+
+
 def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     keep = []
     for k, h in enumerate(hits):
@@ -473,6 +490,10 @@ def _resolve_ambiguous(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             and dict_tag(h.place.name) == "ns"
         ):
             # 乌镇: a two-character township that jieba knows as a place name
+            h.certainty = "possible"
+            keep.append(h)
+        elif h.kind == "township" and h.place.full and _named_township(text, h):
+            # 茅台镇的酱香酒: a township named in full with its 镇 or 乡
             h.certainty = "possible"
             keep.append(h)
     if len(keep) < len(hits):

@@ -1001,3 +1001,12 @@ def test_forms_of_address_of_a_common_surname_are_possible_names(text, names):
 def test_words_like_forms_of_address_and_clause_openings_are_no_person(text):
     """小康, 小于, 老区, 老黄牛, 高规格, 师德师风, 费随事转 are words."""
     assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+def test_a_township_named_in_full_with_its_suffix_is_a_place_alone():
+    """茅台镇 (its stem a word, so it needs a county when short) with its 镇 is a
+    possible place alone; 乡亲, 镇村, 发展乡村 and 大同镇压 are not."""
+    found = [(f.text, f.certainty) for f in find_identifying("茅台镇的酱香酒远销海外。")]
+    assert found == [("茅台镇", "possible")]
+    for text in ("我们要维护和平乡亲们都支持。", "促进城关镇村协调发展。", "大同镇压了叛乱。"):
+        assert texts(text) == []
