@@ -455,6 +455,8 @@ def _named_township(text: str, h: PlaceHit) -> bool:
         return False
     if dict_tag(name[:-1]) in _STEM_VERB_TAGS or dict_tag(name[:-1]) in ("vn", "d", "c", "p"):
         return False
+    if freq(name[1:]) >= 50 or freq(name[-2:]) >= 50:
+        return False  # 向城镇转移, 兴城镇带乡村: a character before the word 城镇
     cuts = boundaries(text, max(0, h.start - 3), min(len(text), h.end + 3))
     return h.start in cuts and h.end in cuts
 
@@ -632,6 +634,8 @@ def _unread_by_tagger(text: str, h: PlaceHit) -> bool:
     (发展/中/固/安全 holds no 中固): the gazetteer alone is not enough for it."""
     if h.certainty != "possible" or h.kind != "township" or h.end - h.start >= 4:
         return False  # four characters or more (甘其毛都) are specific enough alone
+    if h.place is not None and h.place.full:
+        return False  # 樟木镇, 茅台镇: named with the suffix
     toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
     return not any(
         t.start == h.start
