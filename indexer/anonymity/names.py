@@ -178,6 +178,7 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
                     or scores.get(w[2], -3.0) < _WORD_SURNAME_GIVEN
                     or any(c in NOT_IN_GIVEN or not _CJK_RE.match(c) for c in w[2:])
                     or ANON_MARK.search(w)
+                    or (len(w) == 4 and (freq.get(w[2:]) or 0) >= 50)  # 东方英才: two words
                 ):
                     break
                 out.append((s, 2, e))
