@@ -330,7 +330,9 @@ _ROLE_AFTER = re.compile(
 
 def role_after(text: str, pos: int) -> bool:
     """A verb of holding a role and the role start at ``pos`` (任组长, 为副组长)."""
-    return _ROLE_AFTER.match(text, pos) is not None
+    return (
+        pos < len(text) and text[pos] in "担兼出任为" and _ROLE_AFTER.match(text, pos) is not None
+    )
 
 
 def word_after(text: str, pos: int) -> str | None:
