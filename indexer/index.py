@@ -567,11 +567,16 @@ class _Reader:
 
 
 # Postings per segment in a bulk write: the writer commits a segment when it holds this
-# many, which keeps its pool in memory (no sorted runs spilled to disk and merged back).
-# About 350 bytes a posting in the writer's process: 500,000 made the whole ingest's peak
-# 553 MB (PSS, the writer 328 MB of it), 200,000 makes it 451 MB in the same time
-# (2,626 documents on 2 cores, 55 s either way; 120,000: 411 MB but 75 s).
-BULK_SEGMENT_POSTINGS = 200_000
+# many. The pool itself holds at most CASELIB_INDEX_MEMORY_MB of them (POSTING_BYTES
+# each) and spills sorted runs to disk beyond, merged back when the segment is written:
+# few large segments (a search looks a term up in each: the 10x library had 87 segments
+# of 200,000 postings) at a bounded memory. Measured on the corpus (2,626 documents, 2
+# workers, PSS of all processes): 500,000 in memory 553 MB, 55 s; 200,000 in memory
+# 451 MB, 9 segments, 55 s; 3,000,000 spilling at 128 MB 477 MB, 1 segment, 44 s.
+BULK_SEGMENT_POSTINGS = 3_000_000
+# What a pooled posting costs in the writer's process (a tuple of the field, term, document,
+# weight and encoded value), measured: Whoosh's own estimate says 200.
+POSTING_BYTES = 350
 
 
 class _Lengths:
@@ -618,11 +623,11 @@ def _open(path: Path):
 class _Pool(PostingPool):
     """Whoosh's posting pool bounded by a count of postings instead of an estimate of each
     posting's size (five len() calls and two type checks per posting, in the writer's
-    hottest loop). About 200 bytes a posting, as Whoosh estimates them."""
+    hottest loop): POSTING_BYTES a posting."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._max_items = max(10_000, self.limit // 200)
+        self._max_items = max(10_000, self.limit // POSTING_BYTES)
 
     def add(self, item):
         current = self.current

@@ -48,3 +48,43 @@ def test_new_segments_store_plain_pickles(tmp_path):
     assert "告知承诺制审批改革".encode() in raw  # not compressed
     assert pickle.loads(raw[raw.index(b"\x80") :])["case_no"] == "A-1"
     ix.close()
+
+
+def test_a_pool_that_spills_to_disk_writes_the_same_index(tmp_path, monkeypatch):
+    """A bulk write whose pool outgrows its memory spills sorted runs and merges them back:
+    one segment, and the same hits and scores as a pool that never spilled."""
+    import random
+
+    words = "企业 群众 审批 数据 共享 平台 流程 时限 改革 创新 监管 信用 登记 许可 备案".split()
+    rare = [chr(0x4E00 + i) for i in range(0, 6000, 3)]  # characters jieba cuts one by one
+    rng = random.Random(7)
+    docs = [
+        _doc(
+            f"P-{i:03d}",
+            "，".join(rng.choice(words) + "".join(rng.sample(rare, 3)) for _ in range(150)) + "。",
+        )
+        for i in range(120)
+    ]  # tens of thousands of postings: more than the smallest pool holds (10,000)
+    from indexer import index as index_module
+
+    runs = []
+    save = index_module._Pool.save
+    monkeypatch.setattr(index_module._Pool, "save", lambda self: runs.append(1) or save(self))
+    small = CaseIndex(tmp_path / "small", memory_mb=1)
+    small.rebuild(analyze_doc(d) for d in docs)
+    spilled, runs[:] = len(runs), []
+    large = CaseIndex(tmp_path / "large", memory_mb=512)
+    large.rebuild(analyze_doc(d) for d in docs)
+    assert spilled >= 3 and runs == []
+    try:
+        assert len(TOC.read(_open(small.path).storage, "MAIN").segments) == 1
+        for q in ("数据", "审批 时限", "信用"):
+            a = small.search(SearchQuery(q=q, per_page=50, highlight=False))
+            b = large.search(SearchQuery(q=q, per_page=50, highlight=False))
+            assert [(h.case_no, round(h.score, 6)) for h in a.hits] == [
+                (h.case_no, round(h.score, 6)) for h in b.hits
+            ]
+            assert a.total == b.total > 0
+    finally:
+        small.close()
+        large.close()
