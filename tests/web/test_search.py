@@ -175,18 +175,27 @@ def test_versions_of_one_text_are_one_hit_with_the_others_listed(c, lib, tmp_pat
     report = ingest(lib, [folder])
     assert len(report.added) == 3
 
-    html = c.get("/?q=涉企数据归集").get_data(as_text=True)
+    html = c.get("/?q=涉企数据归集&name=涉企数据归集").get_data(as_text=True)
     assert len(hit_case_nos(html)) == 1
     assert "另有 2 个相似版本" in html
     assert re.search(r"共 <b>(\d+)</b> 个案例", html).group(1) == "3"
     listed = re.findall(r'<li><a href="[^"]*/cases/([^"]+)">', html)
     assert len(listed) == 2 and not set(listed) & set(hit_case_nos(html))
 
-    api = c.get("/api/v1/search?q=涉企数据归集&group=1", headers=token_for("shiju")).get_json()
+    api = c.get(
+        "/api/v1/search?q=涉企数据归集&name=涉企数据归集&group=1", headers=token_for("shiju")
+    ).get_json()
     assert api["total"] == 3 and len(api["hits"]) == 1
     assert {v["case_no"] for v in api["hits"][0]["similar_versions"]} == set(listed)
-    every = c.get("/api/v1/search?q=涉企数据归集", headers=token_for("shiju")).get_json()
+    every = c.get(
+        "/api/v1/search?q=涉企数据归集&name=涉企数据归集", headers=token_for("shiju")
+    ).get_json()
     assert len(every["hits"]) == 3 and all("similar_versions" not in h for h in every["hits"])
-    assert len(hit_case_nos(c.get("/?q=涉企数据归集&group=0").get_data(as_text=True))) == 3
+    assert (
+        len(
+            hit_case_nos(c.get("/?q=涉企数据归集&name=涉企数据归集&group=0").get_data(as_text=True))
+        )
+        == 3
+    )
     bad = c.get("/api/v1/search?q=x&group=2", headers=token_for("shiju"))
     assert bad.status_code == 422 and bad.get_json()["errors"][0]["field"] == "group"
