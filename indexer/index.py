@@ -572,8 +572,10 @@ class _Reader:
 # few large segments (a search looks a term up in each: the 10x library had 87 segments
 # of 200,000 postings) at a bounded memory. Measured on the corpus (2,626 documents, 2
 # workers, PSS of all processes): 500,000 in memory 553 MB, 55 s; 200,000 in memory
-# 451 MB, 9 segments, 55 s; 3,000,000 spilling at 128 MB 477 MB, 1 segment, 44 s.
-BULK_SEGMENT_POSTINGS = 3_000_000
+# 451 MB, 9 segments, 55 s; 3,000,000 spilling at 128 MB 477 MB, 1 segment, 44 s. The
+# peak comes when a segment is written (its character bigrams inverted) and grows with it:
+# four times the corpus, 3,000,000 641 MB (3 segments), 1,200,000 506 MB (6 segments).
+BULK_SEGMENT_POSTINGS = 1_000_000
 # What a pooled posting costs in the writer's process (a tuple of the field, term, document,
 # weight and encoded value), measured: Whoosh's own estimate says 200.
 POSTING_BYTES = 350
