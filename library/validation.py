@@ -4,6 +4,7 @@ stable code and a Chinese message."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -124,15 +125,22 @@ def stripped(schema_name: str, key: str, value: str) -> str:
     return value.strip()
 
 
+# Control characters (other than tab and line breaks) and lone surrogates: never meant in
+# a form's text, and what an XML document (a Word compilation, an .xlsx) cannot hold.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def clean_form(schema_name: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """Normalise user input before validation: strip strings (a line break counts as one
-    character, as the browser's maxlength counts it), empty strings to None for optional
-    fields, drop keys with None for required ones so "required" is reported."""
+    """Normalise user input before validation: control characters removed, strings
+    stripped (a line break counts as one character, as the browser's maxlength counts it),
+    empty strings to None for optional fields, drop keys with None for required ones so
+    "required" is reported."""
     schema = load_schema(schema_name)
     props = schema.get("properties", {})
     out: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, str):
+            value = _CONTROL.sub("", value)
             value = stripped(schema_name, key, value.replace("\r\n", "\n"))
             if value == "":
                 value = None

@@ -267,7 +267,7 @@ def briefing_docx(
         run.font.size = Pt(30)
     style.paragraph(doc, b.period if b.month else f"《{b.period}》", style.COVER_LINE)
     line = style.paragraph(doc, None, "Normal")
-    line.add_run(issuer)
+    line.add_run(style.xml_text(issuer))
     line.add_run("\t" + style.chinese_date(issued_on))
     style.right_tab(line, style.TEXT_WIDTH_TWIPS)
     style.red_rule(line)
@@ -287,7 +287,9 @@ def briefing_docx(
             s = style.paragraph(doc, e.summary, "Normal")
             s.paragraph_format.first_line_indent = Pt(32)
         meta = style.paragraph(doc, None, style.CELL)
-        meta.add_run(" · ".join(x for x in (e.theme, e.region, e.published_at) if x) + "　")
+        meta.add_run(
+            style.xml_text(" · ".join(x for x in (e.theme, e.region, e.published_at) if x) + "　")
+        )
         style.hyperlink(meta, f"{base}/cases/{e.case_no}", f"查看案例 {e.case_no}")
     if not b.entries:
         style.paragraph(doc, "本期没有发布的案例。", "Normal")
@@ -302,11 +304,11 @@ def _count_table(doc, caption: str, rows: list[tuple[str, int]]) -> None:
     for cell, text in zip(head, (caption, "案例数"), strict=True):
         style.shade(cell)
         style.set_style(doc, cell.paragraphs[0], style.LABEL)
-        cell.paragraphs[0].add_run(text)
+        cell.paragraphs[0].add_run(style.xml_text(text))
     for row, (name, n) in zip(table.rows[1:], rows, strict=True):
         for cell, text in zip(row.cells, (name, str(n)), strict=True):
             style.set_style(doc, cell.paragraphs[0], style.CELL)
-            cell.paragraphs[0].add_run(text)
+            cell.paragraphs[0].add_run(style.xml_text(text))
     style.paragraph(doc, None, style.CELL)
 
 

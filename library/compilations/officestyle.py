@@ -10,6 +10,7 @@ Times New Roman. Nothing here knows what a case is.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -128,9 +129,20 @@ def style_id(doc, name: str) -> str:
     return cache[name]
 
 
+# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone
+# surrogates, U+FFFE/U+FFFF): a case text holding one must not stop the whole document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str | None) -> str:
+    """``text`` without the characters a Word document cannot hold."""
+    return _NOT_XML.sub("", text) if text else ""
+
+
 def paragraph(doc, text: str | None = None, style: str | None = None, *, container=None):
     """``(container or doc).add_paragraph`` with the style set straight in the XML (fast)."""
     container = doc if container is None else container
+    text = xml_text(text)
     p = container.add_paragraph(text) if text else container.add_paragraph()
     if style is not None:
         set_style(doc, p, style)
@@ -144,6 +156,7 @@ def set_style(doc, p, name: str) -> None:
 
 def new_document(*, title: str, subject: str, keywords: str, created: datetime | None = None):
     """An empty A4 document with the house styles."""
+    title = xml_text(title)
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -246,7 +259,7 @@ def _run(parent, *, text: str | None = None, fld: str | None = None, instr: str 
     if text is not None:
         el = OxmlElement("w:t")
         el.set(qn("xml:space"), "preserve")
-        el.text = text
+        el.text = xml_text(text)
         r.append(el)
     parent.append(r)
     return r
@@ -402,7 +415,7 @@ def body_section(doc, *, header_text: str | None = None):
     if header_text:
         hp = header.paragraphs[0]
         set_style(doc, hp, "Header")
-        hp.add_run(header_text)
+        hp.add_run(xml_text(header_text))
         _bottom_rule(hp)
     sect_pr = section._sectPr
     pg = sect_pr.find(qn("w:pgNumType"))

@@ -256,11 +256,11 @@ def _case_table(doc, entry: Entry, titles: dict[str, str], show_region: bool) ->
         style.middle(left)
         lp = left.paragraphs[0]
         style.set_style(doc, lp, style.LABEL)
-        lp.add_run(label)
+        lp.add_run(style.xml_text(label))
         lines = [line.strip() for line in (value or "—").split("\n") if line.strip()] or ["—"]
         rp = right.paragraphs[0]
         style.set_style(doc, rp, style.CELL)
-        rp.add_run(lines[0])
+        rp.add_run(style.xml_text(lines[0]))
         for line in lines[1:]:
             style.paragraph(doc, line, style.CELL, container=right)
 

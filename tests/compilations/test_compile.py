@@ -5,6 +5,7 @@ the saved record, regeneration and who may do what."""
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import time
 from datetime import date
@@ -339,3 +340,38 @@ def test_two_hundred_cases_are_written_in_well_under_twenty_seconds():
     data = writer.render(booklet)
     assert time.perf_counter() - start < 20
     assert len([h for h in headings(data) if h[0] == 3]) == 200
+
+
+def test_control_characters_in_a_case_do_not_stop_the_compilation():
+    """A case text holding a character XML cannot hold (a control character, a lone
+    surrogate: data of an earlier release, or typed in) is written without it."""
+    from docx import Document
+
+    entry = writer.Entry(
+        case_no="YS2021-00001",
+        name="企业开办\x0b改革",
+        problem="材料多\x00、时间长\ud800。",
+        solution="一网通办\x1f。",
+        tags=("一网\x08通办",),
+    )
+    booklet = writer.Booklet(
+        "汇编\x0c",
+        "省营商办\x07",
+        date(2026, 12, 1),
+        [writer.Chapter("企业", [writer.Section("开办", [entry])])],
+    )
+    doc = Document(io.BytesIO(writer.render(booklet)))
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    assert "材料多、时间长。" in text and "一网通办。" in text and "一网通办" in text
+    assert "企业开办改革" in text and "汇编" in text
+
+
+def test_a_form_drops_control_characters():
+    from library.validation import clean_form
+
+    out = clean_form(
+        "case_form", {"name": "企业\x0b开办\x00改革\ud800", "problem": "第一行\n第二行\t。"}
+    )
+    assert out == {"name": "企业开办改革", "problem": "第一行\n第二行\t。"}
