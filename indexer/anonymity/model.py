@@ -68,3 +68,16 @@ class Finding:
         if self.page is not None:
             out["page"] = self.page
         return out
+
+
+class Covered:
+    """The characters covered by some spans, for O(1) overlap tests (names and
+    places both skip what is taken)."""
+
+    def __init__(self, spans, n: int) -> None:
+        self.marks = bytearray(n + 1)
+        for a, b in spans:
+            self.marks[a:b] = b"\x01" * (b - a)
+
+    def __call__(self, s: int, e: int) -> bool:
+        return any(self.marks[s:e])

@@ -50,6 +50,7 @@ from .lexicon import (
     STATE_TITLES,
     TRANSLIT_CHARS,
 )
+from .model import Covered as _Covered
 from .namemodel import (
     RANKED_SURNAMES,
     STRONG_AFTER,
@@ -129,18 +130,6 @@ class NameHit:
 def given_scores() -> dict[str, float]:
     """Name-likeness of characters in given names (``scripts/build_names.py``)."""
     return table("given_names.tsv")
-
-
-class _Covered:
-    """The characters covered by some spans, for O(1) overlap tests."""
-
-    def __init__(self, spans, n: int) -> None:
-        self.marks = bytearray(n + 1)
-        for a, b in spans:
-            self.marks[a:b] = b"\x01" * (b - a)
-
-    def __call__(self, s: int, e: int) -> bool:
-        return any(self.marks[s:e])
 
 
 # How name-like the given character after a compound surname that is also a frequent word

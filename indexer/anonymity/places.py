@@ -38,6 +38,7 @@ from .lexicon import (
     ZONE_SUFFIXES,
     alternation,
 )
+from .model import Covered as _Covered
 from .segment import _tokenizer, boundaries, dict_tag, freq, tagged
 
 __all__ = ["PlaceHit", "find_places"]
@@ -930,18 +931,6 @@ def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             out.append(PlaceHit(s, e, "place", _LONE_REPL[suffix], None, (), "possible"))
             break
     return out
-
-
-class _Covered:
-    """The characters covered by some spans, for O(1) overlap tests."""
-
-    def __init__(self, spans, n: int) -> None:
-        self.marks = bytearray(n + 1)
-        for a, b in spans:
-            self.marks[a:b] = b"\x01" * (b - a)
-
-    def __call__(self, s: int, e: int) -> bool:
-        return any(self.marks[s:e])
 
 
 _CLAUSE_START = frozenset("，。；：！？、（“‘《\n\t 　")
