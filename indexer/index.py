@@ -1321,11 +1321,16 @@ class CaseIndex:
         """Apply the queued changes in a commit of their own (under the write lock)."""
         if not self.queued():
             return
-        w = IndexWriter(_SegmentWriter(_open(self.path), limitmb=self.memory_mb))
+        self._commit_queue(_open(self.path), _merge_small)
+
+    def _commit_queue(self, ix, mergetype) -> None:
+        """The queued changes written by a writer of their own and committed with this
+        merge policy (under the write lock); the queue files go once the commit holds."""
+        w = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb))
         self._drain_into(w)
         w._flush()
         try:
-            w._w.commit(mergetype=_merge_small)
+            w._w.commit(mergetype=mergetype)
         except BaseException:
             with contextlib.suppress(Exception):
                 w._w.cancel()
@@ -1426,16 +1431,7 @@ class CaseIndex:
                 chosen = _tiered(toc.segments, BACKGROUND_SEGMENT_DOCS)
                 if not chosen:
                     return 0
-                w = IndexWriter(_SegmentWriter(ix, limitmb=self.memory_mb))
-                self._drain_into(w)
-                w._flush()
-                try:
-                    w._w.commit(mergetype=_merge_background)
-                except BaseException:
-                    with contextlib.suppress(Exception):
-                        w._w.cancel()
-                    raise
-                w._done_queue_files()
+                self._commit_queue(ix, _merge_background)
         except IndexBusy:
             return 0
         finally:
