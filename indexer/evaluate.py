@@ -502,13 +502,9 @@ def _segment_lengths(sub, field: str) -> list[float]:
     process reads them all)."""
     n = sub.doc_count_all()
     perdoc = getattr(sub, "_perdoc", None)
-    column = (
-        perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        if perdoc is not None and hasattr(perdoc, "_cached_reader")
-        else None
-    )
-    if column is None:
-        if perdoc is None or not hasattr(perdoc, "_cached_reader"):
-            return [float(sub.doc_field_length(d, field) or 0) for d in range(n)]
+    if not hasattr(perdoc, "_cached_reader"):  # not a segment of Whoosh's W3 codec
+        return [float(sub.doc_field_length(d, field) or 0) for d in range(n)]
+    column = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    if column is None:  # no document has the field
         return [0.0] * n
     return [float(byte_to_length(b)) if b else 0.0 for b in column]

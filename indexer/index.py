@@ -2064,7 +2064,7 @@ def _name_in(name: str, draft: str) -> float:
     """How much of a case's name (its character bigrams, notes in brackets left out) the
     draft's text holds: a draft about the same thing names it (杭州市燃气管理条例's other
     half says 杭州 and 燃气管理; 济南市燃气管理条例 shares the words but not the place)."""
-    stem = "".join(version_name(name).split())
+    stem = version_name(name)  # no spaces or punctuation left
     grams = {stem[i : i + 2] for i in range(len(stem) - 1)}
     if not grams:
         return 0.0
