@@ -221,9 +221,16 @@ def _checked(fields: dict[str, Any], current: Indicator | None) -> dict[str, Any
     unknown = sorted(set(fields) - set(FIELDS))
     if unknown:
         errors.append(FieldError("_", "unknown_field", "不认识的字段：" + ", ".join(unknown)))
-    for key in ("group", "unit", "global_best_economy"):
+    for key, title in (
+        ("group", "一级指标"),
+        ("unit", "计量单位"),
+        ("global_best_economy", "全球最佳经济体"),
+    ):
         if key in fields:
             value = fields[key]
+            if value is not None and not isinstance(value, str):  # JSON: a number, a boolean
+                errors.append(FieldError(key, "not_text", f"{title}应为文字"))
+                continue
             out[key] = value.strip() if isinstance(value, str) else value
     if current is None:
         for key, title in (("group", "一级指标"), ("unit", "计量单位"), ("better", "方向")):

@@ -99,6 +99,22 @@ def test_bad_fields_are_reported_together_and_nothing_changes(lib):
     assert {x.field for x in e.value.errors} == {"better", "decimals"}
 
 
+def test_a_text_field_given_as_another_json_type_is_a_field_error(lib):
+    """JSON's false or 0 for the unit or the group is reported (it was a server error,
+    found by the API fuzzing), nothing stored."""
+    with pytest.raises(ValidationFailed) as e:
+        indicators.set_indicator(
+            lib, "新指标", {"group": 0, "unit": False, "better": "lower", "global_best_economy": 1}
+        )
+    assert {(x.field, x.code) for x in e.value.errors} >= {
+        ("group", "not_text"),
+        ("unit", "not_text"),
+        ("global_best_economy", "not_text"),
+    }
+    with lib.db.session() as s:
+        assert s.scalar(select(func.count()).where(Indicator.name == "新指标")) == 0
+
+
 def test_only_the_admin_keeps_the_indicators(lib, actor):
     """A coordinator may not change an indicator."""
     with pytest.raises(Forbidden):
