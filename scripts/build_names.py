@@ -40,6 +40,20 @@ MIN_COUNT = 5
 # Words tagged nr this frequent are mostly everyday words the tagger's data took for names
 # (李子, 金字塔, 汤圆) or the few most famous names; the given-name statistics leave them out.
 NAME_MAX_FREQ = 100
+# Characters frequent in the given names of people born since the 1930s (淑珍, 红婵, 晓萱,
+# 睿, 彬) that the dictionary's names hold fewer than MIN_COUNT times: each counts as seen
+# MIN_COUNT times at least, so that it scores as name-like as its share of the dictionary's
+# text allows (a rare character such as 琰 high, a frequent one such as 爽 lower).
+COMMON_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏飞辉建波宁淑珍凤兰梅琴云莲"
+    "雪荣爱妹香莺媛瑞凡佳嘉琼勤贞莉娣璐娅琦晶妍茜秋珊莎锦黛倩婷姣婉娴瑾颖露瑶怡婵雁蓓"
+    "仪荷丹蓉君蕊薇菁梦岚婕馨琰韵咏卿聪澜纯毓悦昭冰爽琬茗羽希欣滢馥筠柔凝晓欢霄枫芸菲"
+    "伊亚宜舒荔妮宝罡恒鸿桦骅剑娇琪晴睿烁威雯萱彦宇雨忠宗曼紫逸贤菡翠轩毅俊峰保东文永"
+    "健世广志义兴良海仁贵福生龙元胜学祥才武新利清彬富顺信昌成康星光达安岩茂进林坚彪博"
+    "诚先敬震振壮思群豪邦承乐绍功松善厚庆民友裕哲江浩亮谦亨奇翰朗伯宏鸣朋斌梁栋维启克"
+    "伦翔旭泽晨辰士家致树炎德泰盛雄琛钧冠策腾楠榕航弘珂玥琳瑜璇瑛琴钰铭锋鑫淼焱垚晗昊"
+    "煜炜烨熙皓曦昕暄珺婧婕嫣妤姝娉婀娥嫦媚嫱黎琛瑭璋珏琨瑄璟桐柏楷杉梓榆霖霏雯霆雳"
+)
 sys.path.insert(0, str(ROOT))
 
 
@@ -63,6 +77,14 @@ def _log_odds(part: Counter, text: Counter) -> dict[str, float]:
         for c, n in part.items()
         if n >= MIN_COUNT
     }
+
+
+def _given_log_odds(given: Counter, text: Counter) -> dict[str, float]:
+    """The log-odds of given-name characters, COMMON_GIVEN counted MIN_COUNT times at least."""
+    part = Counter(given)
+    for c in COMMON_GIVEN:
+        part[c] = max(part[c], MIN_COUNT)
+    return _log_odds(part, text)
 
 
 def build(words: list[tuple[str, int, str]] | None = None) -> dict[str, dict]:
@@ -109,7 +131,7 @@ def build(words: list[tuple[str, int, str]] | None = None) -> dict[str, dict]:
                     seen.add(sub)
                     inside[sub] += 1
     return {
-        "given_names.tsv": _log_odds(given, text),
+        "given_names.tsv": _given_log_odds(given, text),
         "translit_chars.tsv": _log_odds(translit, text),
         "name_words.tsv": dict(inside),
     }

@@ -76,7 +76,13 @@ def find_identifying(text: str) -> list[Finding]:
     for f in found:
         if out and f.start < out[-1].end:
             last = out[-1]
-            if f.end - f.start > last.end - last.start:
+            if f.end - f.start > last.end - last.start or (
+                (f.start, f.end) == (last.start, last.end)
+                and f.kind == "person"
+                and f.certainty == "certain"
+                and last.certainty == "possible"
+            ):
+                # a certain name over a possible place of the same span (林晓峰, no peak)
                 out[-1] = f
             continue
         out.append(f)

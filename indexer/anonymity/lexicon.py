@@ -29,7 +29,7 @@ COMPOUND_SURNAMES = frozenset(
 # Rarer surnames (幸, 汝, 展, 眭, 訾, 蒯 ...): candidates of the name model (``names``), which
 # weighs how rare they are; not used by the cue windows.
 RARE_SURNAMES = frozenset(
-    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒母"
+    "幸汝展宣桓眭訾笪蒯隗揭逄郗禤仉羿靖琚贲乜闾庹殳钭酆郦雒丘戈鄂况敬荀蓟巢冒母代计初云邴旷练佴郏镡"
 )
 # Common Japanese family names (佐藤, 铃木, 高桥 ...), as they are written in Chinese news.
 JAPANESE_SURNAMES = frozenset(
@@ -104,7 +104,10 @@ PERSON_WORDS_BEFORE = tuple(
             "模范 劳动模范 劳模 标兵 英雄 烈士 战士 女工 工人 下岗职工 馆长 团长 政委 "
             "司令员 军长 师长 旅长 科学家 艺术家 作曲家 指挥家 书法家 画家 摄影家 商人 "
             "种植户 种植大户 承包户 图为 图中 亲王 国王 村医 乡医 校医 军医 兽医 牙医 "
-            "乡村医生 家庭医生 老中医 护工 保姆 月嫂 网格长 楼栋长 调解员 宣讲员 巡河员".split()
+            "乡村医生 家庭医生 老中医 护工 保姆 月嫂 网格长 楼栋长 调解员 宣讲员 巡河员 "
+            # parties and people of court and crime news (被告人李秀兰犯盗窃罪)
+            "被告人 被告 原告 犯罪嫌疑人 嫌疑人 被害人 受害人 上诉人 被上诉人 被执行人 "
+            "罪犯 证人 死者 伤者 遇难者 患者 病人 名叫 叫作 取名".split()
         ),
         key=len,
         reverse=True,
@@ -121,7 +124,10 @@ PERSON_TITLES_AFTER = tuple(
         set(TITLES_AFTER)
         | set(
             "总统 首相 外长 外相 大使 国务卿 老人 大姐 大哥 大叔 大妈 阿姨 师傅 夫妇 一家 家 "
-            "老先生 老太太 亲王 国王 王子 公主 阁下 陛下 殿下".split()
+            "老先生 老太太 亲王 国王 王子 公主 阁下 陛下 殿下 "
+            # forms of address and groups named after a person (张建华大爷, 陈立新课题组)
+            "大爷 大娘 大伯 大婶 大嫂 奶奶 爷爷 婆婆 老汉 老伯 阿婆 老两口 同学 小朋友 "
+            "课题组 工作室".split()
         ),
         key=len,
         reverse=True,
@@ -160,6 +166,24 @@ TRANSLIT_CHARS = frozenset(
 # government prose ("习近平新时代中国特色社会主义思想", "马克思主义").
 PUBLIC_FIGURES = frozenset(
     "习近平 毛泽东 邓小平 江泽民 胡锦涛 马克思 恩格斯 列宁 斯大林 孙中山 毛主席".split()
+)
+
+# Foreign heads of state and government, envoys and other people of international news
+# since the 1990s, written as Chinese news writes them (叶利钦, 克林顿, 安倍晋三): the
+# transliteration rules need a title or a verb beside a name, and some of these are words
+# of jieba's dictionary tagged as places (奥巴马 ns). Not 华盛顿, 林肯, 牛顿 (places,
+# things), 卡特, 加利, 布朗 (parts of other words and names).
+FOREIGN_FIGURES = frozenset(
+    "叶利钦 戈尔巴乔夫 梅德韦杰夫 普京 普里马科夫 切尔诺梅尔金 拉夫罗夫 克林顿 布什 奥巴马 "
+    "特朗普 拜登 蓬佩奥 布林肯 奥尔布赖特 鲍威尔 希拉里 基辛格 尼克松 里根 肯尼迪 施罗德 "
+    "默克尔 朔尔茨 希拉克 萨科齐 奥朗德 马克龙 布莱尔 卡梅伦 特雷莎·梅 苏纳克 斯塔默 "
+    "桥本龙太郎 小渊惠三 小泉纯一郎 安倍晋三 福田康夫 鸠山由纪夫 野田佳彦 菅义伟 岸田文雄 "
+    "石破茂 金大中 卢武铉 李明博 朴槿惠 文在寅 尹锡悦 金正日 金正恩 金日成 安南 潘基文 "
+    "古特雷斯 阿拉法特 阿巴斯 内塔尼亚胡 拉宾 穆巴拉克 萨达姆 卡扎菲 卡斯特罗 查韦斯 马杜罗 "
+    "卢拉 曼德拉 甘地 莫迪 纳扎尔巴耶夫 托卡耶夫 卢卡申科 泽连斯基 埃尔多安 鲁哈尼 哈梅内伊 "
+    "苏哈托 马哈蒂尔 李光耀 李显龙 洪森 西哈努克 杜特尔特 阿尔巴尼斯 特鲁多 梅洛尼 "
+    "贝卢斯科尼 冯德莱恩 斯托尔滕贝格 马斯克 乔布斯 巴菲特 爱因斯坦 达尔文 莎士比亚 "
+    "贝多芬 莫扎特 拿破仑 丘吉尔 罗斯福 戴高乐".split()
 )
 
 # Words that a surname-initial shape would take for a name (广大同志, 全体同志 ...)

@@ -81,7 +81,9 @@ STRONG_AFTER = tuple(
     "专程 多次 主动 表态 讲述 分析 补充 笑着 高兴地 算了 看来 耐心 认真 坚持 立即 当即 "
     "连夜 随即 深有体会 深有感触 回顾 听说 说道 感叹 承诺 呼吁 宣布 汇报 批示 谈 讲 问 答道 称 "
     "打算 准备 决定 希望 觉得 而言 来说 看到 发现 想到 记得 第一次 第二次 第三次 会见 会晤 "
-    "出席 致辞 发表 签署 访问 抵达 当选 获得 荣获 被评为 被授予 摄 报道".split()
+    "出席 致辞 发表 签署 访问 抵达 当选 获得 荣获 被评为 被授予 摄 报道 "
+    # verbs of what a person made or did in news prose (袁隆平培育的, 梁晓声创作的)
+    "培育 创作 主演 执导 导演 创办 创立 发明 捐出 捐赠 夺得 赢得 涉嫌 因涉嫌 犯 同意".split()
 )
 # Weaker: words and function words that often follow a subject (孙丽娟在…, 王芳和…).
 WEAK_AFTER = tuple(
@@ -96,7 +98,8 @@ WEAK_AFTER = tuple(
 PREPOSITIONS_BEFORE = tuple(
     "据 经 由 请 邀请 听 让 叫 名叫 是 向 对 给 跟 同 与 和 及 把 被 为 找 随 跟随 陪同 连同 "
     "推选 任命 选举 授予 表彰 看望 慰问 会见 会晤 接见 免去 免 聘任 聘请 提名 采访 见到 "
-    "找到 联系 告诉 问 帮助 带着 带领 率领 感谢 祝贺 会同 以及 有".split()
+    "找到 联系 告诉 问 帮助 带着 带领 率领 感谢 祝贺 会同 以及 有 "
+    "采访了 见到了 找到了 看望了 慰问了 拜访 拜访了 遇到 遇见 结识 认识了 嫁给 娶了".split()
 )
 # Last characters of place names (马福川, 白鹤滩, 马栏山, 卢沟桥): a name may end in one
 # (金山, 小川), a place mostly does.
@@ -342,6 +345,11 @@ def word_after(text: str, pos: int) -> str | None:
     return _RIGHT.after(text, pos)
 
 
+def word_before(text: str, pos: int) -> str | None:
+    """The kind of word ending at ``pos`` (L_title, L_prep) or None."""
+    return _LEFT.before(text, pos)
+
+
 def han_features(
     text: str, s: int, sl: int, e: int, freq: dict, partners: set[int], counts: dict
 ) -> dict[str, float]:
@@ -387,6 +395,10 @@ def string_features(w: str, sl: int, freq: dict) -> dict[str, float]:
     elif dict_tag(w).startswith("nr"):
         f["dnr"] = 1.0
         f["dnr_lf"] = _lf(fr)
+        if sl == 1 and gl == 2 and total >= 1.0 and w[-1] not in PLACE_TAILS:
+            # 张建华, 袁隆平: a full name of the dictionary, name-like given characters (not
+            # 高水平, 胡杨林, 钱塘江: given characters unlike a name's, or a place's tail)
+            f["dnr_full"] = 1.0
         inside = name_words().get(w)
         if inside:
             f["wordy"] = _lf(inside * 20)

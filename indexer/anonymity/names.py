@@ -40,6 +40,7 @@ from .lexicon import (
     ANON_MARK,
     CJK,
     COMPOUND_SURNAMES,
+    FOREIGN_FIGURES,
     JAPANESE_SURNAMES,
     NOT_IN_GIVEN,
     NOT_NAMES,
@@ -66,6 +67,7 @@ from .namemodel import (
     title_length_before,
     translit_score,
     word_after,
+    word_before,
 )
 from .segment import _tokenizer, boundaries, dict_tag, words
 from .segment import freq as freq_of
@@ -115,7 +117,10 @@ _FORMULA_AFTER = re.compile("新时代|思想|理论|主义|列宁主义|经济�
 # Transliterated names: characters that score at least this in translit_chars.tsv.
 _TRANSLIT_MIN = 0.5
 _DOTS = "·•・‧"
-_LOCATIVE = re.compile("(?:在|于|赴|到|抵达|抵|前往|访问|来自|位于|途经|飞往|离开)$")
+# 到 after a verb it completes (见到, 找到, 遇到) is no motion to a place
+_LOCATIVE = re.compile(
+    "(?:在|于|赴|(?<![见找看遇想收听得做办受碰])到|抵达|抵|前往|访问|来自|位于|途经|飞往|离开)$"
+)
 _JP_GIVEN_STOP = frozenset("的了与及在是为等说向对从将把被都就还又")  # 和也 is a name
 _JP_NOT_GIVEN = NOT_IN_GIVEN - {"和", "也"}
 
@@ -440,7 +445,17 @@ def _cut_translit(text: str, s: int, e: int, freq: dict) -> tuple[int, int]:
             s = b  # a word that starts before the run ends inside it
         if a < e < b and word(a, b):
             e = a  # a word that starts inside the run ends after it
+    # a frequent word that ends the run (约翰逊|高兴地说, 彼得罗夫|特别): not of the name
+    inner = [c for c in cuts if s < c < e]
+    while inner and e - inner[-1] >= 2:
+        w = text[inner[-1] : e]
+        if (freq.get(w) or 0) < _TRAILING_WORD or dict_tag(w) in _NAME_TAGS or dict_tag(w) == "ns":
+            break
+        e = inner.pop()
     return s, max(s, e)
+
+
+_TRAILING_WORD = 1000
 
 
 def _division(g, name: str) -> bool:
@@ -459,6 +474,8 @@ def _context_before(text: str, s: int) -> str:
         return "title"
     if s == 0 or text[s - 1] in _CLAUSE or text[s - 1] in "和与及同的":
         return "start"
+    if word_before(text, s) == "L_prep":
+        return "start"  # 采访了约翰逊, 据拉希德介绍
     return ""
 
 
@@ -697,7 +714,19 @@ def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             if not covered(i, e) and not _FORMULA_AFTER.match(text, e):
                 out.append((0.5, NameHit(i, e, "possible")))
             i = text.find(name, e)
+    # foreign figures of the news (叶利钦, 奥巴马): possible, on jieba's word boundaries (安南
+    # not in 安南县 or 越安南部, 布什 not in 布什么)
+    for m in _FOREIGN_FIGURES.finditer(text):
+        i, e = m.span()
+        if not covered(i, e):
+            cuts = boundaries(text, max(0, i - 3), min(len(text), e + 3))
+            if i in cuts and e in cuts and text[e : e + 1] not in _DIVISION_SUFFIX:
+                out.append((0.55, NameHit(i, e, "possible")))
     return out
+
+
+_DIVISION_SUFFIX = frozenset("省市县区州镇乡村旗盟路街")
+_FOREIGN_FIGURES = re.compile("|".join(sorted(FOREIGN_FIGURES, key=len, reverse=True)))
 
 
 def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:

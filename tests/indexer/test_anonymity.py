@@ -1011,3 +1011,101 @@ def test_a_township_named_in_full_with_its_suffix_is_a_place_alone():
     assert found == [("茅台镇", "possible")]
     for text in ("我们要维护和平乡亲们都支持。", "促进城关镇村协调发展。", "大同镇压了叛乱。"):
         assert texts(text) == []
+
+
+# -- fifth round of issue 12: names of newspaper text -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("张建华培育的新品种亩产超过了一千斤。", "张建华"),
+        ("梁晓声创作的长篇小说获得茅盾文学奖。", "梁晓声"),
+        ("被告人何淑珍犯诈骗罪，被判处有期徒刑三年。", "何淑珍"),
+        ("犯罪嫌疑人赵永胜已被刑事拘留。", "赵永胜"),
+        ("刘建国大爷每天都到公园里下棋。", "刘建国"),
+        ("李国华课题组的研究成果发表在国际期刊上。", "李国华"),
+        ("经陈立新同意，合作社把仓库租给了外地客商。", "陈立新"),
+        ("记者采访了王志刚。", "王志刚"),
+        ("高明亮因涉嫌职务侵占被立案调查。", "高明亮"),
+    ],
+)
+def test_names_before_verbs_of_making_and_after_words_of_court_news_are_found(text, name):
+    """A full name of jieba's dictionary (张建华, 梁晓声) stands as a person before a verb of
+    what a person made or did (培育, 创作, 涉嫌, 同意), after a party of court news
+    (被告人, 犯罪嫌疑人) or a verb of meeting (采访了), before a form of address or a group
+    named after a person (大爷, 课题组)."""
+    assert name in [f.text for f in find_identifying(text) if f.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经国务院同意，现将有关事项通知如下。",
+        "经省政府同意，该项目正式启动。",
+        "被告人对判决不服，提出上诉。",
+        "犯罪嫌疑人已被依法逮捕。",
+        "大爷大妈们在广场上跳起了舞。",
+        "课题组成员深入田间地头调研。",
+        "我们找到了问题的症结。",
+        "他们培育的新品种亩产提高了两成。",
+        "把对党忠诚作为政府的首要品质。",
+    ],
+)
+def test_the_new_cue_words_alone_find_no_person(text):
+    """同意, 被告人, 大爷, 课题组, 找到了, 培育 without a name beside them, and 党 of 对党忠诚
+    (no surname there), are no person."""
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全红婵的跳水动作干净利落。", "全红婵"),
+        ("吴晓萱今年刚从师范学院毕业。", "吴晓萱"),
+        ("郑睿和孙彬是大学同学。", "郑睿"),
+        ("代玉梅在车间里检查设备。", "代玉梅"),
+        ("安徽省经贸委煤炭工业管理办公室主任计承法受到行政记大过处分。", "计承法"),
+    ],
+)
+def test_common_given_characters_and_surnames_the_dictionary_lacks_make_names(text, name):
+    """婵, 萱, 睿, 彬 (given characters the dictionary's names hold fewer than five times)
+    are name-like; 代 and 计 are surnames."""
+    assert name in [f.text for f in find_identifying(text) if f.kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("叶利钦在克里姆林宫发表电视讲话。", "叶利钦"),
+        ("奥巴马认为，关键在于合作。", "奥巴马"),
+        ("约翰逊高兴地说，这是一次成功的访问。", "约翰逊"),
+        ("记者见到拉希德时，他正在店里忙活。", "拉希德"),
+        ("记者采访了彼得罗夫。", "彼得罗夫"),
+    ],
+)
+def test_foreign_names_of_the_news_are_found(text, name):
+    """Foreign figures of the news (叶利钦, 奥巴马) and transliterated names after a verb
+    of meeting (见到, 采访了), the run cut before a frequent word (高兴地说)."""
+    found = [f.text for f in find_identifying(text) if f.kind == "person"]
+    assert name in found
+    assert all(len(f) <= len(name) for f in found if name in f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安南县的农民种植水稻。",
+        "他抵达莫斯科后立即举行会谈。",
+        "越南的咖啡出口增长。",
+    ],
+)
+def test_foreign_figures_inside_other_words_and_places_are_no_person(text):
+    """安南 of 安南县 and cities after a verb of going are no person."""
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+def test_a_certain_name_wins_over_a_possible_peak_of_the_same_span():
+    """林晓峰 before 带领 is a person, not a mountain peak (峰)."""
+    found = [(f.text, f.kind) for f in find_identifying("林晓峰带领村民修通了进山的公路。")]
+    assert ("林晓峰", "person") in found
