@@ -223,6 +223,23 @@ FORMER_PROVINCES = {
     "辽西省": "21",
 }
 
+# Cities under names they had before 1980 (public knowledge), named in news and histories
+# of the century (北平和平解放, 奉天即今沈阳), with the code prefix of today's city: 北平
+# (北京 1928-1949), 奉天 (沈阳 until 1945), 迪化 (乌鲁木齐 until 1954), 归绥 (呼和浩特 until
+# 1954), 汉口 (a city until 1949, now 武汉's), 旅大 (大连 1950-1981), 安东 (丹东 until 1965,
+# also a name: ambiguous), 广州湾 (湛江 until 1945), 打箭炉 (康定 until 1908).
+FORMER_CITIES = {
+    "北平": "11",
+    "奉天": "2101",
+    "迪化": "6501",
+    "归绥": "1501",
+    "汉口": "4201",
+    "旅大": "2102",
+    "安东": "2106",
+    "广州湾": "4408",
+    "打箭炉": "5133",
+}
+
 # Usual abbreviations of prefectures whose short form is long (博尔塔拉蒙古自治州 → 博州,
 # 克孜勒苏柯尔克孜自治州 → 克州, 巴音郭楞蒙古自治州 → 巴州, the last also 巴州区's short
 # form), as the reports of their province write them.
@@ -616,6 +633,12 @@ def build(corpus: Path) -> Gazetteer:
             g.add_short(
                 stem, "former_place", "某省", code, ambiguous=stem in ("平原", "辽东", "辽西")
             )
+
+    for name, code in FORMER_CITIES.items():
+        if name + "市" not in g.entries:
+            g.add(name + "市", "former_place", "某市", "f", code)
+        if name not in g.entries:
+            g.add_short(name, "former_place", "某市", code, ambiguous=name == "安东")
 
     for name, code in PREFECTURE_ABBREVIATIONS.items():
         g.add_short(name, "city", "某州", code)

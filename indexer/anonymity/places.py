@@ -218,7 +218,9 @@ def _locals(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
-_VILLAGE = re.compile(f"([{CJK}]{{1,4}}?)(村|社区)(?![民委级集庄落干务镇超规医])")
+# not 村民, 村委, 村级, 村集 (村集市), 村庄 …; 村集体 after a village's name is its collective
+# (江阴市华西村集体经济)
+_VILLAGE = re.compile(f"([{CJK}]{{1,4}}?)(村|社区)(?![民委级庄落干务镇超规医]|集(?!体))")
 _VILLAGE_GAP_STOP = frozenset("的和与及等各在对将为是了个有所该本全两多每农乡城镇新老")
 
 
@@ -234,9 +236,12 @@ def _villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if h.kind not in ("county", "township", "former_place"):
             continue
         m = _VILLAGE.match(text, h.end)
-        # a township's name inside the village's (塘村 in 凤凰县菖蒲塘村) gives way to it
+        # a township's name or a region's inside the village's (塘村 in 凤凰县菖蒲塘村, 华西 in
+        # 江阴市华西村) gives way to it
         j = k + 1
-        while m and j < len(hits) and hits[j].end <= m.end() and hits[j].kind == "township":
+        while (
+            m and j < len(hits) and hits[j].end <= m.end() and hits[j].kind in ("township", "geo")
+        ):
             j += 1
         nxt = hits[j].start if j < len(hits) else len(text)
         if not m or m.end() > nxt or _VILLAGE_GAP_STOP.intersection(m.group(1)):
@@ -411,6 +416,10 @@ _AFTER_MOTION = re.compile(
 # Before a city's short form (prefectures are few and named often): a preposition of
 # place too (在大同工作, 来自和田的, 从开封了解到).
 _LOCATIVE_BEFORE_CITY = re.compile("(?:在|从|来自|赴|到|去|于|位于)$")
+# Before a county's short form: words of where a person comes from (来自三门的游客, 老家在
+# 仁寿), unless the short form is a frequent word (来自东方的, 来自中原的 may be regions).
+_ORIGIN_BEFORE = re.compile("(?:来自|老家|老家在|家乡|家住|出生在|出生于|生于|祖籍|原籍|籍贯)$")
+_ORIGIN_WORD = 2000
 
 
 def _named_in_full(h: PlaceHit, hits: list[PlaceHit]) -> bool:
@@ -433,8 +442,13 @@ def _in_place_context(text: str, h: PlaceHit) -> bool:
     preposition of place before a city (在大同工作)."""
     if _PLACE_CONTEXT_AFTER.match(text, h.end):
         return True
-    before = _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start) or (
-        h.kind == "city" and _LOCATIVE_BEFORE_CITY.search(text, max(0, h.start - 2), h.start)
+    before = (
+        _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start)
+        or (h.kind == "city" and _LOCATIVE_BEFORE_CITY.search(text, max(0, h.start - 2), h.start))
+        or (
+            _ORIGIN_BEFORE.search(text, max(0, h.start - 3), h.start)
+            and freq(text[h.start : h.end]) < _ORIGIN_WORD
+        )
     )
     return bool(before and _AFTER_MOTION.match(text, h.end))
 
@@ -682,14 +696,40 @@ def _yields_to_region(h: PlaceHit) -> bool:
     return h.abbreviation or (h.kind == "township" and h.place is not None and not h.place.full)
 
 
+def _straddles_region(text: str, h: PlaceHit, regions: list[tuple[int, int]]) -> bool:
+    """A short form starting inside a region's name, not at its start, and inside the word
+    that starts with the region (豫东平原 holds no 东平, 华北平原 no 北平): the region is
+    meant."""
+    if (
+        h.place is None
+        or h.place.full
+        or h.kind not in ("county", "city", "township", "former_place")
+    ):
+        return False
+    for a, b in regions:
+        if a < h.start < b:
+            cuts = boundaries(text, max(0, a - 3), min(len(text), h.end + 3))
+            if a in cuts and h.start not in cuts:
+                return True
+    return False
+
+
 def _merge_over_abbreviations(hits: list[PlaceHit], extra: list[PlaceHit]) -> list[PlaceHit]:
-    """``extra`` (regions) added to ``hits``; what yields to a region inside it gives way."""
+    """``extra`` (regions) added to ``hits``; what yields to a region inside it gives way,
+    and a short form that starts inside a region and runs past it (东平 of 豫东平原)."""
     if not extra:
         return hits
     kept = [
         h
         for h in hits
         if not (_yields_to_region(h) and any(x.start <= h.start and h.end <= x.end for x in extra))
+        and not any(
+            x.kind == "geo"
+            and x.start < h.start < x.end
+            and h.place is not None
+            and not h.place.full
+            for x in extra
+        )
     ]
     return _merge(kept, extra)
 
@@ -813,7 +853,12 @@ def _regions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     places. A region may cover abbreviations it starts with (云贵 of 云贵高原), not a
     division (四川 of 四川盆地 stays the province)."""
     out: list[PlaceHit] = []
-    taken = [(h.start, h.end) for h in hits if not _yields_to_region(h)]
+    regions = [m.span() for m in _REGION.finditer(text)]
+    taken = [
+        (h.start, h.end)
+        for h in hits
+        if not _yields_to_region(h) and not _straddles_region(text, h, regions)
+    ]
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
@@ -822,7 +867,7 @@ def _regions(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
         return s in cuts and (e in cuts or not whole)
 
-    found = [(m.span(), False) for m in _REGION.finditer(text)]
+    found = [(span, False) for span in regions]
     found += [(m.span(), True) for m in _FAMOUS.finditer(text)]
     for (s, e), famous in sorted(found):
         if free(s, e) and starts_word(s, e, famous):

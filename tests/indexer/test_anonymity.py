@@ -1109,3 +1109,51 @@ def test_a_certain_name_wins_over_a_possible_peak_of_the_same_span():
     """林晓峰 before 带领 is a person, not a mountain peak (峰)."""
     found = [(f.text, f.kind) for f in find_identifying("林晓峰带领村民修通了进山的公路。")]
     assert ("林晓峰", "person") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("1949年，北平和平解放。", "北平"),
+        ("奉天即今天的沈阳。", "奉天"),
+        ("汉口的码头曾经十分繁忙。", "汉口"),
+        ("迪化市的商铺陆续开业。", "迪化市"),
+    ],
+)
+def test_cities_under_their_names_before_1980_are_places(text, place):
+    """北平, 奉天, 汉口, 迪化: former names of cities, as news and histories write them."""
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("来自三门的游客在海边拍照。", "三门"),
+        ("他的老家在仁寿，", "仁寿"),
+        ("江阴市华西村集体经济实力雄厚。", "江阴市华西村"),
+    ],
+)
+def test_county_short_forms_after_words_of_origin_and_villages_before_their_collective(text, place):
+    """An ambiguous county short form after 来自 or 老家在 is the county; a village named
+    after its county before 集体 (华西村集体经济) is the village."""
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "not_place"),
+    [
+        ("推进豫东平原200万亩整区域工程化建设。", "豫东", "东平"),
+        ("华北平原的地下水超采问题得到缓解。", "华北平原", "北平"),
+    ],
+)
+def test_a_short_form_inside_a_regions_word_gives_way_to_the_region(text, region, not_place):
+    """东平 of 豫东平原 and 北平 of 华北平原 are no county or city: the region is meant."""
+    found = texts(text)
+    assert region in found
+    assert not_place not in found
+
+
+def test_words_of_origin_do_not_make_frequent_words_places():
+    """来自东方的 and 来自中原的 name no county (东方市, 中原区 exist), 农村集市 no village."""
+    for text in ("这份礼物来自中原的一位老人。", "农村集市上人头攒动。"):
+        assert [f.text for f in find_identifying(text) if f.kind == "county"] == []
