@@ -69,7 +69,7 @@ from .namemodel import (
     word_after,
     word_before,
 )
-from .segment import _tokenizer, boundaries, dict_tag, words
+from .segment import _tokenizer, boundaries, dict_tag, tagged, words
 from .segment import freq as freq_of
 
 _FOLLOWERS = frozenset(STRONG_AFTER) | frozenset(WEAK_AFTER) | frozenset(PERSON_TITLES_AFTER)
@@ -609,7 +609,9 @@ MINORITY_NAMES = (
     "迪丽热巴 古丽娜尔 阿卜杜 玉素甫 阿布都 吾斯曼 艾尼瓦尔 阿里木 肉孜 托合提 赛买提 阿依努尔 "
     "帕提古丽 阿依夏 再努尔 热孜亚 古再丽 库尔班 依力哈木 吐尔洪 阿不力孜 买合木提 艾则孜 "
     "努尔 叶尔兰 努尔兰 阿依达娜 哈力木拉提 木拉提 达吾列提 叶尔江 巴合提 阿依别克 赛力克 加娜尔 "
-    "阿不都 吐尔地 艾山 吾买尔 米吉提 卡德尔 阿依提拉 努尔古丽 祖丽菲亚 热娜 美合日班"
+    "阿不都 吐尔地 艾山 吾买尔 米吉提 卡德尔 阿依提拉 努尔古丽 祖丽菲亚 热娜 美合日班 "
+    "朝鲁门 苏和巴特尔 阿不都拉 阿布都拉 买买提明 艾克拜尔 依米提 克里木 阿力木 图尔荪 伊力亚尔 "
+    "努尔买买提 阿依江 热依汗 布阿依夏木 海力其木 叶尔波拉提 达吾提"
 ).split()
 _MINORITY = re.compile(
     f"(?:{'|'.join(sorted(set(MINORITY_NAMES), key=len, reverse=True))})"
@@ -636,12 +638,15 @@ def _minority(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if s not in cuts and not title_length_before(text, s):
             continue  # inside a longer word (呼和浩特 holds no 呼和)
         before, after = _context_before(text, s), _context_after(text, e)
-        if not after and _word_tag_at_(text, e) in _VERB_TAGS and e in cuts:
-            after = "weak"  # 巴特尔赶着羊群: a subject before its verb
+        if not after and e in cuts and (_word_tag_at_(text, e) in _VERB_TAGS or _verb_at(text, e)):
+            after = "weak"  # 巴特尔赶着羊群, 努尔兰骑着马: a subject before its verb
         word = text[s:e]
         f = freq.get(word) or 0
         # a word (乌云 is tagged a name, but so frequent it is the word) or a place
-        wordy = (f >= 20 and dict_tag(word) not in _NAME_TAGS | {"ns"}) or f >= 300 or word in g
+        # (买买提 is tagged a noun, a name all the same: only a frequent noun is the word)
+        wordy = (
+            (f >= 20 and dict_tag(word) not in _NAME_TAGS | {"ns", "n"}) or f >= 300 or word in g
+        )
         if before == "title":
             sure = bool(after) and not wordy
         elif listed and not wordy:
@@ -653,6 +658,13 @@ def _minority(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         out.append((0.75 if sure else 0.55, NameHit(s, e, "certain" if sure else "possible")))
         ends.add(e)
     return out
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """jieba's tagger reads the word starting at ``pos`` as a verb (骑着|马: 骑着马 is no
+    word of the dictionary, its longest prefix 骑着 is untagged)."""
+    toks = tagged(text, pos, min(len(text), pos + 6))
+    return bool(toks) and toks[0].start == pos and toks[0].tag in ("v", "vd", "vi", "vg")
 
 
 def _word_tag_at_(text: str, pos: int) -> str:

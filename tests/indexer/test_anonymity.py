@@ -1157,3 +1157,25 @@ def test_words_of_origin_do_not_make_frequent_words_places():
     """来自东方的 and 来自中原的 name no county (东方市, 中原区 exist), 农村集市 no village."""
     for text in ("这份礼物来自中原的一位老人。", "农村集市上人头攒动。"):
         assert [f.text for f in find_identifying(text) if f.kind == "county"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("买买提是一名出租车司机。", "买买提"),
+        ("朝鲁门带着我们参观了牧场。", "朝鲁门"),
+        ("热合曼·阿不都拉在巴扎上卖干果。", "热合曼·阿不都拉"),
+        ("成都队以3比1战胜对手。", "成都"),
+    ],
+)
+def test_minority_names_tagged_nouns_and_places_before_a_team_are_found(text, name):
+    """买买提 (jieba tags it a noun), 朝鲁门, 阿不都拉 are given names; 成都 of 成都队 is
+    the city (a team is named after its place)."""
+    assert covered(text, name)
+
+
+def test_a_frequent_minority_name_that_is_a_word_stays_the_word():
+    """乌云 (clouds) alone is the word; 连队, 车队 and 乐队 hold no place."""
+    assert texts("乌云遮住了太阳。") == []
+    for text in ("他在连队当了三年兵。", "这支车队来自农村。", "乐队演奏了国歌。"):
+        assert texts(text) == []
