@@ -848,26 +848,69 @@ def _propagate(text: str, hits: list[NameHit], covered: _Covered) -> list[NameHi
     (汪洋, 高峰) are not spread: the other occurrence may be the word."""
     freq = _tokenizer().FREQ
     names: dict[str, str] = {}
+    words_: set[str] = set()  # names that are words (高峰, 田野): spread where a name stands
     for h in hits:
         word = text[h.start : h.end]
-        if not freq.get(word) and h.end - h.start >= 2 and word not in PUBLIC_FIGURES:
+        if h.end - h.start < 2 or word in PUBLIC_FIGURES:
+            continue
+        if not freq.get(word):
             if names.get(word) != "certain":
                 names[word] = h.certainty
+        else:
+            words_.add(word)
+    for word in words_:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not covered(i, j) and _stands_as_name(text, i, j, hits):
+                hits = [*hits, NameHit(i, j, "possible")]
+            i = text.find(word, j)
     if not names:
-        return hits
+        return sorted(hits, key=lambda h: h.start)
     marks = bytearray(len(text) + 1)
     for h in hits:
         marks[h.start : h.end] = b"\x01" * (h.end - h.start)
     extra = []
+    inner: set[int] = set()  # id() of hits a longer occurrence replaces
     for word, certainty in names.items():
         i = text.find(word)
         while i >= 0:
             j = i + len(word)
-            if not any(marks[i:j]) and not covered(i, j):
-                extra.append(NameHit(i, j, certainty))
-                marks[i:j] = b"\x01" * (j - i)
+            if not covered(i, j):
+                if not any(marks[i:j]):
+                    extra.append(NameHit(i, j, certainty))
+                    marks[i:j] = b"\x01" * (j - i)
+                else:
+                    # a shorter name found inside this occurrence (姜德明 … 姜德|明说): the
+                    # name found elsewhere is the whole
+                    parts = [h for h in hits if h.start < j and i < h.end]
+                    if parts and all(i <= h.start and h.end <= j for h in parts):
+                        inner.update(id(h) for h in parts)
+                        extra.append(NameHit(i, j, certainty))
             i = text.find(word, j)
-    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+    if not extra:
+        return hits
+    return sorted([h for h in hits if id(h) not in inner] + extra, key=lambda h: h.start)
+
+
+def _stands_as_name(text: str, i: int, j: int, hits: list[NameHit]) -> bool:
+    """Another occurrence of a name that is a word (高峰 … 高峰的妻子) stands where a name
+    does: no hit there yet, at a clause start or after a preposition, on jieba's word
+    boundaries, before no noun it would head (高峰时段) and before 的, a word that follows
+    names or a verb."""
+    if any(h.start < j and i < h.end for h in hits):
+        return False
+    if not (i == 0 or text[i - 1] in _CLAUSE or _after_preposition(text, i)):
+        return False
+    cuts = boundaries(text, max(0, i - 3), min(len(text), j + 3))
+    if i not in cuts or j not in cuts or _noun_follows(text, j):
+        return False
+    # what follows says a person: 的, a word that follows names, a verb (高峰期间, 田野里 no)
+    return (
+        text[j : j + 1] == "的"
+        or word_after(text, j) is not None
+        or _word_tag_at_(text, j) in ("v", "vd", "vi")
+    )
 
 
 # A given name standing alone is addressed (海燕，你…) or called (名叫海燕).

@@ -1179,3 +1179,25 @@ def test_a_frequent_minority_name_that_is_a_word_stays_the_word():
     assert texts("乌云遮住了太阳。") == []
     for text in ("他在连队当了三年兵。", "这支车队来自农村。", "乐队演奏了国歌。"):
         assert texts(text) == []
+
+
+def test_a_name_found_once_is_found_whole_where_it_comes_back():
+    """姜德明 … 姜德明说: the second occurrence is the whole name, not 姜德 of 姜德|明说."""
+    text = "村民姜德明今年六十岁。姜德明说，过去村里没有路。"
+    found = [(f.text, f.start) for f in find_identifying(text) if f.kind == "person"]
+    assert found == [("姜德明", 2), ("姜德明", 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("高峰在工地上干了十年。高峰的妻子也在工地做饭。", 2),
+        ("田野是一名摄影师，田野拍摄的照片获了奖。", 2),
+        ("高峰在工地上干了十年。用电高峰时段要错峰。高峰期间注意安全。", 1),
+        ("田野是一名摄影师。田野里到处是庄稼。", 1),
+    ],
+)
+def test_a_name_that_is_a_word_comes_back_only_where_a_name_stands(text, count):
+    """A name that is a word (高峰, 田野), once found, is found again at a clause start
+    before 的 or a verb, not inside 用电高峰时段 nor before 期间 or 里."""
+    assert len([f for f in find_identifying(text) if f.kind == "person"]) == count
