@@ -45,6 +45,7 @@ from .lexicon import (
     NOT_IN_GIVEN,
     NOT_NAMES,
     PERSON_TITLES_AFTER,
+    PERSON_WORDS_BEFORE,
     PUBLIC_FIGURES,
     RARE_SURNAMES,
     SINGLE_SURNAMES,
@@ -715,6 +716,41 @@ def _address(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     return out
 
 
+# The frame of a person who leads or helps (在文静的帮助下, 在高峰的带领下): what stands
+# between 在 and 的 is a person or a body.
+_LED_BY = re.compile(
+    f"在([{CJK}]{{2,4}}?)的(?:带领|带动|帮助|指导|陪同|支持|鼓励|影响|关心|号召|感召|组织|推动|"
+    "指点|帮扶|引领)下"
+)
+_LED_WORD_TAGS = frozenset(("", "nr", "nrfg", "nrt"))
+_LED_RARE = 200  # a word rarer than this (文静 n 74) may be a name in the frame
+_PERSON_WORDS = frozenset(PERSON_WORDS_BEFORE) | frozenset(PERSON_TITLES_AFTER)
+
+
+def _led_by(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """A surname and one or two more characters in the frame 在…的带领下 (在文静的帮助下):
+    a possible name, also where it is a word of the dictionary tagged a name (高峰 nr) or
+    a rare word (文静), not a frequent word of another kind (在高校的支持下)."""
+    out = []
+    for m in _LED_BY.finditer(text):
+        s, e = m.span(1)
+        if covered(s, e):
+            continue
+        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1 if text[s] in SINGLE_SURNAMES else 0
+        if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
+            continue
+        w = text[s:e]
+        if freq_of(w) >= _LED_RARE and dict_tag(w) not in _LED_WORD_TAGS:
+            continue
+        given = text[s + sl : e]
+        if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
+            continue  # 全社会, 全行业: a character before a frequent word
+        if w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w):
+            continue  # 在师傅的指导下: a word for a person
+        out.append((0.6, NameHit(s, e, "possible")))
+    return out
+
+
 def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """Leaders standing as persons (国家主席习近平, 毛主席 …): possible, never certain;
     in a formula (习近平新时代…思想, 邓小平理论, 马克思主义) not at all."""
@@ -752,6 +788,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     scored += _minority(text, covered)
     scored += _address(text, covered)
     scored += _leaders(text, covered)
+    scored += _led_by(text, covered)
     # The most probable of overlapping candidates; between equals the longer.
     scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))
     marks = bytearray(len(text) + 1)

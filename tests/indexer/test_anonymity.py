@@ -1201,3 +1201,31 @@ def test_a_name_that_is_a_word_comes_back_only_where_a_name_stands(text, count):
     """A name that is a word (高峰, 田野), once found, is found again at a clause start
     before 的 or a verb, not inside 用电高峰时段 nor before 期间 or 里."""
     assert len([f for f in find_identifying(text) if f.kind == "person"]) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在文静的帮助下，孩子们学会了画画。", "文静"),
+        ("在高峰的带领下，车间提前完成了任务。", "高峰"),
+    ],
+)
+def test_a_name_that_is_a_word_in_the_frame_of_a_leader_is_a_possible_name(text, name):
+    """在…的带领下 / 的帮助下: a name that is a word (文静, 高峰) between 在 and 的 is a person."""
+    found = [(f.text, f.certainty) for f in find_identifying(text) if f.kind == "person"]
+    assert found == [(name, "possible")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在高校的支持下，项目顺利推进。",
+        "在全社会的支持下，活动顺利举行。",
+        "在华为的支持下，项目落地。",
+        "在师傅的指导下，他掌握了技术。",
+        "在全家的支持下，他辞职创业。",
+    ],
+)
+def test_bodies_and_words_for_people_in_the_frame_of_a_leader_are_no_person(text):
+    """高校, 全社会, 华为, 师傅, 全家 in 在…的支持下 are no names."""
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
