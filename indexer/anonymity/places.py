@@ -271,16 +271,35 @@ def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     share them, or jieba does not know them) are clear in a chain."""
     g = gazetteer()
     out: list[PlaceHit] = []
+    dropped: set[int] = set()
     for k, h in enumerate(hits):
+        if k in dropped:
+            continue
         out.append(h)
         if h.kind not in ("city", "county", "former_place"):
             continue
         nxt = hits[k + 1].start if k + 1 < len(hits) else len(text)
+        inside = None  # a short form of elsewhere inside a township's stem (顺义龙湾屯: 龙湾)
         if nxt == h.end:
-            continue  # a place follows already
+            if k + 1 == len(hits):
+                continue  # the text ends here
+            o = hits[k + 1]
+            if not (
+                o.place is not None
+                and h.place is not None
+                and not o.place.full
+                and o.kind in ("city", "county")
+                and o.end - o.start == 2
+                and not _related(h.place, o.place)
+            ):
+                continue  # a place follows already
+            inside = k + 1
+            nxt = hits[k + 2].start if k + 2 < len(hits) else len(text)
         for n in (3, 2):
             e = h.end + n
             if e > nxt or not _ALL_CJK.fullmatch(text, h.end, e):
+                continue
+            if inside is not None and e <= hits[inside].end:
                 continue
             stem = text[h.end : e]
             full = next((stem + x for x in _TOWNSHIP_ENDINGS if stem + x in g), None)
@@ -296,18 +315,22 @@ def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             if e not in cuts:
                 continue
             if not f and n == 2 and e < len(text) and _ALL_CJK.match(text, e):
-                # an unknown stem needs a word of its own after it (龚滩古镇, not 新达盟)
+                # an unknown stem needs a word of its own after it (龚滩古镇, not 新达盟), or
+                # a particle (睢宁王集的企业)
                 after = min((c for c in cuts if c > e), default=e)
-                if after - e < 2:
+                if after - e < 2 and text[e] not in _PARTICLES_AFTER_TOWN:
                     continue
             town = g.get(full)
             place = Place(stem, "township", town.replacement, False, False, False, h.place.codes)
             out.append(PlaceHit(h.end, e, "township", town.replacement, place))
+            if inside is not None:
+                dropped.add(inside)
             break
     return out
 
 
 _ALL_CJK = re.compile(f"[{CJK}]+")
+_PARTICLES_AFTER_TOWN = frozenset("的和与及等")
 
 
 def _words(text: str, start: int, end: int) -> list[str]:

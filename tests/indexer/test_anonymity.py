@@ -1229,3 +1229,22 @@ def test_a_name_that_is_a_word_in_the_frame_of_a_leader_is_a_possible_name(text,
 def test_bodies_and_words_for_people_in_the_frame_of_a_leader_are_no_person(text):
     """高校, 全社会, 华为, 师傅, 全家 in 在…的支持下 are no names."""
     assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "township"),
+    [
+        ("睢宁王集的企业复工复产。", "王集"),
+        ("顺义龙湾屯的企业复工复产。", "龙湾屯"),
+    ],
+)
+def test_a_township_short_form_after_its_county_before_a_particle_is_found(text, township):
+    """睢宁王集的: an unknown township stem after its county may end before 的; 龙湾屯 after
+    顺义 is the township, not 龙湾 (a district of 温州) and a 屯."""
+    found = texts(text)
+    assert township in found
+
+
+def test_a_county_before_a_word_and_a_particle_keeps_no_township():
+    """睢宁发展的 and 顺义龙湾 alone hold no township (发展 is a word; 龙湾 is the district)."""
+    assert texts("睢宁发展的势头很好。") == ["睢宁"]
