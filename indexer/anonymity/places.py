@@ -429,6 +429,8 @@ def _read_as_place(text: str, h: PlaceHit) -> bool:
 # and 市 make the full form, which needs no confirmation.
 _PLACE_CONTEXT_AFTER = re.compile(
     "境内|全境|一带|当地|籍|县城|县域|城区|等地|等县|[两三四五六七八九十]个?(?:县|市|区)"
+    # bodies and works named after their place (开封大学, 大庆油田, 石狮服装城, 大同机场)
+    "|大学|学院|师范|油田|机场|火车站|高铁站|日报|晚报|电视台|服装城|钢铁|海关|市民|市区"
 )
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.

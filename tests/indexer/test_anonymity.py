@@ -1248,3 +1248,23 @@ def test_a_township_short_form_after_its_county_before_a_particle_is_found(text,
 def test_a_county_before_a_word_and_a_particle_keeps_no_township():
     """睢宁发展的 and 顺义龙湾 alone hold no township (发展 is a word; 龙湾 is the district)."""
     assert texts("睢宁发展的势头很好。") == ["睢宁"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("大庆油田原油产量保持稳定。", "大庆"),
+        ("石狮服装城人流如织。", "石狮"),
+        ("开封大学的学生参加了志愿服务。", "开封"),
+        ("大同市民积极参与垃圾分类。", "大同"),
+    ],
+)
+def test_an_ambiguous_short_form_before_a_body_named_after_it_is_the_place(text, place):
+    """大庆, 石狮, 开封, 大同 are words too; before 油田, 服装城, 大学, 市民 they are places."""
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize("text", ["白银市场价格上涨。", "日照时间延长。", "实现世界大同。"])
+def test_ambiguous_short_forms_before_other_words_stay_words(text):
+    """白银市场 (the silver market), 日照时间 (hours of sunshine), 世界大同 hold no city."""
+    assert texts(text) == []
