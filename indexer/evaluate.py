@@ -13,6 +13,7 @@ evaluates a :class:`~indexer.query.Plan` on it with per-searcher caches:
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
@@ -85,6 +86,7 @@ class Evaluator:
         searcher,
         containing: Callable[[str, int | None], list[str]],
         grams: Callable[[str], array] | None = None,
+        freqs: Callable[[object], object] | None = None,
     ):
         self.searcher = searcher
         self._grams = grams
@@ -96,11 +98,12 @@ class Evaluator:
         self._sequences = _LRU(CACHE_UNITS)
         self._texts = _LRU(CACHE_TEXTS)
         self._lengths: dict[str, tuple[list[float], float]] = {}
-        subs = getattr(self.reader, "readers", None)
-        if subs:
-            self._segments = list(zip(subs, self.reader.doc_offsets, strict=True))
-        else:
-            self._segments = [(self.reader, 0)]
+        self._saturation: dict[str, list[float]] = {}
+        # (segment reader, its first document number, its freq file or None)
+        self._segments = [
+            (sub, offset, freqs(sub) if freqs is not None and sub.segment() else None)
+            for sub, offset in self.reader.leaf_readers()
+        ]
 
     # -- raw data -------------------------------------------------------------------------
 
@@ -117,13 +120,24 @@ class Evaluator:
             return hit
         ids, freqs = array("i"), array("f")
         tb = term.encode("utf-8")
-        for seg, offset in self._segments:
-            try:
-                m = seg.postings(field, tb)
-            except TermNotFound:
+        for seg, offset, ff in self._segments:
+            if ff is None:
+                try:
+                    m = seg.postings(field, tb)
+                except TermNotFound:
+                    continue
+                _read_all(m, ids, freqs, offset)
                 continue
-            _read_all(m, ids, freqs, offset)
-        if len(ids) and any(seg.has_deletions() for seg, _ in self._segments):
+            hit = ff.get(field, tb)
+            if hit is None:
+                continue
+            docs, weights = hit
+            if offset:
+                ids.extend(map(offset.__add__, docs))
+            else:
+                ids.frombytes(docs.cast("B"))
+            freqs.frombytes(weights.cast("B"))
+        if len(ids) and any(seg.has_deletions() for seg, _o, _f in self._segments):
             keep = [i for i, d in enumerate(ids) if not self.reader.is_deleted(d)]
             ids = array("i", (ids[i] for i in keep))
             freqs = array("f", (freqs[i] for i in keep))
@@ -142,22 +156,65 @@ class Evaluator:
             hit = self._lengths[field] = (vals, avg)
         return hit
 
+    def saturation(self, field: str) -> list[float]:
+        """Each document's BM25 length term in a field, K1 * (1 - B + B * length / avg)."""
+        hit = self._saturation.get(field)
+        if hit is None:
+            lengths, avg = self.lengths(field)
+            a, b = K1 * (1 - B), K1 * B / avg
+            hit = self._saturation[field] = [a + b * n for n in lengths]
+        return hit
+
     def positions(self, field: str, term: str, docs: list[int]) -> dict[int, list[int]]:
-        """Token positions of a term in some documents (sorted document numbers)."""
+        """Token positions of a term in some documents (sorted document numbers, none of
+        them deleted). Segment by segment, block by block: a block without any of the
+        documents is passed by its header, and only the blocks holding one are decoded
+        (Whoosh's ``skip_to`` steps through every posting in Python)."""
         out: dict[int, list[int]] = {}
-        try:
-            m = self.searcher.postings(field, term.encode("utf-8"))
-        except TermNotFound:
-            return out
-        for d in docs:
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-                if not m.is_active():
-                    break
-            if m.id() == d:
-                out[d] = m.value_as("positions")
+        tb = term.encode("utf-8")
+        for sub, offset, _ff in self._segments:
+            lo = bisect.bisect_left(docs, offset)
+            hi = bisect.bisect_left(docs, offset + sub.doc_count_all(), lo)
+            if lo == hi:
+                continue
+            fmt = sub.schema[field].format
+            try:
+                # The segment's own matcher, not the one leaving out deleted documents.
+                m = sub._terms.matcher(field, tb, fmt)
+            except TermNotFound:
+                continue
+            local = [d - offset for d in docs[lo:hi]]
+            if not (hasattr(m, "_next_block") and hasattr(m, "_read_ids")):
+                for d in local:  # a term's few postings kept inline in its term info
+                    if not m.is_active():
+                        break
+                    if m.id() < d:
+                        m.skip_to(d)
+                        if not m.is_active():
+                            break
+                    if m.id() == d:
+                        out[d + offset] = m.value_as("positions")
+                continue
+            decode = fmt.decoder("positions")
+            j, n = 0, len(local)
+            while j < n and m.is_active():
+                if m.block_max_id() < local[j]:
+                    m._next_block()
+                    continue
+                if m._ids is None:
+                    m._read_ids()
+                ids = m._ids
+                if m._values is None:
+                    m._read_values()
+                values = m._values
+                last = ids[-1]
+                while j < n and local[j] <= last:
+                    d = local[j]
+                    k = bisect.bisect_left(ids, d)
+                    if k < len(ids) and ids[k] == d:
+                        out[d + offset] = decode(values[k])
+                    j += 1
+                m._next_block()
         return out
 
     def sequence_docs(
@@ -300,6 +357,9 @@ class Evaluator:
         def add(field: str, term: str, factor: float = 1.0, into: str | None = None) -> None:
             ids, freqs = self.postings(field, term)
             acc = tf[into or field]
+            if not acc and factor == 1.0:  # a term's documents are distinct
+                acc.update(zip(ids, freqs, strict=True))
+                return
             for d, f in zip(ids, freqs, strict=True):
                 acc[d] += f * factor
 
@@ -357,12 +417,11 @@ class Evaluator:
         for f, acc in tf.items():
             if not acc:
                 continue
-            weight = FIELD_WEIGHTS[f]
-            lengths, avg = self.lengths(f)
+            c = FIELD_WEIGHTS[f] * (K1 + 1)
+            sat = self.saturation(f)
             for d, t in acc.items():
                 if t > 0:
-                    norm = K1 * (1 - B + B * lengths[d] / avg)
-                    scores[d] += weight * t * (K1 + 1) / (t + norm)
+                    scores[d] += c * t / (t + sat[d])
         df = len(scores)
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
         result = {d: s * idf for d, s in scores.items()}
@@ -373,6 +432,8 @@ class Evaluator:
 
     def evaluate(self, plan: Plan, allowed: set[int] | None) -> tuple[list[int], dict[int, float]]:
         """The matching documents (unordered) and their relevance scores."""
+        if allowed is not None and not allowed:  # the filters leave no case
+            return [], {}
         if not plan.required:
             docs = set(allowed) if allowed is not None else set(self.reader.all_doc_ids())
             for u in plan.excluded:
@@ -470,11 +531,12 @@ class Evaluator:
         """Documents ranked by the weighted sum of their frequencies of some terms (the
         candidates of a similar-case lookup)."""
         acc: defaultdict[int, float] = defaultdict(float)
-        lengths, avg = self.lengths("content")
+        sat = self.saturation("content")
         for term, w in weights.items():
             ids, freqs = self.postings("content", term)
+            c = w * (K1 + 1)
             for d, f in zip(ids, freqs, strict=True):
-                acc[d] += w * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[d] / avg))
+                acc[d] += c * f / (f + sat[d])
         return sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[:limit]
 
 

@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, CharGramTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 
 class Preindexed(list):
