@@ -240,6 +240,10 @@ FORMER_CITIES = {
     "打箭炉": "5133",
 }
 
+# Counties set up after the 2023 codes (public knowledge): 和安县 and 和康县 (新疆和田地区,
+# December 2024).
+NEW_COUNTIES = {"和安县": "6532", "和康县": "6532"}
+
 # Usual abbreviations of prefectures whose short form is long (博尔塔拉蒙古自治州 → 博州,
 # 克孜勒苏柯尔克孜自治州 → 克州, 巴音郭楞蒙古自治州 → 巴州, the last also 巴州区's short
 # form), as the reports of their province write them.
@@ -639,6 +643,10 @@ def build(corpus: Path) -> Gazetteer:
             g.add(name + "市", "former_place", "某市", "f", code)
         if name not in g.entries:
             g.add_short(name, "former_place", "某市", code, ambiguous=name == "安东")
+
+    for name, code in NEW_COUNTIES.items():
+        if name not in g.entries:
+            g.add(name, "county", "某县", "f", code)
 
     for name, code in PREFECTURE_ABBREVIATIONS.items():
         g.add_short(name, "city", "某州", code)

@@ -1268,3 +1268,12 @@ def test_an_ambiguous_short_form_before_a_body_named_after_it_is_the_place(text,
 def test_ambiguous_short_forms_before_other_words_stay_words(text):
     """白银市场 (the silver market), 日照时间 (hours of sunshine), 世界大同 hold no city."""
     assert texts(text) == []
+
+
+def test_counties_set_up_after_the_2023_codes_are_places():
+    """和康县 and 和安县 (2024) are counties, whole (not 康县 of 甘肃 inside 和康县)."""
+    text = "推进和康县、和安县等边境新设县基础设施建设。"
+    assert [(f.text, f.kind) for f in find_identifying(text)] == [
+        ("和康县", "county"),
+        ("和安县", "county"),
+    ]
