@@ -848,6 +848,8 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
             p = m.probability(m.logit(feats))
             if p >= P_LISTED and (best is None or p > best[0]):
                 best = (p, s, e)
+        if best is None:
+            best = _listed_translit(text, h, marks, covered, freq, g)
         if best is not None:
             _, s, e = best
             hit = NameHit(s, e, "possible")
@@ -856,6 +858,36 @@ def _complete_lists(text: str, hits: list[NameHit], covered: _Covered) -> list[N
             todo.append(hit)
     out.sort(key=lambda h: h.start)
     return out
+
+
+def _is_translit(w: str) -> bool:
+    letters = [c for c in w if c not in _DOTS]
+    return len(letters) >= 2 and all(translit_score(c) >= _TRANSLIT_MIN for c in letters)
+
+
+def _listed_translit(text: str, h: NameHit, marks, covered, freq: dict, g):
+    """A transliterated name listed right after a transliterated name (汤姆和杰瑞, 玛丽、
+    约翰): a run of transliteration characters, no word of the dictionary but a name, no
+    place."""
+    if not _is_translit(text[h.start : h.end]) or h.end >= len(text):
+        return None
+    if text[h.end] not in _LIST_MARKS:
+        return None
+    a = h.end + 1
+    for s, e in _translit_runs(text[: a + 12]):
+        if s != a:
+            continue
+        s, e = _cut_translit(text, s, e, freq)
+        letters = [c for c in text[s:e] if c not in _DOTS]
+        if s != a or not 2 <= len(letters) <= 10 or any(marks[s:e]) or covered(s, e):
+            return None
+        w = text[s:e]
+        if w in g or (freq.get(w) and dict_tag(w) not in _NAME_TAGS):
+            return None  # 汤姆和美国, 玛丽和咖啡
+        if sum(translit_score(c) for c in letters) / len(letters) < 1.5:
+            return None
+        return (0.5, s, e)
+    return None
 
 
 def _upgrade_lists(text: str, hits: list[NameHit]) -> None:

@@ -1277,3 +1277,11 @@ def test_counties_set_up_after_the_2023_codes_are_places():
         ("和康县", "county"),
         ("和安县", "county"),
     ]
+
+
+def test_a_transliterated_name_listed_after_one_is_found():
+    """汤姆和杰瑞: a transliteration listed after a transliterated name is a name; 美国 and
+    沙发 listed after one are not."""
+    assert [f.text for f in find_identifying("汤姆和杰瑞是好朋友。")] == ["汤姆", "杰瑞"]
+    assert "美国" not in texts("詹姆斯和美国的朋友一起来了。")
+    assert [f.text for f in find_identifying("汤姆和沙发厂的工人聊天。")] == ["汤姆"]
