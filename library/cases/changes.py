@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from ..storage.base import utcnow
 from .models import Case
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ def follow(lib: Library, index_cases: IndexCases, *, wait: float = 0.5) -> list[
         if not mine:
             return []
         state = _load(path)
+        looking = utcnow()
         with lib.db.session() as session:
             first = state is None
             if first:
@@ -156,7 +158,16 @@ def follow(lib: Library, index_cases: IndexCases, *, wait: float = 0.5) -> list[
                 # the index was kept in step by the indexed_at marks, as with one node.
                 newest = session.scalar(select(func.max(Case.updated_at)))
                 state = {"watermark": _iso(newest or datetime(2000, 1, 1)), "seen": {}}
-            since = datetime.fromisoformat(state["watermark"]) - LAG
+            # Back LAG from the watermark, or from this process's last complete look: a
+            # change stamped more than LAG before that look had committed by then and was
+            # seen (after a bulk ingest, the watermark's LAG held thousands of cases, read
+            # again at every look).
+            since = (
+                max(
+                    datetime.fromisoformat(state["watermark"]), _looked.get(str(path), datetime.min)
+                )
+                - LAG
+            )
             found = session.execute(
                 select(Case.case_no, Case.updated_at, Case.status, Case.indexed_at).where(
                     Case.updated_at > since
@@ -173,6 +184,7 @@ def follow(lib: Library, index_cases: IndexCases, *, wait: float = 0.5) -> list[
             )
         changed = [r for r in found if seen.get(r.case_no) != _iso(r.updated_at)]
         if not changed and not first:
+            _looked[str(path)] = looking
             return []  # nothing new: the state file stays as it is (no write per look)
         todo = [r.case_no for r in changed if r.status == "published"]
         unpublished = [r.case_no for r in changed if r.status != "published"]
@@ -193,12 +205,15 @@ def follow(lib: Library, index_cases: IndexCases, *, wait: float = 0.5) -> list[
             [datetime.fromisoformat(state["watermark"])] + [r.updated_at for r in found]
         )
         _save(path, {"watermark": _iso(watermark), "seen": seen})
+        _looked[str(path)] = looking
     if todo:
         log.info("took %d case(s) changed elsewhere: %s", len(todo), ", ".join(todo[:5]))
     return todo
 
 
 _last: dict[str, float] = {}
+# By state file: when this process last looked and took everything it found.
+_looked: dict[str, datetime] = {}
 
 
 def follow_now_and_then(lib: Library, index_cases: IndexCases) -> list[str]:
