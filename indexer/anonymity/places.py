@@ -793,10 +793,12 @@ _ABBR_CLASS = "".join(ABBREVIATIONS)
 _ABBR_RUN = re.compile(f"[{_ABBR_CLASS}]{{2,5}}")
 # A single abbreviation stands for the place after a verb of coming, going or staying
 # (来沪, 在渝, 赴京, 驻港, 来川居住), not inside a brand (浙政钉, 浙里办, 渝快办).
-_ABBR_AFTER_VERB = re.compile(f"(?<=[来在赴抵驻离返留旅入进援回到])([{_ABBR_CLASS}])")
+# (also the usual one-character abbreviations of two cities: 穗 广州, 甬 宁波: 来穗务工)
+_ABBR_AFTER_VERB = re.compile(f"(?<=[来在赴抵驻离返留旅入进援回到从])([{_ABBR_CLASS}穗甬])")
 _AFTER_ABBR_OK = re.compile(
     f"(?:[^{CJK}]|$|投资|工作|居住|发展|设立|落户|创业|就业|务工|生活|学习|求学|考察|调研|"
-    "访问|参加|出席|举办|召开|期间|后|时|的|企业|人员|人才|游客|旅游|办|开|设|[，。、；：）])"
+    "访问|参加|出席|举办|召开|期间|后|时|的|企业|人员|人才|游客|旅游|办|开|设|"
+    "出差|开会|就医|过年|探亲|读书|上学|演出|参观|观光|留学|打工|经商|办事|交流|[，。、；：）])"
 )
 
 
@@ -829,8 +831,10 @@ def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     for m in _ABBR_AFTER_VERB.finditer(text):
         s, e = m.span(1)
         c = m.group(1)
-        if (c in _COMMON_ABBR and c != "京") or not free(s, e):
+        if (c in _COMMON_ABBR and c not in "京港") or not free(s, e):
             continue
+        if c == "港" and text[s - 1] not in "驻赴来在访":
+            continue  # 返港, 抵港, 离港: ships and harbours (赴港上市, 在港工作: 香港)
         if not _AFTER_ABBR_OK.match(text, e):
             continue
         pair = text[s - 1 : e]
@@ -842,11 +846,14 @@ def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
-# The standard other names (别称) of provinces: 齐鲁 山东, 三晋 山西, 八闽 福建, 陇原 甘肃.
+# The standard other names (别称) of provinces: 齐鲁 山东, 三晋 山西, 八闽 福建, 陇原 甘肃;
+# and of cities.
 # 中原 and 天府 are left out: everyday words (中原地区) and a zone's stem (天府新区).
 NICKNAMES = (
     "齐鲁 三晋 八闽 陇原 三秦 荆楚 三湘 巴蜀 燕赵 赣鄱 岭南 八桂 琼州 龙江 雪域 塞上 江淮 "
-    "潇湘 黔贵 滇黔 关东 辽沈 吴越 八闽大地 齐鲁大地 三晋大地 荆楚大地 巴山蜀水"
+    "潇湘 黔贵 滇黔 关东 辽沈 吴越 八闽大地 齐鲁大地 三晋大地 荆楚大地 巴山蜀水 "
+    # and of cities, as news writes them: 羊城 广州, 鹏城 深圳, 蓉城 成都, 春城 昆明 …
+    "羊城 鹏城 蓉城 春城 泉城 冰城 星城 榕城 申城 沪上 京城 津城 杭城 邕城 筑城 鹭岛"
 ).split()
 _NICKNAME = re.compile("|".join(sorted(NICKNAMES, key=len, reverse=True)))
 
