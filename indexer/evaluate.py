@@ -17,12 +17,13 @@ import bisect
 import heapq
 import math
 import operator
-import re
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
-from itertools import repeat
+from itertools import accumulate, repeat
+from pickle import loads
 
+from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -59,7 +60,6 @@ SUBSTRING_CHECKS = 200
 LONG_STRING = 10
 # Candidates of a long string checked in their text, at most.
 STRING_CHECKS = 40
-_SPACES = re.compile(r"\s+")
 
 
 class _LRU(OrderedDict):
@@ -89,9 +89,12 @@ class Evaluator:
         containing: Callable[[str, int | None], list[str]],
         grams: Callable[[str], array] | None = None,
         freqs: Callable[[object], object] | None = None,
+        gram_count: Callable[[str], int] | None = None,
     ):
         self.searcher = searcher
         self._grams = grams
+        self._gram_count = gram_count
+        self._gram_counts: dict[str, int] = {}
         self.reader = searcher.reader()
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
@@ -146,6 +149,20 @@ class Evaluator:
         self._postings.put(key, (ids, freqs))
         return ids, freqs
 
+    def gram_count(self, gram: str) -> int:
+        """About how many documents hold a character bigram (their documents unread)."""
+        n = self._gram_counts.get(gram)
+        if n is None:
+            hit = self._postings.get(("chars", gram))
+            if hit is not None or self._gram_count is None:
+                n = len(self.postings("chars", gram)[0])
+            else:
+                n = self._gram_count(gram)
+            if len(self._gram_counts) > CACHE_TERMS:
+                self._gram_counts.clear()
+            self._gram_counts[gram] = n
+        return n
+
     def lengths(self, field: str) -> tuple[list[float], float]:
         """Every document's length in a field, and the average."""
         hit = self._lengths.get(field)
@@ -197,7 +214,7 @@ class Evaluator:
                     if m.id() == d:
                         out[d + offset] = m.value_as("positions")
                 continue
-            decode = fmt.decoder("positions")
+            decode = _positions if isinstance(fmt, formats.Positions) else fmt.decoder("positions")
             j, n = 0, len(local)
             while j < n and m.is_active():
                 if m.block_max_id() < local[j]:
@@ -287,7 +304,7 @@ class Evaluator:
             raw = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
             # Lower case, not NFKC: folding the whole text cost more than the search
             # (full-width letters in a text are rare; the query is folded).
-            hit = _SPACES.sub("", raw.lower())
+            hit = "".join(raw.lower().split())  # str.split: a third of re.sub's time
             self._texts.put(key, hit)
         return hit
 
@@ -295,9 +312,7 @@ class Evaluator:
         """Documents (other than ``exclude``) whose name, summary or text hold the string
         ``s`` (normalised, without spaces), with the number of occurrences: candidates by
         the character bigrams, checked in the text unless ``s`` is one bigram."""
-        grams = sorted(
-            set(char_grams(s, normalized=True)), key=lambda g: len(self.postings("chars", g)[0])
-        )
+        grams = sorted(set(char_grams(s, normalized=True)), key=self.gram_count)
         if not grams:
             return {}
         cands: set[int] | None = None
@@ -327,8 +342,8 @@ class Evaluator:
         bigrams spanning a removed character are not in the text), the best checked in
         the text."""
         grams = sorted(
-            (g for g in set(char_grams(s, normalized=True)) if len(self.postings("chars", g)[0])),
-            key=lambda g: len(self.postings("chars", g)[0]),
+            (g for g in set(char_grams(s, normalized=True)) if self.gram_count(g)),
+            key=self.gram_count,
         )  # a bigram no text holds spans a removed character
         if not grams:
             return set()
@@ -557,6 +572,14 @@ class Evaluator:
             for d, f in zip(ids, freqs, strict=True):
                 acc[d] += c * f / (f + sat[d])
         return sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+
+
+def _positions(value: bytes) -> list[int]:
+    """The positions of a posting of Whoosh's Positions format (its count, then the pickled
+    gaps), summed by ``accumulate`` where Whoosh adds them up in a Python loop."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(loads(value[4:])))
 
 
 def _read_all(m, ids: array, freqs: array, offset: int) -> None:

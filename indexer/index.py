@@ -205,7 +205,6 @@ TEXT_FIELDS = ("name", "summary", "content", "name_sub")
 
 
 BIGRAMS_SUFFIX = ".bgr"
-_BIGRAMS_MAGIC = b"CLBGR001"
 
 
 def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
@@ -242,21 +241,11 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
         if reader is not None:
             reader.close()
     keys = sorted((g.encode("utf-8"), g) for g in inverted)
-    ends, starts = array("I"), array("I", [0])
-    blob, docs_all = bytearray(), array("I")
-    for kb, g in keys:
-        blob += kb
-        ends.append(len(blob))
+    starts, docs_all = array("I", [0]), array("I")
+    for _kb, g in keys:
         docs_all.extend(inverted[g])
         starts.append(len(docs_all))
-    data = (
-        _BIGRAMS_MAGIC
-        + struct.pack("<I", len(keys))
-        + ends.tobytes()
-        + starts.tobytes()
-        + docs_all.tobytes()
-        + bytes(blob)
-    )
+    data = _keyed_bytes(_BigramFile.MAGIC, [kb for kb, _g in keys], starts, docs_all)
     tmp = name + ".tmp"
     f = storage.create_file(tmp)
     f.write(data)
@@ -264,44 +253,95 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
     storage.rename_file(tmp, name, safe=True)
 
 
-class _BigramFile:
-    """A segment's bigram file, memory-mapped; ``get(gram)``: its documents."""
+def _keyed_bytes(magic: bytes, keys: list[bytes], starts: array, *columns: array) -> bytes:
+    """A file of arrays by key (the bigram and freq files): the keys, sorted, with an
+    open-addressing table of them by CRC-32 (a lookup reads one or two slots where a
+    binary search compared some twenty keys), and for key i the items ``starts[i]`` to
+    ``starts[i + 1]`` of each column."""
+    n = len(keys)
+    size = 1
+    while size < 2 * n:
+        size *= 2
+    mask = size - 1
+    table = array("I", [0]) * size
+    ends, blob = array("I"), bytearray()
+    for i, k in enumerate(keys):
+        blob += k
+        ends.append(len(blob))
+        h = zlib.crc32(k) & mask
+        while table[h]:
+            h = (h + 1) & mask
+        table[h] = i + 1
+    return b"".join(
+        (magic, struct.pack("<II", n, size), table.tobytes(), ends.tobytes(), starts.tobytes())
+        + tuple(c.tobytes() for c in columns)
+        + (bytes(blob),)
+    )
 
-    _EMPTY = array("I")
 
-    def __init__(self, path: Path | None):
-        self.n = 0
-        if path is None:
-            return
+class _KeyedFile:
+    """A file written by :func:`_keyed_bytes`, memory-mapped."""
+
+    MAGIC = b""
+    COLUMNS = ""  # the columns' array typecodes
+    KIND = ""
+
+    def __init__(self, path: Path):
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
         m = self._map
-        if m is None or m[:8] != _BIGRAMS_MAGIC:
-            raise IndexCorrupt(f"{path.name} is not a bigram file")
-        (n,) = struct.unpack_from("<I", m, 8)
+        if m is None or m[:8] != self.MAGIC:
+            raise IndexCorrupt(f"{path.name} is not a {self.KIND} file")
+        n, tsize = struct.unpack_from("<II", m, 8)
         view = memoryview(m)
-        base = 12
-        self._ends = view[base : base + 4 * n].cast("I")
-        self._starts = view[base + 4 * n : base + 8 * (n + 1) - 4].cast("I")
-        docs_at = base + 8 * n + 4
-        total = self._starts[n] if n else 0
-        self._docs = view[docs_at : docs_at + 4 * total].cast("I")
-        self._blob = docs_at + 4 * total
+        at = 16
+        self._table = view[at : at + 4 * tsize].cast("I")
+        at += 4 * tsize
+        self._ends = view[at : at + 4 * n].cast("I")
+        at += 4 * n
+        self._starts = view[at : at + 4 * (n + 1)].cast("I")
+        at += 4 * (n + 1)
+        total = self._starts[n]
+        self._columns = []
+        for code in self.COLUMNS:
+            self._columns.append(view[at : at + 4 * total].cast(code))
+            at += 4 * total
+        self._blob = at
+        self._mask = tsize - 1
         self.n = n
 
     def _key(self, i: int) -> bytes:
         start = self._ends[i - 1] if i else 0
         return self._map[self._blob + start : self._blob + self._ends[i]]
 
+    def _find(self, key: bytes) -> int:
+        """The index of a key, -1 if the file does not hold it."""
+        table, mask = self._table, self._mask
+        h = zlib.crc32(key) & mask
+        while True:
+            i = table[h]
+            if not i:
+                return -1
+            if self._key(i - 1) == key:
+                return i - 1
+            h = (h + 1) & mask
+
+    def _slice(self, i: int, column: int):
+        return self._columns[column][self._starts[i] : self._starts[i + 1]]
+
+
+class _BigramFile(_KeyedFile):
+    """A segment's bigram file; ``get(gram)``: the documents holding it."""
+
+    MAGIC = b"CLBGR002"
+    COLUMNS = "I"
+    KIND = "bigram"
+    _EMPTY = memoryview(array("I"))
+
     def get(self, gram: str):
-        if not self.n:
-            return self._EMPTY
-        key = gram.encode("utf-8")
-        i = bisect.bisect_left(range(self.n), key, key=self._key)
-        if i < self.n and self._key(i) == key:
-            return self._docs[self._starts[i] : self._starts[i + 1]]
-        return self._EMPTY
+        i = self._find(gram.encode("utf-8"))
+        return self._EMPTY if i < 0 else self._slice(i, 0)
 
 
 _BIGRAM_FILES: OrderedDict[str, _BigramFile] = OrderedDict()
@@ -334,7 +374,6 @@ _segments_lock = threading.Lock()
 
 
 FREQS_EXT = ".frq"
-_FREQS_MAGIC = b"CLFRQ001"
 
 
 class _FieldWriter(W3FieldWriter):
@@ -373,94 +412,32 @@ class _FieldWriter(W3FieldWriter):
         if self.is_closed:
             return
         super().close()
+        keys, starts, docs, weights = self._keys, self._starts, self._docs, self._weights
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):  # Whoosh writes them sorted
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            sorted_docs, sorted_weights, sorted_starts = array("I"), array("f"), array("I", [0])
+            for i in order:
+                sorted_docs.extend(docs[starts[i] : starts[i + 1]])
+                sorted_weights.extend(weights[starts[i] : starts[i + 1]])
+                sorted_starts.append(len(sorted_docs))
+            keys = [keys[i] for i in order]
+            starts, docs, weights = sorted_starts, sorted_docs, sorted_weights
         f = self._segment.create_file(self._storage, FREQS_EXT)
-        f.write(_freqs_bytes(self._keys, self._starts, self._docs, self._weights))
+        f.write(_keyed_bytes(_FreqFile.MAGIC, keys, starts, docs, weights))
         f.close()
 
 
-def _freqs_bytes(keys: list[bytes], starts: array, docs: array, weights: array) -> bytes:
-    """A freq file: keys (field, NUL, term) sorted, an open-addressing table of them by
-    CRC-32, and for each key its slice of the documents and weights."""
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    n = len(keys)
-    size = 1
-    while size < 2 * n:
-        size *= 2
-    table = array("I", [0]) * size
-    ends, new_starts = array("I"), array("I", [0])
-    blob, new_docs, new_weights = bytearray(), array("I"), array("f")
-    mask = size - 1
-    for rank, i in enumerate(order):
-        k = keys[i]
-        blob += k
-        ends.append(len(blob))
-        a, b = starts[i], starts[i + 1]
-        new_docs.extend(docs[a:b])
-        new_weights.extend(weights[a:b])
-        new_starts.append(len(new_docs))
-        h = zlib.crc32(k) & mask
-        while table[h]:
-            h = (h + 1) & mask
-        table[h] = rank + 1
-    return b"".join(
-        (
-            _FREQS_MAGIC,
-            struct.pack("<II", n, size),
-            table.tobytes(),
-            ends.tobytes(),
-            new_starts.tobytes(),
-            new_docs.tobytes(),
-            new_weights.tobytes(),
-            bytes(blob),
-        )
-    )
+class _FreqFile(_KeyedFile):
+    """A segment's freq file: ``get(field, term)``, the documents and weights of a term
+    (memoryviews), ``counts(field)``, each term's document count."""
 
-
-class _FreqFile:
-    """A segment's freq file, memory-mapped: ``get(field, term)``, the documents and
-    weights of a term (memoryviews), ``counts(field)``, each term's document count."""
-
-    def __init__(self, path: Path):
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
-        m = self._map
-        if m is None or m[:8] != _FREQS_MAGIC:
-            raise IndexCorrupt(f"{path.name} is not a freq file")
-        n, tsize = struct.unpack_from("<II", m, 8)
-        view = memoryview(m)
-        at = 16
-        self._table = view[at : at + 4 * tsize].cast("I")
-        at += 4 * tsize
-        self._ends = view[at : at + 4 * n].cast("I")
-        at += 4 * n
-        self._starts = view[at : at + 4 * (n + 1)].cast("I")
-        at += 4 * (n + 1)
-        total = self._starts[n]
-        self._docs = view[at : at + 4 * total].cast("I")
-        at += 4 * total
-        self._weights = view[at : at + 4 * total].cast("f")
-        self._blob = at + 4 * total
-        self._mask = tsize - 1
-        self.n = n
-
-    def _key(self, i: int) -> bytes:
-        start = self._ends[i - 1] if i else 0
-        return self._map[self._blob + start : self._blob + self._ends[i]]
+    MAGIC = b"CLFRQ001"
+    COLUMNS = "If"
+    KIND = "freq"
 
     def get(self, field: str, term: bytes):
-        key = field.encode("utf-8") + b"\x00" + term
-        table, mask = self._table, self._mask
-        h = zlib.crc32(key) & mask
-        while True:
-            i = table[h]
-            if not i:
-                return None
-            i -= 1
-            if self._key(i) == key:
-                a, b = self._starts[i], self._starts[i + 1]
-                return self._docs[a:b], self._weights[a:b]
-            h = (h + 1) & mask
+        i = self._find(field.encode("utf-8") + b"\x00" + term)
+        return None if i < 0 else (self._slice(i, 0), self._slice(i, 1))
 
     def counts(self, field: str) -> dict[str, int]:
         prefix = field.encode("utf-8") + b"\x00"
@@ -633,7 +610,9 @@ class _Reader:
         if self._evaluator is None:
             from .evaluate import Evaluator
 
-            self._evaluator = Evaluator(self.searcher, self.containing, self.grams, _freqs)
+            self._evaluator = Evaluator(
+                self.searcher, self.containing, self.grams, _freqs, self.gram_count
+            )
         return self._evaluator
 
     @property
@@ -672,10 +651,18 @@ class _Reader:
             if sub.has_deletions():
                 out.extend(d + offset for d in local if not sub.is_deleted(d))
             elif offset:
-                out.extend(d + offset for d in local)
+                out.extend(map(offset.__add__, local))
             else:
-                out.extend(local)
+                out.frombytes(local.cast("B"))
         return out
+
+    def gram_count(self, gram: str) -> int:
+        """How many documents of the segments hold a character bigram, deleted ones
+        included (to order a string's bigrams without reading their documents)."""
+        reader = self.searcher.reader()
+        return sum(
+            len(_bigrams(sub).get(gram)) for sub, _o in reader.leaf_readers() if sub.segment()
+        )
 
     def containing(self, w: str, limit: int | None = None) -> list[str]:
         """Full-text terms longer than ``w`` that contain it, most frequent first."""
