@@ -54,6 +54,7 @@ from .lexicon import (
 )
 from .model import Covered as _Covered
 from .namemodel import (
+    PLACE_TAILS,
     RANKED_SURNAMES,
     STRONG_AFTER,
     WEAK_AFTER,
@@ -353,6 +354,36 @@ def _noun_follows(text: str, e: int) -> bool:
     return False
 
 
+# How name-like the two given characters of a dictionary's full name must be together for
+# it to stand as a possible name without a cue (袁隆平 2.5, 陈景润 2.9; 高水平, 胡杨林 below
+# or ending like a place).
+_FULL_NAME_GIVEN = 2.0
+_FULL_NAME_FREQ = 500
+
+
+def _dictionary_full_name(text: str, s: int, sl: int, e: int, tf: dict, ctx: dict) -> bool:
+    """A surname and two given characters that jieba's dictionary holds as a person's name
+    (nr: 袁隆平, 梁晓声, 陈景润; the dictionary was made from newspaper text) and its tagger
+    reads as one name word here, name-like given characters, no place's last character,
+    not two words (宋江|开: the first two characters are no name of their own), at a clause
+    start or after a preposition or a word for people: a possible name."""
+    if sl != 1 or e - s != 3 or "t_name" not in tf:
+        return False
+    if not ({"L_start", "L_prep", "L_title", "L_list"} & set(ctx)):
+        return False
+    w = text[s:e]
+    if not dict_tag(w).startswith("nr") or w[-1] in PLACE_TAILS or freq_of(w) >= _FULL_NAME_FREQ:
+        return False  # 阿拉伯 (1860) is a word the dictionary mistags; names are rarer
+    if freq_of(w[:2]) >= 50 and not dict_tag(w[:2]).startswith("nr"):
+        return False  # 龙舟|赛: a word and one character
+    if dict_tag(w[:2]).startswith("nr") or (
+        freq_of(w[1:]) >= 500 and not dict_tag(w[1:]).startswith("nr")
+    ):
+        return False
+    scores = given_scores()
+    return sum(scores.get(c, -3.0) for c in w[1:]) >= _FULL_NAME_GIVEN
+
+
 def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     freq = _tokenizer().FREQ
     m = model()
@@ -393,7 +424,10 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if z + m.tag_gain < floor:
             continue
         cut = _role_cuts(text, s, e) if "R_role" in ctx else ()
-        z += m.logit(tag_features(tags.around(s, sl, cut), s, e))
+        tf = tag_features(tags.around(s, sl, cut), s, e)
+        z += m.logit(tf)
+        if z < floor and _dictionary_full_name(text, s, sl, e, tf, ctx):
+            z = floor  # 袁隆平培育的, 陈景润证明了: a full name of the dictionary, read as one
         if z >= floor:
             p = m.probability(z)
             # an everyday word of the dictionary (汪洋, 高峰) is at most possible: it may
@@ -882,8 +916,9 @@ def _listed_translit(text: str, h: NameHit, marks, covered, freq: dict, g):
         if s != a or not 2 <= len(letters) <= 10 or any(marks[s:e]) or covered(s, e):
             return None
         w = text[s:e]
-        if w in g or (freq.get(w) and dict_tag(w) not in _NAME_TAGS):
-            return None  # 汤姆和美国, 玛丽和咖啡
+        f = freq.get(w) or 0
+        if w in g or (f and dict_tag(w) not in _NAME_TAGS) or f >= _FULL_NAME_FREQ:
+            return None  # 汤姆和美国, 玛丽和咖啡, …和阿拉伯 (a word the dictionary mistags)
         if sum(translit_score(c) for c in letters) / len(letters) < 1.5:
             return None
         return (0.5, s, e)

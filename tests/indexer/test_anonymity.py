@@ -1310,3 +1310,34 @@ def test_abbreviations_and_other_names_of_cities_are_possible_places(text, abbr)
 def test_harbours_and_brands_hold_no_abbreviation(text):
     """返港, 进港 (ships) and 浙政钉 (a brand) name no place."""
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("吴天祥关心群众疾苦。", "吴天祥"),
+        ("陈景润证明了哥德巴赫猜想中的“1+2”。", "陈景润"),
+        ("李素丽热情为乘客服务。", "李素丽"),
+    ],
+)
+def test_full_names_of_the_dictionary_stand_as_possible_names(text, name):
+    """jieba's dictionary holds the names of newspaper text (吴天祥, 陈景润, 李素丽): read as
+    one name word at a clause start, with name-like given characters, they are possible
+    names without a cue."""
+    assert (name, "possible") in [
+        (f.text, f.certainty) for f in find_identifying(text) if f.kind == "person"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自行车极限赛、锅庄舞大赛、龙舟赛、美食节等赛事活动精彩纷呈。",
+        "高水平建设现代化产业体系。",
+        "莱索托、阿拉伯联合酋长国等国的代表出席。",
+    ],
+)
+def test_words_the_dictionary_tags_as_names_stay_words(text):
+    """龙舟赛, 高水平, 阿拉伯 are tagged nr in jieba's dictionary but are words."""
+    found = [f.text for f in find_identifying(text) if f.kind == "person"]
+    assert not {"龙舟赛", "高水平", "阿拉伯"} & set(found)
