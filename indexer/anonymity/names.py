@@ -716,9 +716,9 @@ def _after_preposition(text: str, s: int) -> bool:
 
 
 # Forms of address made of a common surname (the 100 most frequent, no function
-# character): 老刘, 小张 and 刘叔, 王姐.
+# character): 老刘, 小张 and 刘叔, 王姐, 赵总 (a company's head).
 _ADDRESS_SURNAMES = "".join(c for c in RANKED_SURNAMES[:100] if c not in AMBIGUOUS_SURNAMES)
-_ADDRESS = re.compile(f"[老小][{_ADDRESS_SURNAMES}]|[{_ADDRESS_SURNAMES}][叔姨哥姐婶伯嫂]")
+_ADDRESS = re.compile(f"[老小][{_ADDRESS_SURNAMES}]|[{_ADDRESS_SURNAMES}][叔姨哥姐婶伯嫂总]")
 _CALLING = ("叫他", "叫她", "喊他", "喊她", "称他", "称她", "叫", "喊")
 
 

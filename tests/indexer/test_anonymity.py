@@ -1341,3 +1341,11 @@ def test_words_the_dictionary_tags_as_names_stay_words(text):
     """龙舟赛, 高水平, 阿拉伯 are tagged nr in jieba's dictionary but are words."""
     found = [f.text for f in find_identifying(text) if f.kind == "person"]
     assert not {"龙舟赛", "高水平", "阿拉伯"} & set(found)
+
+
+def test_a_surname_and_zong_is_a_form_of_address():
+    """赵总说, 王总介绍: a company's head addressed by surname; 张总结, 李总体上 are no name."""
+    assert "赵总" in texts("赵总说，公司今年的订单翻了一番。")
+    assert "王总" in texts("王总介绍，新厂房下个月投产。")
+    for text in ("张总结了经验。", "李总体上看，形势向好。"):
+        assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
