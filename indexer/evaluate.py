@@ -430,32 +430,37 @@ class Evaluator:
                 have = set(tf["content"]).union(tf["name"], tf["summary"])
                 add_docs("content", self.substring_docs(unit.raw, have))
 
-        # BM25 per field by C loops (map over the documents and their frequencies: a common
-        # word is held by most of 25,000 cases), the fields' scores summed per document.
-        scores: dict[int, float] = {}
+        # BM25F: the fields' frequencies, each weighted and normalised by its own length,
+        # make one frequency that saturates once, so that a word in a case's name adds to
+        # its weight in the text instead of outweighing the other words of the query. By C
+        # loops (map over the documents and their frequencies: a common word is held by
+        # most of 25,000 cases).
+        pseudo: dict[int, float] = {}
         for f, acc in tf.items():
             if not acc:
                 continue
-            c = FIELD_WEIGHTS[f] * (K1 + 1)
+            c = FIELD_WEIGHTS[f] * K1  # saturation() is K1 times the length's normalisation
             docs, ts = list(acc), list(acc.values())
             if min(ts) <= 0:
                 docs = [d for d, t in zip(docs, ts, strict=True) if t > 0]
                 ts = [t for t in ts if t > 0]
             sat = map(self.saturation(f).__getitem__, docs)
-            part = dict(
-                zip(
-                    docs,
-                    map(operator.truediv, map(c.__mul__, ts), map(operator.add, ts, sat)),
-                    strict=True,
-                )
-            )
-            if len(part) > len(scores):
-                scores, part = part, scores
+            part = dict(zip(docs, map(operator.truediv, map(c.__mul__, ts), sat), strict=True))
+            if len(part) > len(pseudo):
+                pseudo, part = part, pseudo
             for d, v in part.items():
-                scores[d] = scores.get(d, 0.0) + v
-        df = len(scores)
+                pseudo[d] = pseudo.get(d, 0.0) + v
+        df = len(pseudo)
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
-        result = dict(zip(scores, map(idf.__mul__, scores.values()), strict=True))
+        top = idf * (K1 + 1)
+        values = pseudo.values()
+        result = dict(
+            zip(
+                pseudo,
+                map(operator.truediv, map(top.__mul__, values), map(K1.__add__, values)),
+                strict=True,
+            )
+        )
         self._units.put(key, result)
         return result
 

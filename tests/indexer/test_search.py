@@ -344,3 +344,38 @@ def test_a_draft_naming_a_case_finds_it_before_a_case_on_the_same_topic(tmp_path
         assert 1.0 > hits[0].similarity > hits[1].similarity > hits[2].similarity
     finally:
         ix.close()
+
+
+def test_a_case_holding_every_query_word_ranks_above_one_naming_a_single_word(tmp_path):
+    """Three remembered words: the case whose text holds all three (each a few times)
+    ranks above a case whose name holds one of them and whose text names the others once;
+    a word in the name adds to its weight in the text instead of outweighing the others."""
+    filler = "有关部门按照职责分工做好相关工作，加强协调配合。"
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(
+        analyze_doc(IndexDoc(case_no=no, name=name, text=text))
+        for no, name, text in [
+            (
+                "E-1",
+                "家庭教育促进条例",
+                "家庭教育是父母的责任，学校配合开展家庭教育指导。" * 6
+                + "社区设置家庭教育服务区域，远离娱乐场所。"
+                + filler * 4,
+            ),
+            (
+                "S-1",
+                "控制吸烟条例",
+                "娱乐场所、教育机构的室内区域禁止吸烟。" * 3
+                + "经营者在吸烟区域设置明显标识，娱乐场所不得提供烟具，教育部门开展控烟教育。"
+                + filler * 4,
+            ),
+            ("P-1", "公园管理条例", "公园绿地由园林部门管理，游客应当爱护花草树木。" + filler),
+        ]
+    )
+    try:
+        got = nos(ix.search(SearchQuery(q="娱乐 教育 区域", highlight=False)))
+        assert got == ["S-1", "E-1"]
+        # The name still counts: a query of the name's word alone ranks that case first.
+        assert nos(ix.search(SearchQuery(q="家庭教育", highlight=False)))[0] == "E-1"
+    finally:
+        ix.close()
