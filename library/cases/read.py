@@ -356,6 +356,15 @@ def _render(lib: Library, sha: str, fmt: str, name: str) -> str:
     return html
 
 
+def warm_rendition(lib: Library, sha: str, fmt: str, name: str) -> bool:
+    """Render a stored file for reading into the rendition cache unless it is there
+    (a background job after an upload): True when it was rendered now."""
+    if _cached_rendition(lib, sha, fmt) is not None:
+        return False
+    _render(lib, sha, fmt, name)
+    return True
+
+
 def preview(lib: Library, case_no: str, actor: Actor) -> Preview:
     """The document rendered for reading in the page: Word documents keep their headings,
     lists and tables; PDFs are given as their text page by page (the page also embeds the

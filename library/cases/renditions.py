@@ -72,6 +72,18 @@ def queue_for(session: Session, doc: Document, *, scanned_pages: bool = False) -
         enqueue(session, "ocr", doc.sha256, payload)
     elif doc.format in WORD_FORMATS:
         enqueue(session, "pdf_preview", doc.sha256, payload)
+    elif doc.format == "pdf":
+        enqueue(session, "page_html", doc.sha256, payload)
+
+
+@handler("page_html")
+def _page_html(ctx: Context) -> dict[str, Any]:
+    """A PDF's pages rendered for reading ahead of its first view (pdfminer's layout of
+    a long PDF takes a second or more, which the first reader would otherwise wait for)."""
+    from .read import warm_rendition
+
+    made = warm_rendition(ctx.lib, ctx.payload["sha256"], "pdf", ctx.payload.get("name") or "")
+    return {"rendered": made}
 
 
 @handler("ocr")
@@ -91,7 +103,7 @@ def _ocr(ctx: Context) -> dict[str, Any]:
     findings = [f.as_dict() for f in find_in_document(doc)] or None
     changed: list[str] = []
     with lib.db.transaction() as session:
-        store_rendition(lib, session, sha, "ocr_pdf", result.pdf)
+        ocr_sha = store_rendition(lib, session, sha, "ocr_pdf", result.pdf)
         for d in session.scalars(select(Document).where(Document.sha256 == sha)):
             d.text, d.pages, d.converter = doc.text, len(result.pages), "ocrmypdf"
             if d.names_confirmed_at is None:
@@ -104,6 +116,9 @@ def _ocr(ctx: Context) -> dict[str, Any]:
         from .indexing import index_cases
 
         index_cases(lib, changed)
+    from .read import warm_rendition
+
+    warm_rendition(lib, ocr_sha, "pdf", name)  # what the reader shows of a scan
     return {"pages": len(result.pages), "unreadable": result.unreadable}
 
 

@@ -145,3 +145,25 @@ def test_previews_queued_together_are_made_by_one_libreoffice_run(
         shown = renditions.view_pdf(lib, case.case_no, actor("sub_jj"))
         assert topic in extract(shown.data, "x.pdf").text
     assert run_pending(lib) == 0
+
+
+def test_a_pdf_is_rendered_for_reading_before_its_first_view(lib, actor, monkeypatch):
+    """An uploaded PDF queues one page_html job; once it ran, the first view of the case's
+    document reads the rendition kept on disk instead of laying the PDF out again."""
+    data = pdf_bytes(PARAGRAPHS, title="预先排版")
+    case = _create(lib, actor, Upload("预先排版.pdf", data), "预先排版案例")
+    with lib.db.session() as session:
+        jobs = session.scalars(select(Job).where(Job.kind == "page_html")).all()
+        assert [(j.key, j.state) for j in jobs] == [(case.document.sha256, "queued")]
+    assert run_pending(lib) == 1
+    with lib.db.session() as session:
+        job = session.scalars(select(Job).where(Job.kind == "page_html")).one()
+        assert job.state == "done" and job.result == {"rendered": True}
+
+    def no_layout(*_a, **_k):
+        raise AssertionError("the PDF was laid out again at its first view")
+
+    monkeypatch.setattr(read, "render_pdf_pages", no_layout)
+    shown = read.preview(lib, case.case_no, actor("sub_jj"))
+    assert shown.is_pdf and "一网通办" in shown.html
+    assert run_pending(lib) == 0  # once
