@@ -431,6 +431,8 @@ _PLACE_CONTEXT_AFTER = re.compile(
     "境内|全境|一带|当地|籍|县城|县域|城区|等地|等县|[两三四五六七八九十]个?(?:县|市|区)"
     # bodies and works named after their place (开封大学, 大庆油田, 石狮服装城, 大同机场)
     "|大学|学院|师范|油田|机场|火车站|高铁站|日报|晚报|电视台|服装城|钢铁|海关|市民|市区"
+    # and its people (大庆人, 大同人; not 来宾人数, 大同人民 …)
+    "|人(?![数员口才士民们群次均工力物大心事])"
 )
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.
@@ -855,7 +857,10 @@ NICKNAMES = (
     # and of cities, as news writes them: 羊城 广州, 鹏城 深圳, 蓉城 成都, 春城 昆明 …
     "羊城 鹏城 蓉城 春城 泉城 冰城 星城 榕城 申城 沪上 京城 津城 杭城 邕城 筑城 鹭岛"
 ).split()
-_NICKNAME = re.compile("|".join(sorted(NICKNAMES, key=len, reverse=True)))
+# Villages known across the country by their name alone (大寨, 西柏坡, 小岗, 梁家河): the
+# suffix rule needs their 村.
+FAMOUS_VILLAGES = "大寨 西柏坡 小岗 梁家河 韶山冲 十八洞 下姜".split()
+_NICKNAME = re.compile("|".join(sorted(NICKNAMES + FAMOUS_VILLAGES, key=len, reverse=True)))
 
 
 def _nicknames(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:

@@ -1349,3 +1349,23 @@ def test_a_surname_and_zong_is_a_form_of_address():
     assert "王总" in texts("王总介绍，新厂房下个月投产。")
     for text in ("张总结了经验。", "李总体上看，形势向好。"):
         assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("大力发扬大庆人、大寨人自力更生的精神。", "大庆"),
+        ("大力发扬大庆人、大寨人自力更生的精神。", "大寨"),
+        ("西柏坡是革命圣地。", "西柏坡"),
+        ("小岗精神激励着农村改革。", "小岗"),
+    ],
+)
+def test_famous_villages_and_a_city_before_its_people_are_places(text, place):
+    """大寨, 西柏坡, 小岗: villages known by their name alone; 大庆人: the city's people."""
+    assert place in texts(text)
+
+
+@pytest.mark.parametrize("text", ["来宾人数超过一千。", "实现世界大同人人有责。"])
+def test_an_ambiguous_short_form_before_other_words_of_people_stays_a_word(text):
+    """来宾人数 (the number of guests) and 大同 of 世界大同 hold no city."""
+    assert texts(text) == []
