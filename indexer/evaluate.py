@@ -20,7 +20,7 @@ import operator
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from pickle import loads
 
 from whoosh import formats
@@ -492,7 +492,7 @@ class Evaluator:
             # them: the rarest ones give the candidates, then count only those.
             rare = sorted(units, key=len)[: len(units) - need + 1]
             candidates = set().union(*rare)
-            counts = Counter(d for u in units for d in (candidates & u.keys()))
+            counts = Counter(chain.from_iterable(map(candidates.intersection, units)))
             docs = {d for d, c in counts.items() if c >= need}
         # A long string (a passage copied from a case): every case holding it matches,
         # whatever its words (it may start or end inside a word), and ranks first.
