@@ -575,6 +575,10 @@ def _transliterated(text: str, covered: _Covered) -> list[tuple[float, NameHit]]
     return out
 
 
+# Words of a foreign visitor's coming after a name (首相岸田文雄访华, 渡边美纪来华).
+_VISIT_AFTER = re.compile("访华|来华|抵京|抵沪|离京|访问|抵达|来到|一行")
+
+
 def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """A Japanese family name and one to three more characters, ending before a word that
     follows names; certain after a title or with 日本 before it in the sentence."""
@@ -590,7 +594,9 @@ def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
                 c = text[e - 1]
                 if not _CJK_RE.match(c) or c in _JP_GIVEN_STOP or c in _JP_NOT_GIVEN:
                     break
-                after = _context_after(text, e)
+                if _VISIT_AFTER.match(text, e - 1):
+                    break  # 中村|访问: the verb starts here
+                after = _context_after(text, e) or ("strong" if _VISIT_AFTER.match(text, e) else "")
                 if after == "strong" or (after and (freq.get(text[e - 1 : e + 1]) or 0) < 100):
                     best = e
             if best is None or covered(s, best):
@@ -599,7 +605,12 @@ def _japanese(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             clause = text[max(0, s - 30) : s]
             cut = max(clause.rfind("。"), clause.rfind("\n"))
             japan = "日本" in clause[cut + 1 :] or "日本" in text[best : best + 12]
-            if not (before or japan or _context_after(text, best) == "strong"):
+            if not (
+                before
+                or japan
+                or _context_after(text, best) == "strong"
+                or _VISIT_AFTER.match(text, best)
+            ):
                 continue
             sure = before == "title" and japan
             out.append((0.8 if sure else 0.55, NameHit(s, best, "certain" if sure else "possible")))

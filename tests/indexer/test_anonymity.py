@@ -1369,3 +1369,17 @@ def test_famous_villages_and_a_city_before_its_people_are_places(text, place):
 def test_an_ambiguous_short_form_before_other_words_of_people_stays_a_word(text):
     """来宾人数 (the number of guests) and 大同 of 世界大同 hold no city."""
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("日本首相岸田文雄访华。", "岸田文雄"), ("渡边美纪来华已经十年。", "渡边美纪")],
+)
+def test_japanese_names_before_words_of_a_visit_are_found(text, name):
+    """访华, 来华 after a Japanese family name and given name end the name."""
+    assert name in [f.text for f in find_identifying(text) if f.kind == "person"]
+
+
+def test_a_japanese_family_name_before_fangwen_takes_no_given_character_of_it():
+    """中村访问了上海: 访 begins the verb, it is no given character (no 中村访)."""
+    assert "中村访" not in texts("中村访问了上海。")
