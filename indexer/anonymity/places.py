@@ -429,8 +429,9 @@ def _read_as_place(text: str, h: PlaceHit) -> bool:
 # and 市 make the full form, which needs no confirmation.
 _PLACE_CONTEXT_AFTER = re.compile(
     "境内|全境|一带|当地|籍|县城|县域|城区|等地|等县|[两三四五六七八九十]个?(?:县|市|区)"
-    # bodies and works named after their place (开封大学, 大庆油田, 石狮服装城, 大同机场)
-    "|大学|学院|师范|油田|机场|火车站|高铁站|日报|晚报|电视台|服装城|钢铁|海关|市民|市区"
+    # bodies and works named after their place (开封大学, 大庆油田, 石狮服装城, 大同机场; not
+    # 海关: 会同海关 is "together with the customs", and customs offices bear full names)
+    "|大学|学院|师范|油田|机场|火车站|高铁站|日报|晚报|电视台|服装城|钢铁|市民|市区"
     # and its people (大庆人, 大同人; not 来宾人数, 大同人民 …)
     "|人(?![数员口才士民们群次均工力物大心事])"
 )

@@ -1264,9 +1264,18 @@ def test_an_ambiguous_short_form_before_a_body_named_after_it_is_the_place(text,
     assert covered(text, place)
 
 
-@pytest.mark.parametrize("text", ["白银市场价格上涨。", "日照时间延长。", "实现世界大同。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白银市场价格上涨。",
+        "日照时间延长。",
+        "实现世界大同。",
+        "我市会同海关、税务等部门联合推进。",
+    ],
+)
 def test_ambiguous_short_forms_before_other_words_stay_words(text):
-    """白银市场 (the silver market), 日照时间 (hours of sunshine), 世界大同 hold no city."""
+    """白银市场 (the silver market), 日照时间 (hours of sunshine), 世界大同 hold no city;
+    会同海关 is "together with the customs", not the customs of 会同县."""
     assert texts(text) == []
 
 
