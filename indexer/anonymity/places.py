@@ -836,8 +836,8 @@ def _abbreviations(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         c = m.group(1)
         if (c in _COMMON_ABBR and c not in "京港") or not free(s, e):
             continue
-        if c == "港" and text[s - 1] not in "驻赴来在访":
-            continue  # 返港, 抵港, 离港: ships and harbours (赴港上市, 在港工作: 香港)
+        if c == "港" and text[s - 1] not in "驻赴来访":
+            continue  # 返港, 抵港, 在港时间: ships, goods and harbours (来港旅游, 驻港: 香港)
         if not _AFTER_ABBR_OK.match(text, e):
             continue
         pair = text[s - 1 : e]

@@ -1301,23 +1301,29 @@ def test_a_transliterated_name_listed_after_one_is_found():
     [
         ("他每年都要来沪出差好几次。", "沪"),
         ("来穗务工人员返乡过年。", "穗"),
-        ("在港工作的内地青年越来越多。", "港"),
+        ("来港旅游的内地游客越来越多。", "港"),
         ("羊城迎来了第一场春雨。", "羊城"),
         ("鹏城的科技企业数量快速增长。", "鹏城"),
         ("沪上的咖啡馆越来越多。", "沪上"),
     ],
 )
 def test_abbreviations_and_other_names_of_cities_are_possible_places(text, abbr):
-    """来沪出差, 来穗务工, 在港工作: one-character abbreviations after a verb of coming or
+    """来沪出差, 来穗务工, 来港旅游: one-character abbreviations after a verb of coming or
     staying; 羊城, 鹏城, 沪上: other names of cities."""
     assert abbr in texts(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["黎明时分，渔船陆续返港。", "浙政钉上线了新功能。", "货轮进港卸货。"]
+    "text",
+    [
+        "黎明时分，渔船陆续返港。",
+        "浙政钉上线了新功能。",
+        "货轮进港卸货。",
+        "出口货物在港时间压缩70%。",
+    ],
 )
 def test_harbours_and_brands_hold_no_abbreviation(text):
-    """返港, 进港 (ships) and 浙政钉 (a brand) name no place."""
+    """返港, 进港 (ships), 在港时间 (goods in port) and 浙政钉 (a brand) name no place."""
     assert texts(text) == []
 
 
