@@ -348,23 +348,29 @@ _BIGRAM_FILES: OrderedDict[str, _BigramFile] = OrderedDict()
 
 
 def _bigrams(sub) -> _BigramFile:
-    seg = sub.segment()
-    key = f"{seg.segment_id()}/{sub.doc_count_all()}"
+    key = f"{sub.segment().segment_id()}/{sub.doc_count_all()}"
+    return _segment_file(_BIGRAM_FILES, key, sub, BIGRAMS_SUFFIX, _BigramFile)
+
+
+def _segment_file(cache: OrderedDict, key: str, sub, ext: str, cls: type[_KeyedFile]):
+    """The ``cls`` file (``ext``) of a segment, opened once and kept in ``cache`` under
+    ``key`` (the most recently used _SEGMENTS_KEPT of them); a missing one is damage."""
     with _segments_lock:
-        hit = _BIGRAM_FILES.get(key)
+        hit = cache.get(key)
         if hit is not None:
-            _BIGRAM_FILES.move_to_end(key)
+            cache.move_to_end(key)
             return hit
+    seg_id = sub.segment().segment_id()
     folder = getattr(sub.storage(), "folder", None)
-    path = Path(folder) / (seg.segment_id() + BIGRAMS_SUFFIX) if folder else None
+    path = Path(folder) / (seg_id + ext) if folder else None
     if path is None or not path.exists():
-        raise IndexCorrupt(f"the bigram file of segment {seg.segment_id()} is missing")
-    bg = _BigramFile(path)
+        raise IndexCorrupt(f"the {cls.KIND} file of segment {seg_id} is missing")
+    opened = cls(path)
     with _segments_lock:
-        _BIGRAM_FILES[key] = bg
-        while len(_BIGRAM_FILES) > _SEGMENTS_KEPT:
-            _BIGRAM_FILES.popitem(last=False)
-    return bg
+        cache[key] = opened
+        while len(cache) > _SEGMENTS_KEPT:
+            cache.popitem(last=False)
+    return opened
 
 
 # Per-segment files and values kept across index generations (segments never change), at
@@ -459,22 +465,7 @@ def _freqs(sub) -> _FreqFile | None:
     seg = sub.segment()
     if not isinstance(seg.codec(), _Codec):
         return None
-    key = seg.segment_id()
-    with _segments_lock:
-        hit = _FREQ_FILES.get(key)
-        if hit is not None:
-            _FREQ_FILES.move_to_end(key)
-            return hit
-    folder = getattr(sub.storage(), "folder", None)
-    path = Path(folder) / (key + FREQS_EXT) if folder else None
-    if path is None or not path.exists():
-        raise IndexCorrupt(f"the freq file of segment {key} is missing")
-    ff = _FreqFile(path)
-    with _segments_lock:
-        _FREQ_FILES[key] = ff
-        while len(_FREQ_FILES) > _SEGMENTS_KEPT:
-            _FREQ_FILES.popitem(last=False)
-    return ff
+    return _segment_file(_FREQ_FILES, seg.segment_id(), sub, FREQS_EXT, _FreqFile)
 
 
 # Document frequencies of the full-text terms of each segment (from its freq file), and
