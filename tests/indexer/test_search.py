@@ -307,15 +307,21 @@ def test_snippets_start_in_the_body_not_in_the_forms_header_lines():
     assert snippets(text, None)[0].startswith("过去")
 
 
+def _index_of(tmp_path, cases: list[tuple[str, str, str]]) -> CaseIndex:
+    """A small index of (case number, name, text) cases."""
+    ix = CaseIndex(tmp_path / "index")
+    ix.rebuild(analyze_doc(IndexDoc(case_no=no, name=name, text=text)) for no, name, text in cases)
+    return ix
+
+
 def test_a_draft_naming_a_case_finds_it_before_a_case_on_the_same_topic(tmp_path):
     """Two cities' gas regulations say 本市 and share their words; a draft that says 杭州
     (as the other half of 杭州市燃气管理条例 would) ranks that one first although its words
     are a little closer to the other's; the similarity stays below 1 and in order."""
     common = "燃气经营者应当建立安全管理制度，定期检查燃气设施，发现隐患及时整改。"
-    ix = CaseIndex(tmp_path / "index")
-    ix.rebuild(
-        analyze_doc(IndexDoc(case_no=no, name=name, text=text))
-        for no, name, text in [
+    ix = _index_of(
+        tmp_path,
+        [
             (
                 "G-1",
                 "杭州市燃气管理条例",
@@ -331,7 +337,7 @@ def test_a_draft_naming_a_case_finds_it_before_a_case_on_the_same_topic(tmp_path
                 + "供热管网改造纳入年度计划，热源厂按期检修。",
             ),
             ("G-3", "公园管理条例", "公园绿地由园林部门管理，游客应当爱护花草树木。"),
-        ]
+        ],
     )
     try:
         draft = (
@@ -351,10 +357,9 @@ def test_a_case_holding_every_query_word_ranks_above_one_naming_a_single_word(tm
     ranks above a case whose name holds one of them and whose text names the others once;
     a word in the name adds to its weight in the text instead of outweighing the others."""
     filler = "有关部门按照职责分工做好相关工作，加强协调配合。"
-    ix = CaseIndex(tmp_path / "index")
-    ix.rebuild(
-        analyze_doc(IndexDoc(case_no=no, name=name, text=text))
-        for no, name, text in [
+    ix = _index_of(
+        tmp_path,
+        [
             (
                 "E-1",
                 "家庭教育促进条例",
@@ -370,7 +375,7 @@ def test_a_case_holding_every_query_word_ranks_above_one_naming_a_single_word(tm
                 + filler * 4,
             ),
             ("P-1", "公园管理条例", "公园绿地由园林部门管理，游客应当爱护花草树木。" + filler),
-        ]
+        ],
     )
     try:
         got = nos(ix.search(SearchQuery(q="娱乐 教育 区域", highlight=False)))
