@@ -40,18 +40,22 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_pss_mb(pid: int | None = None) -> float:
+def tree_pss_mb(pid: int | None = None, field: str = "Pss") -> float:
     """Proportional set size of a process and all its descendants, in MB: shared pages
-    are divided among the processes sharing them, so the sum is the tree's real footprint."""
+    are divided among the processes sharing them, so the sum is the tree's real footprint.
+    ``field="Pss_Anon"`` counts only the anonymous pages (heaps, arrays): the memory the
+    processes own, without the pages of memory-mapped files, which are the kernel's page
+    cache (shared by every process mapping the file, dropped under memory pressure)."""
     pid = pid or os.getpid()
     total = 0
     stack = [pid]
+    key = field + ":"
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("Pss:"):
+                    if line.startswith(key):
                         total += int(line.split()[1])
                         break
         except OSError:
@@ -61,19 +65,25 @@ def tree_pss_mb(pid: int | None = None) -> float:
 
 
 class MemorySampler:
-    """Samples the process tree's PSS in a background thread; ``peak`` in MB."""
+    """Samples the process tree's PSS in a background thread; ``peak`` in MB, and
+    ``peak_anon``, the peak of its anonymous part (without memory-mapped file pages)."""
 
     def __init__(self, interval: float = 0.1, pid: int | None = None):
         self.interval = interval
         self.pid = pid
         self.peak = 0.0
+        self.peak_anon = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_pss_mb(self.pid))
+            self._sample()
             self._stop.wait(self.interval)
+
+    def _sample(self):
+        self.peak = max(self.peak, tree_pss_mb(self.pid))
+        self.peak_anon = max(self.peak_anon, tree_pss_mb(self.pid, "Pss_Anon"))
 
     def __enter__(self):
         self._thread.start()
@@ -82,7 +92,7 @@ class MemorySampler:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, tree_pss_mb(self.pid))
+        self._sample()
 
 
 def percentile(values: list[float], p: float) -> float:

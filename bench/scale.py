@@ -77,6 +77,7 @@ def build(home: Path, factor: int) -> dict:
         "chars": report.characters,
         "wall": wall,
         "peak_mb": mem.peak,
+        "peak_anon_mb": mem.peak_anon,
         "workers_cpu": children.ru_utime + children.ru_stime,
         "index_mb": size / 2**20,
     }
@@ -92,7 +93,7 @@ def serve(home: Path, queries: int) -> dict:
         s = bench_search(lib, queries, rng)
         m = bench_similar(lib, max(100, queries // 5), rng)
     lib.close()
-    return {"search": s, "similar": m, "peak_mb": mem.peak}
+    return {"search": s, "similar": m, "peak_mb": mem.peak, "peak_anon_mb": mem.peak_anon}
 
 
 def main() -> int:
@@ -101,7 +102,13 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=500)
     ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     ap.add_argument(
-        "--keep", action="store_true", help="keep the Nx library in bench/out/scale (to profile)"
+        "--keep", action="store_true", help="keep the Nx library in the work folder (to profile)"
+    )
+    ap.add_argument(
+        "--work", type=Path, default=WORK, help="where the libraries are built (bench/out/scale)"
+    )
+    ap.add_argument(
+        "--no-baseline", action="store_true", help="build only the Nx library, not the 1x one"
     )
     args = ap.parse_args()
     if args.serve:
@@ -109,8 +116,8 @@ def main() -> int:
         return 0
     require_corpus()
     rows = {}
-    for factor in sorted({1, args.factor}):
-        home = WORK / f"{factor}x" / "home"
+    for factor in [args.factor] if args.no_baseline else sorted({1, args.factor}):
+        home = args.work / f"{factor}x" / "home"
         b = build(home, factor)
         out = subprocess.run(
             [sys.executable, __file__, "--serve", str(home), "--queries", str(args.queries)],
@@ -125,10 +132,10 @@ def main() -> int:
     for factor, (b, s) in rows.items():
         print(
             f"  {factor:>2}x: {b['cases']:,} cases, {b['chars']:,} chars; ingest {b['chars'] / b['wall']:,.0f} chars/s "
-            f"({b['wall']:.0f} s), peak {b['peak_mb']:.0f} MB; index {b['index_mb']:.0f} MB on disk; "
+            f"({b['wall']:.0f} s), peak {b['peak_mb']:.0f} MB (anonymous {b['peak_anon_mb']:.0f}); index {b['index_mb']:.0f} MB on disk; "
             f"search p95 {s['search']['p95']:.1f} ms (p50 {s['search']['p50']:.1f}); "
             f"similar p95 {s['similar']['p95']:.1f} ms (source in top 3: {s['similar']['source_in_top3']:.0%}); "
-            f"serving peak {s['peak_mb']:.0f} MB"
+            f"serving peak {s['peak_mb']:.0f} MB (anonymous {s['peak_anon_mb']:.0f})"
         )
     return 0
 
