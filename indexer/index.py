@@ -207,10 +207,14 @@ TEXT_FIELDS = ("name", "summary", "content", "name_sub")
 BIGRAMS_SUFFIX = ".bgr"
 
 
-def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
+def _write_bigrams(storage, schema, seg, grams: dict[int, str], sources=()) -> None:
     """The bigram file of a segment: for each character bigram, the documents holding it.
-    Written once, when the segment is first committed, from what the workers computed, or
-    from the stored texts for documents merged in from other segments."""
+    Written once, when the segment is first committed: for the documents the writer added,
+    from what the workers computed (``grams``); for those a merge brought in (``sources``,
+    see :meth:`_SegmentWriter.add_reader`), from their segments' bigram files, read side by
+    side in key order (each is sorted) and renumbered, the deleted documents left out; for
+    any other, from the stored texts. Written key by key (:class:`_KeyedWriter`), so no
+    whole copy of the file is ever held in memory."""
     from whoosh.reading import SegmentReader
 
     from .analysis import char_grams as _grams
@@ -220,14 +224,30 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
     if storage.file_exists(name):
         return
     n = seg.doc_count_all()
+    merged = []  # (bigram file, the new number of its first document, new numbers or None)
+    covered = bytearray(n)
+    for src, base, remap in sources:
+        path = Path(storage.folder) / (src.segment_id() + BIGRAMS_SUFFIX)
+        if not path.exists():
+            continue
+        bf = _BigramFile(path)
+        merged.append((bf, base, remap))
+        if remap is None:
+            covered[base : base + src.doc_count_all()] = b"\x01" * src.doc_count_all()
+        else:
+            for d in remap:
+                if d >= 0:
+                    covered[d] = 1
     inverted: dict[str, array] = {}
-    missing = [d for d in range(n) if d not in grams]
+    missing = [d for d in range(n) if not covered[d] and d not in grams]
     reader = SegmentReader(storage, schema, seg) if missing else None
     try:
         for d in range(n):
             gs = grams.get(d)
             if gs is not None:
                 gs = gs.split("\n") if gs else ()
+            elif covered[d]:
+                continue
             else:
                 f = reader.stored_fields(d)
                 text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
@@ -240,47 +260,123 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str]) -> None:
     finally:
         if reader is not None:
             reader.close()
-    keys = sorted((g.encode("utf-8"), g) for g in inverted)
-    starts, docs_all = array("I", [0]), array("I")
-    for _kb, g in keys:
-        docs_all.extend(inverted[g])
-        starts.append(len(docs_all))
-    data = _keyed_bytes(_BigramFile.MAGIC, [kb for kb, _g in keys], starts, docs_all)
-    tmp = name + ".tmp"
-    f = storage.create_file(tmp)
-    f.write(data)
-    f.close()
-    storage.rename_file(tmp, name, safe=True)
+    del covered
+    out = _KeyedWriter(storage, name, _BigramFile.MAGIC, _BigramFile.COLUMNS)
+    try:
+        if merged:
+            _merge_bigrams(out, inverted, merged, resort=bool(missing))
+        else:
+            # str order is code point order, the order of the UTF-8 bytes.
+            for g in sorted(inverted):
+                out.add(g.encode("utf-8"), inverted.pop(g))
+        out.close()
+    finally:
+        out.discard()
 
 
-def _keyed_bytes(magic: bytes, keys: list[bytes], starts: array, *columns: array) -> bytes:
-    """A file of arrays by key (the bigram and freq files): the keys, sorted, with an
-    open-addressing table of them by CRC-32 (a lookup reads one or two slots where a
-    binary search compared some twenty keys), and for key i the items ``starts[i]`` to
-    ``starts[i + 1]`` of each column."""
-    n = len(keys)
-    size = 1
-    while size < 2 * n:
-        size *= 2
-    mask = size - 1
-    table = array("I", [0]) * size
-    ends, blob = array("I"), bytearray()
-    for i, k in enumerate(keys):
-        blob += k
-        ends.append(len(blob))
-        h = zlib.crc32(k) & mask
-        while table[h]:
-            h = (h + 1) & mask
-        table[h] = i + 1
-    return b"".join(
-        (magic, struct.pack("<II", n, size), table.tobytes(), ends.tobytes(), starts.tobytes())
-        + tuple(c.tobytes() for c in columns)
-        + (bytes(blob),)
-    )
+def _merge_bigrams(out: _KeyedWriter, inverted: dict[str, array], merged: list, resort: bool):
+    """The bigrams of ``inverted`` (documents of the new segment) and of the ``merged``
+    segments' files, written to ``out`` in key order, each with its documents' numbers in
+    the new segment: those of ``inverted`` first, then each merged segment's in turn (a
+    merge appends the segments' documents in that order). With ``resort``, documents read
+    from stored texts may lie among the merged ones': each bigram's are sorted again."""
+
+    def keys_of(k: int):
+        bf = merged[k][0]
+        return ((bf._key(i), k, i) for i in range(bf.n))
+
+    streams = [((g.encode("utf-8"), -1, g) for g in sorted(inverted))]
+    streams += [keys_of(k) for k in range(len(merged))]
+    # Keys are unique within a stream: ties are broken by the stream's number.
+    for key, group in itertools.groupby(heapq.merge(*streams), key=lambda t: t[0]):
+        docs = array("I")
+        for _key, k, ref in group:
+            if k < 0:
+                docs = inverted.pop(ref)
+                continue
+            bf, base, remap = merged[k]
+            local = bf._slice(ref, 0)
+            if remap is None:
+                if base:
+                    docs.extend(map(base.__add__, local))
+                else:
+                    docs.frombytes(local.cast("B"))
+            else:
+                docs.extend(d for d in map(remap.__getitem__, local) if d >= 0)
+        if not docs:
+            continue  # only in deleted documents
+        if resort:
+            docs = array("I", sorted(docs))
+        out.add(key, docs)
+
+
+class _KeyedWriter:
+    """Writes a file of arrays by key (the bigram and freq files, read by
+    :class:`_KeyedFile`) key by key, in sorted order: the keys, with an open-addressing
+    table of them by CRC-32 (a lookup reads one or two slots where a binary search
+    compared some twenty keys), and for key i the items ``starts[i]`` to ``starts[i + 1]``
+    of each column. The columns' items go to temporary files as they come and are copied
+    into the file when it closes (written as ``name`` + ``.tmp``, then renamed): memory
+    holds only the keys' table, never the items nor the file whole."""
+
+    def __init__(self, storage, name: str, magic: bytes, typecodes: str):
+        import tempfile
+
+        self._storage, self._name, self._magic = storage, name, magic
+        self._spools = [tempfile.TemporaryFile(dir=storage.folder) for _ in typecodes]
+        self._hashes = array("I")
+        self._ends = array("I")
+        self._starts = array("I", [0])
+        self._blob = bytearray()
+
+    def add(self, key: bytes, *columns) -> None:
+        """A key, greater than the last, with its items of each column (arrays or
+        memoryviews of the columns' typecodes, all of one length)."""
+        self._blob += key
+        self._ends.append(len(self._blob))
+        self._hashes.append(zlib.crc32(key))
+        for spool, items in zip(self._spools, columns, strict=True):
+            spool.write(items)
+        self._starts.append(self._starts[-1] + len(columns[0]))
+
+    def close(self) -> None:
+        n = len(self._ends)
+        size = 1
+        while size < 2 * n:
+            size *= 2
+        mask = size - 1
+        table = array("I", [0]) * size
+        for i, h in enumerate(self._hashes):
+            h &= mask
+            while table[h]:
+                h = (h + 1) & mask
+            table[h] = i + 1
+        self._hashes = array("I")
+        tmp = self._name + ".tmp"
+        f = self._storage.create_file(tmp)
+        try:
+            f.write(self._magic + struct.pack("<II", n, size))
+            f.write(table)
+            del table
+            f.write(self._ends)
+            f.write(self._starts)
+            for spool in self._spools:
+                spool.seek(0)
+                shutil.copyfileobj(spool, f, 1 << 20)
+            f.write(self._blob)
+        finally:
+            f.close()
+        self._storage.rename_file(tmp, self._name, safe=True)
+
+    def discard(self) -> None:
+        """Remove the temporary files (after :meth:`close`, or instead of it)."""
+        for spool in self._spools:
+            spool.close()
+        self._spools = []
 
 
 class _KeyedFile:
-    """A file written by :func:`_keyed_bytes`, memory-mapped."""
+    """A file written by :class:`_KeyedWriter`, memory-mapped."""
 
     MAGIC = b""
     COLUMNS = ""  # the columns' array typecodes
@@ -418,19 +514,21 @@ class _FieldWriter(W3FieldWriter):
         if self.is_closed:
             return
         super().close()
-        keys, starts, docs, weights = self._keys, self._starts, self._docs, self._weights
+        keys, starts = self._keys, self._starts
+        docs, weights = memoryview(self._docs), memoryview(self._weights)
+        order = range(len(keys))
         if any(a > b for a, b in zip(keys, keys[1:], strict=False)):  # Whoosh writes them sorted
-            order = sorted(range(len(keys)), key=keys.__getitem__)
-            sorted_docs, sorted_weights, sorted_starts = array("I"), array("f"), array("I", [0])
+            order = sorted(order, key=keys.__getitem__)
+        out = _KeyedWriter(
+            self._storage, self._segment.make_filename(FREQS_EXT), _FreqFile.MAGIC, "If"
+        )
+        try:
             for i in order:
-                sorted_docs.extend(docs[starts[i] : starts[i + 1]])
-                sorted_weights.extend(weights[starts[i] : starts[i + 1]])
-                sorted_starts.append(len(sorted_docs))
-            keys = [keys[i] for i in order]
-            starts, docs, weights = sorted_starts, sorted_docs, sorted_weights
-        f = self._segment.create_file(self._storage, FREQS_EXT)
-        f.write(_keyed_bytes(_FreqFile.MAGIC, keys, starts, docs, weights))
-        f.close()
+                a, b = starts[i], starts[i + 1]
+                out.add(keys[i], docs[a:b], weights[a:b])
+            out.close()
+        finally:
+            out.discard()
 
 
 class _FreqFile(_KeyedFile):
@@ -808,14 +906,36 @@ class _SegmentWriter(SegmentWriter):
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         # Character bigrams of the documents added, by document number in the new segment.
         self.grams: dict[int, str] = {}
+        # The segments merged in (see add_reader).
+        self._sources: list[tuple] = []
 
     def per_document_reader(self):
         return _Lengths(super().per_document_reader())
 
+    def add_reader(self, reader):
+        """Whoosh's merge of a segment's live documents into the new segment, which
+        appends them in order; the segment, the number its first document gets here and
+        (if it has deleted documents) each document's number here, -1 for a deleted one,
+        are kept for its bigram file."""
+        base = self.docnum
+        super().add_reader(reader)
+        seg = getattr(reader, "segment", lambda: None)()
+        if seg is None:
+            return
+        remap = None
+        if reader.has_deletions():
+            remap = array("i", [-1]) * reader.doc_count_all()
+            for new, old in enumerate(reader.all_doc_ids(), base):
+                remap[old] = new
+        self._sources.append((seg, base, remap))
+
     def _commit_toc(self, segments):
         for seg in segments:
             mine = seg.segment_id() == self.newsegment.segment_id()
-            _write_bigrams(self.storage, self.schema, seg, self.grams if mine else {})
+            if mine:
+                _write_bigrams(self.storage, self.schema, seg, self.grams, self._sources)
+            else:
+                _write_bigrams(self.storage, self.schema, seg, {})
         TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
         _record_files(self.storage.folder, self.indexname, self.generation, segments)
         clean_files(self.storage, self.indexname, self.generation, segments)
