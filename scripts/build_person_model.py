@@ -39,6 +39,11 @@ TRAIN = (
     "anonymity_news_dev.jsonl",
 )
 
+# Development sentences kept out of the fit: written to find what the rules miss (the
+# sixth round's opening clauses, villages, short forms), they would shift the weights of
+# clause starts for government prose (师德师风, 钱随人走 came back as names when fitted on).
+HELD_BACK = frozenset(("news_dev9",))
+
 
 def examples() -> tuple[list[dict[str, float]], list[int]]:
     import anonymity as bench
@@ -50,6 +55,8 @@ def examples() -> tuple[list[dict[str, float]], list[int]]:
         for item, text in bench.read_gold(bench.DATA / name):
             if item.get("set") == "titles":
                 continue  # annotated for their leading places only
+            if item.get("set") in HELD_BACK:
+                continue  # development sentences for the rules, not for the fit
             persons = {(s, e) for s, e, t in item["spans"] if t == "person"}
             for s, e, feats in han_rows(text):
                 xs.append(feats)

@@ -99,7 +99,9 @@ PREPOSITIONS_BEFORE = tuple(
     "据 经 由 请 邀请 听 让 叫 名叫 是 向 对 给 跟 同 与 和 及 把 被 为 找 随 跟随 陪同 连同 "
     "推选 任命 选举 授予 表彰 看望 慰问 会见 会晤 接见 免去 免 聘任 聘请 提名 采访 见到 "
     "找到 联系 告诉 问 帮助 带着 带领 率领 感谢 祝贺 会同 以及 有 "
-    "采访了 见到了 找到了 看望了 慰问了 拜访 拜访了 遇到 遇见 结识 认识了 嫁给 娶了".split()
+    "采访了 见到了 找到了 看望了 慰问了 拜访 拜访了 遇到 遇见 结识 认识了 嫁给 娶了 "
+    # verbs of reaching or recalling a person (记者联系上了尹建华, 提起周海涛，乡亲们…)
+    "联系上 联系上了 联系到 联系到了 提起 说起 谈起".split()
 )
 # Last characters of place names (马福川, 白鹤滩, 马栏山, 卢沟桥): a name may end in one
 # (金山, 小川), a place mostly does.

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Place, gazetteer
 from .lexicon import (
+    AMBIGUOUS_SURNAMES,
     CJK,
     DIRECTION_REGION_AFTER,
     DIRECTION_REGIONS,
@@ -39,6 +40,7 @@ from .lexicon import (
     alternation,
 )
 from .model import Covered as _Covered
+from .namemodel import RANKED_SURNAMES
 from .segment import _tokenizer, boundaries, dict_tag, freq, tagged
 
 __all__ = ["PlaceHit", "find_places"]
@@ -439,7 +441,10 @@ _PLACE_CONTEXT_AFTER = re.compile(
 # done there after it.
 _MOTION_BEFORE = re.compile("(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入)$")
 _AFTER_MOTION = re.compile(
-    f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|了解|举行|召开|举办|后|时|的)"
+    f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|了解|举行|召开|举办|后|时(?![间代期段刻候节])|的"
+    # what a reporter or a resident does there (在大同看到, 从日照出发, 扎根开化二十年)
+    "|看到|见到|走访|拍摄|出发|生活|居住|定居|安家|读书|上学|打工|经商|旅游|游玩|过年"
+    "|[一二三四五六七八九十两几多数]+(?:年|个月|天))"
 )
 # Before a city's short form (prefectures are few and named often): a preposition of
 # place too (在大同工作, 来自和田的, 从开封了解到).
@@ -478,7 +483,10 @@ def _in_place_context(text: str, h: PlaceHit) -> bool:
             and freq(text[h.start : h.end]) < _ORIGIN_WORD
         )
     )
-    return bool(before and _AFTER_MOTION.match(text, h.end))
+    after = _AFTER_MOTION.match(text, h.end)
+    if after and after.group() in ("后", "时") and dict_tag(text[h.start : h.end]) == "v":
+        return False  # 应在开封后三天内食用: the verb, not the city
+    return bool(before and after)
 
 
 def _told(text: str, hits: list[PlaceHit], h: PlaceHit) -> bool:
@@ -860,7 +868,7 @@ NICKNAMES = (
 ).split()
 # Villages known across the country by their name alone (大寨, 西柏坡, 小岗, 梁家河): the
 # suffix rule needs their 村.
-FAMOUS_VILLAGES = "大寨 西柏坡 小岗 梁家河 韶山冲 十八洞 下姜".split()
+FAMOUS_VILLAGES = "大寨 西柏坡 小岗 梁家河 韶山冲 十八洞 下姜 西递 宏村 南街村".split()
 _NICKNAME = re.compile("|".join(sorted(NICKNAMES + FAMOUS_VILLAGES, key=len, reverse=True)))
 
 
@@ -965,6 +973,8 @@ def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         stem_end, e = m.span()
         suffix = m.group()
         township = suffix not in ("村", "社区")
+        # before 古镇 a stem the dictionary tags a name is the town's (周庄古镇), as before 村
+        strict = township and suffix != "古镇"
         if taken(stem_end, e):
             continue
         cuts = None
@@ -980,11 +990,18 @@ def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             whole = text[s:e]
             if freq(whole) and dict_tag(whole) not in _NAME_TAGS:
                 continue  # 城中村, 淘宝村, 城镇 as words
+            if k == 2 and suffix == "村" and _surname_jia(stem):
+                # 李家村, 王家村: a family's village (家村, 王家 and 黄家 are words too)
+                cuts = boundaries(text, max(0, stem_end - 7), min(n, e + 3))
+                if s in cuts and e in cuts:
+                    out.append(PlaceHit(s, e, "place", "某村", None, (), "possible"))
+                    break
+                continue
             if k == 1 and (dict_tag(whole) != "ns" or (s and text[s - 1] not in _CLAUSE_START)):
                 continue  # 余村 only as jieba's place name at a clause's start (工业重镇)
             if k >= 2 and freq(stem) >= 50 and dict_tag(stem) not in _NAME_TAGS:
                 continue
-            if township and k >= 2 and freq(stem) >= 50 and dict_tag(stem) != "ns":
+            if strict and k >= 2 and freq(stem) >= 50 and dict_tag(stem) != "ns":
                 continue  # 文明乡风: a word tagged a name is a word before 镇 or 乡 too
             if cuts is None:
                 cuts = boundaries(text, max(0, stem_end - 7), min(n, e + 3))
@@ -1002,8 +1019,9 @@ def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
                         freq(w) >= 50
                         and (
                             dict_tag(w) != "ns" or freq(w) >= 2000
-                            if township
+                            if strict
                             else dict_tag(w) not in _NAME_TAGS
+                            or (township and freq(w) >= 2000)  # 江南古镇
                         )
                     )
                     or dict_tag(w) in _STEM_VERB_TAGS
@@ -1014,6 +1032,14 @@ def _lone_villages(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
             out.append(PlaceHit(s, e, "place", _LONE_REPL[suffix], None, (), "possible"))
             break
     return out
+
+
+_JIA_SURNAMES = frozenset(RANKED_SURNAMES[:120]) - AMBIGUOUS_SURNAMES
+
+
+def _surname_jia(stem: str) -> bool:
+    """A common surname and 家 (李家, 王家): the name of a family's village before 村."""
+    return stem[1] == "家" and stem[0] in _JIA_SURNAMES
 
 
 _CLAUSE_START = frozenset("，。；：！？、（“‘《\n\t 　")

@@ -1398,3 +1398,111 @@ def test_japanese_names_before_words_of_a_visit_are_found(text, name):
 def test_a_japanese_family_name_before_fangwen_takes_no_given_character_of_it():
     """中村访问了上海: 访 begins the verb, it is no given character (no 中村访)."""
     assert "中村访" not in texts("中村访问了上海。")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("谈到未来，孙丽娟信心满满。", "孙丽娟"),
+        ("为此，王芳专门请教了老专家。", "王芳"),
+        ("退休后，吕春生当起了志愿者。", "吕春生"),
+        ("听到消息后，邱海立即赶回了村里。", "邱海"),
+        ("那年冬天，谭永红带着二十名工人来到新疆。", "谭永红"),
+    ],
+)
+def test_a_name_after_an_opening_clause_of_a_narrative_is_a_possible_name(text, name):
+    """A name opening the second clause after a clause that sets the scene (谈到…，退休后，
+    为此，): the model alone gives a clause start after a comma too little."""
+    assert (name, "person") in [(f.text, f.kind) for f in find_identifying(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "随后，高规格召开动员大会。",
+        "此后，钱随人走的政策全面推开。",
+        "为此，严格落实安全生产责任。",
+        "退休后，申贷手续简化了。",
+        "面对困难，全体干部迎难而上。",
+        "谈到未来，大家信心满满。",
+        "起初，石化企业不多。",
+        "随后，方便群众办事的措施出台。",
+    ],
+)
+def test_words_after_an_opening_clause_stay_words(text):
+    """The opener lowers the floor only for strings like names: 高规格, 钱随人, 严格, 石化
+    and 方便 are words."""
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("李家村的村民们自发组织了护林队。", "李家村"),
+        ("他回到王家村。", "王家村"),
+        ("周庄古镇迎来了今年第一批外国游客。", "周庄古镇"),
+        ("西递、宏村是皖南古村落的代表。", "宏村"),
+    ],
+)
+def test_family_villages_old_towns_and_famous_villages_are_places(text, place):
+    """A common surname and 家 before 村 names a village (家村, 王家 are words too); a stem
+    the dictionary tags a name before 古镇 is the town's; 西递 and 宏村 by their names."""
+    assert covered(text, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大家村里村外忙个不停。",
+        "老家村里通了公路。",
+        "商家村民两旺。",
+        "千年古镇焕发新生。",
+        "江南古镇游人如织。",
+        "特色古镇建设加快。",
+    ],
+)
+def test_words_before_village_and_old_town_stay_words(text):
+    """大家, 老家, 商家 (村民), 千年, 江南 (a region, too frequent a word) are no names."""
+    assert [f.text for f in find_identifying(text) if f.kind != "geo"] == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("记者在大同看到，古城墙修缮一新。", "大同"),
+        ("他扎根开化二十年，带领乡亲们种茶致富。", "开化"),
+        ("从日照出发，不到两小时就能到达青岛。", "日照"),
+        ("在日照时，他常去海边。", "日照"),
+    ],
+)
+def test_a_city_or_county_short_form_before_what_is_done_there_is_a_place(text, place):
+    """After 在, 从 (cities) or 扎根 (counties too), a verb of what a reporter or a resident
+    does there or a length of stay says the place is meant."""
+    assert (place, "possible") in [(f.text, f.certainty) for f in find_identifying(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["产品应在开封后三天内食用。", "在日照时间较长的地区种植。", "实现世界大同看到希望。"],
+)
+def test_a_short_form_that_is_a_verb_or_starts_a_word_after_it_stays_a_word(text):
+    """开封 is a verb before 后 (a dictionary verb), 日照 heads 日照时间."""
+    assert [f.text for f in find_identifying(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("记者联系上了尹建华，他说愿意配合调查。", "尹建华"),
+        ("提起周海涛，乡亲们都竖起大拇指。", "周海涛"),
+    ],
+)
+def test_a_name_after_a_verb_of_reaching_or_recalling_a_person(text, name):
+    assert (name, "person") in [(f.text, f.kind) for f in find_identifying(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["他提起诉讼，要求对方赔偿损失。", "提起申请后三日内答复。", "联系上级部门协调解决。"]
+)
+def test_objects_of_verbs_of_reaching_or_recalling_that_are_words(text):
+    assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
