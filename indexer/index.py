@@ -207,10 +207,10 @@ TEXT_FIELDS = ("name", "summary", "content", "name_sub")
 BIGRAMS_SUFFIX = ".bgr"
 
 
-def _write_bigrams(storage, schema, seg, grams: dict[int, str], sources=()) -> None:
+def _write_bigrams(storage, schema, seg, grams: _Grams | None = None, sources=()) -> None:
     """The bigram file of a segment: for each character bigram, the documents holding it.
     Written once, when the segment is first committed: for the documents the writer added,
-    from what the workers computed (``grams``); for those a merge brought in (``sources``,
+    from what the workers computed (``grams``, emptied); for those a merge brought in (``sources``,
     see :meth:`_SegmentWriter.add_reader`), from their segments' bigram files, read side by
     side in key order (each is sorted) and renumbered, the deleted documents left out; for
     any other, from the stored texts. Written key by key (:class:`_KeyedWriter`), so no
@@ -238,29 +238,20 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str], sources=()) -> N
             for d in remap:
                 if d >= 0:
                     covered[d] = 1
-    inverted: dict[str, array] = {}
-    missing = [d for d in range(n) if not covered[d] and d not in grams]
+    if grams is None:
+        grams = _Grams()
+    inverted = grams.inverted
+    missing = [d for d in range(n) if not covered[d] and d not in grams.docs]
+    del covered
     reader = SegmentReader(storage, schema, seg) if missing else None
     try:
-        for d in range(n):
-            gs = grams.get(d)
-            if gs is not None:
-                gs = gs.split("\n") if gs else ()
-            elif covered[d]:
-                continue
-            else:
-                f = reader.stored_fields(d)
-                text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
-                gs = set(_grams(_normalize(text), normalized=True))
-            for g in gs:
-                docs = inverted.get(g)
-                if docs is None:
-                    docs = inverted[g] = array("I")
-                docs.append(d)
+        for d in missing:  # after the writer's own documents, in order
+            f = reader.stored_fields(d)
+            text = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
+            grams.add(d, set(_grams(_normalize(text), normalized=True)))
     finally:
         if reader is not None:
             reader.close()
-    del covered
     out = _KeyedWriter(storage, name, _BigramFile.MAGIC, _BigramFile.COLUMNS)
     try:
         if merged:
@@ -272,6 +263,29 @@ def _write_bigrams(storage, schema, seg, grams: dict[int, str], sources=()) -> N
         out.close()
     finally:
         out.discard()
+
+
+class _Grams:
+    """The character bigrams of a new segment's documents, inverted as the documents come
+    (in order of their numbers): for each bigram, the documents holding it. Kept so rather
+    than as each document's bigrams until the segment is written, so the bigram file
+    needs no second copy of them."""
+
+    def __init__(self):
+        self.inverted: dict[str, array] = {}
+        self.docs: set[int] = set()
+
+    def add(self, docnum: int, grams: str | Iterable[str]) -> None:
+        """A document's bigrams: a set, or (as the workers send them) joined by newlines."""
+        if isinstance(grams, str):
+            grams = grams.split("\n") if grams else ()
+        inverted = self.inverted
+        for g in grams:
+            docs = inverted.get(g)
+            if docs is None:
+                docs = inverted[g] = array("I")
+            docs.append(docnum)
+        self.docs.add(docnum)
 
 
 def _merge_bigrams(out: _KeyedWriter, inverted: dict[str, array], merged: list, resort: bool):
@@ -905,7 +919,7 @@ class _SegmentWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         self.pool = _Pool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
         # Character bigrams of the documents added, by document number in the new segment.
-        self.grams: dict[int, str] = {}
+        self.grams = _Grams()
         # The segments merged in (see add_reader).
         self._sources: list[tuple] = []
 
@@ -935,7 +949,7 @@ class _SegmentWriter(SegmentWriter):
             if mine:
                 _write_bigrams(self.storage, self.schema, seg, self.grams, self._sources)
             else:
-                _write_bigrams(self.storage, self.schema, seg, {})
+                _write_bigrams(self.storage, self.schema, seg)
         TOC(self.schema, segments, self.generation).write(self.storage, self.indexname)
         _record_files(self.storage.folder, self.indexname, self.generation, segments)
         clean_files(self.storage, self.indexname, self.generation, segments)
@@ -1170,7 +1184,7 @@ class IndexWriter:
         family = family_keys(d.name, a.sketch)
         if family:
             fields["family"] = ",".join(family)
-        self._w.grams[self._w.docnum] = a.grams
+        self._w.grams.add(self._w.docnum, a.grams)
         if update:
             self._w.update_document(**fields)
         else:

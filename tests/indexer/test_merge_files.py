@@ -101,7 +101,7 @@ def test_a_merge_answers_as_its_segments_did_without_the_deleted_documents(tmp_p
     shutil.copytree(ix.path, copy)
     (copy / name).unlink()
     storage = _open(copy).storage
-    _write_bigrams(storage, _open(copy).schema, merged, {})
+    _write_bigrams(storage, _open(copy).schema, merged)
     assert _contents(_BigramFile(ix.path / name)) == _contents(_BigramFile(copy / name))
 
     # Its freq file holds Whoosh's merged postings (the deleted documents' gone).
