@@ -337,7 +337,9 @@ class _KeyedWriter:
         import tempfile
 
         self._storage, self._name, self._magic = storage, name, magic
-        self._spools = [tempfile.TemporaryFile(dir=storage.folder) for _ in typecodes]
+        self._spools = [
+            tempfile.TemporaryFile(dir=getattr(storage, "folder", None)) for _ in typecodes
+        ]
         self._hashes = array("I")
         self._ends = array("I")
         self._starts = array("I", [0])
@@ -803,8 +805,13 @@ class _Reader:
 # of 200,000 postings) at a bounded memory. Measured on the corpus (2,626 documents, 2
 # workers, PSS of all processes): 500,000 in memory 553 MB, 55 s; 200,000 in memory
 # 451 MB, 9 segments, 55 s; 3,000,000 spilling at 128 MB 477 MB, 1 segment, 44 s. The
-# peak comes when a segment is written (its character bigrams inverted) and grows with it:
-# four times the corpus, 3,000,000 641 MB (3 segments), 1,200,000 506 MB (6 segments).
+# peak comes when a segment is written and grows with it: four times the corpus, 3,000,000
+# 641 MB (3 segments), 1,200,000 506 MB (6 segments). At 10x (2026-12-03) the writer's
+# process held ~130 MB of pool above its ~150 MB at the start and its 2 workers ~250 MB,
+# and writing a segment's bigram file added ~54 MB more (its bigrams inverted then, and
+# the file joined in memory); with the bigrams inverted as documents come (_Grams), the
+# file written key by key and a pool of 64 MB, the 1x peak is 447 MB (488 with 128 MB,
+# at the same speed: spilling a run costs little).
 BULK_SEGMENT_POSTINGS = 1_000_000
 # What a pooled posting costs in the writer's process (a tuple of the field, term, document,
 # weight and encoded value), measured: Whoosh's own estimate says 200.
@@ -1062,7 +1069,7 @@ class IndexWriter:
         writer,
         ix=None,
         *,
-        memory_mb: int = 128,
+        memory_mb: int = 64,
         segment_postings: int | None = None,
         on_segment: Callable[[IndexWriter], None] | None = None,
     ):
@@ -1217,9 +1224,7 @@ class _QueuedWriter:
 
 
 class CaseIndex:
-    def __init__(
-        self, path: str | os.PathLike, *, memory_mb: int = 128, lock_timeout: float = 30.0
-    ):
+    def __init__(self, path: str | os.PathLike, *, memory_mb: int = 64, lock_timeout: float = 30.0):
         self.path = Path(path)
         self.memory_mb = memory_mb
         self.lock_timeout = lock_timeout

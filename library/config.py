@@ -74,7 +74,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "INDEX_MEMORY_MB",
-        128,
+        64,
         "Memory the index writer may use before spilling to disk, in megabytes.",
         int,
     ),
