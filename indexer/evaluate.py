@@ -14,9 +14,11 @@ evaluates a :class:`~indexer.query.Plan` on it with per-searcher caches:
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import math
 import operator
+import re
 from array import array
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
@@ -29,7 +31,7 @@ from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from .analysis import char_grams, finer_split
-from .query import Plan, Unit, squash
+from .query import Plan, Unit
 
 FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
 # An occurrence inside a longer token (营商 in 营商环境) counts this much of a whole one.
@@ -266,6 +268,20 @@ class Evaluator:
         docs = sorted(cands or ())
         pos = {t: self.positions(field, t, docs) for t in set(tokens)}
         out: dict[int, int] = {}
+        if max_slop == 1:
+            # The tokens in a row: the starts from which each next token stands one
+            # position further, by set operations.
+            first, later = pos[tokens[0]], [pos[t] for t in tokens[1:]]
+            one = (1).__add__
+            for d in docs:
+                cur = first.get(d)
+                for p in later:
+                    if not cur:
+                        break
+                    cur = set(map(one, cur)).intersection(p.get(d) or ())
+                if cur:
+                    out[d] = 1
+            return out
         for d in docs:
             starts = pos[tokens[0]].get(d)
             if not starts:
@@ -288,12 +304,17 @@ class Evaluator:
                 out[d] = best
         return out
 
-    def squashed_text(self, docnum: int) -> str:
-        hit = self._texts.get(docnum)
-        if hit is None:
-            hit = squash(self.searcher.stored_fields(docnum).get("text") or "")
-            self._texts.put(docnum, hit)
-        return hit
+    def holds_squashed(self, docnum: int, s: str) -> bool:
+        """Whether a document's text, without spaces, punctuation and digits (its
+        :func:`~indexer.query.squash`), holds ``s`` (a squashed string): ``s``'s characters
+        with only such characters between them, searched in the lower-case text, where
+        squashing the whole text cost a regular-expression substitution over all of it."""
+        key = ("lower", docnum)
+        text = self._texts.get(key)
+        if text is None:
+            text = (self.searcher.stored_fields(docnum).get("text") or "").lower()
+            self._texts.put(key, text)
+        return _squashed_pattern(s).search(text) is not None
 
     def flat_text(self, docnum: int) -> str:
         """The name, summary and text of a document, lower case, without spaces."""
@@ -347,18 +368,20 @@ class Evaluator:
         )  # a bigram no text holds spans a removed character
         if not grams:
             return set()
-        held: Counter[int] = Counter()
-        for g in grams[:12]:
-            held.update(self.postings("chars", g)[0])
         cands = set().union(*(self.postings("chars", g)[0] for g in grams[:3]))
         if not cands:
             return set()
+        # How many of the twelve rarest each candidate holds (counted for the candidates
+        # only: the other documents' counts are never looked at).
+        held: Counter[int] = Counter()
+        for g in grams[:12]:
+            held.update(cands.intersection(self.postings("chars", g)[0]))
         # A document holding the string holds (nearly) all of its rarest bigrams.
         top = max(held[d] for d in cands)
         best = heapq.nlargest(
             STRING_CHECKS, (d for d in cands if held[d] >= top - 2), key=lambda d: (held[d], -d)
         )
-        return {d for d in best if s in self.squashed_text(d)}
+        return {d for d in best if self.holds_squashed(d, s)}
 
     # -- units ----------------------------------------------------------------------------
 
@@ -377,8 +400,10 @@ class Evaluator:
             if not acc and factor == 1.0:  # a term's documents are distinct
                 acc.update(zip(ids, freqs, strict=True))
                 return
-            for d, f in zip(ids, freqs, strict=True):
-                acc[d] += f * factor
+            # acc[d] += f * factor for each posting, by C loops (a term's documents are
+            # distinct, so the old values can all be read before the new are written).
+            add = map(factor.__mul__, freqs) if factor != 1.0 else freqs
+            acc.update(zip(ids, map(operator.add, map(acc.__getitem__, ids), add), strict=True))
 
         def add_docs(field: str, docs, value: float = 1.0) -> None:
             acc = tf[field]
@@ -448,8 +473,13 @@ class Evaluator:
             part = dict(zip(docs, map(operator.truediv, map(c.__mul__, ts), sat), strict=True))
             if len(part) > len(pseudo):
                 pseudo, part = part, pseudo
-            for d, v in part.items():
-                pseudo[d] = pseudo.get(d, 0.0) + v
+            pseudo.update(
+                zip(
+                    part,
+                    map(operator.add, map(pseudo.get, part, repeat(0.0)), part.values()),
+                    strict=True,
+                )
+            )
         df = len(pseudo)
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
         top = idf * (K1 + 1)
@@ -556,7 +586,7 @@ class Evaluator:
                     scores[d] = scores[d] * (1 + PHRASE_BONUS) + top_other
             elif plan.squashed:
                 for d in heapq.nlargest(PHRASE_CANDIDATES, whole, key=scores.__getitem__):
-                    if plan.squashed in self.squashed_text(d):
+                    if self.holds_squashed(d, plan.squashed):
                         exact.add(d)
                         scores[d] *= 1 + PHRASE_BONUS
             if need >= n:
@@ -577,6 +607,16 @@ class Evaluator:
             for d, f in zip(ids, freqs, strict=True):
                 acc[d] += c * f / (f + sat[d])
         return sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+
+
+@functools.lru_cache(maxsize=256)
+def _squashed_pattern(s: str) -> re.Pattern[str]:
+    """``s``'s characters with any run of characters :func:`~indexer.query.squash`
+    removes between them."""
+    return re.compile(_SQUASHED_GAP.join(map(re.escape, s)))
+
+
+_SQUASHED_GAP = r"[\W\d_]*"  # what query._NON_WORD removes
 
 
 def _positions(value: bytes) -> list[int]:

@@ -177,6 +177,7 @@ class _Columns:
         self.case_no = col("case_no")
         self._col = col
         self._facets: dict[str | int, list[str]] = {}
+        self._orders: dict[str, list[int]] = {}
 
     def facet(self, name: str) -> list[str]:
         """Each document's value of a facet column, ``unknown`` for none."""
@@ -193,6 +194,29 @@ class _Columns:
             hit = self._facets[cut] = [
                 (code[:cut] + "000000")[:6] if code else UNKNOWN for code in self.region
             ]
+        return hit
+
+    def order(self, sort: str) -> list[int]:
+        """Each document's place when all are sorted by ``sort`` (``rating``: best rated
+        first, then the most rated; otherwise, and then, newest first, undated last; then
+        by document number)."""
+        hit = self._orders.get(sort)
+        if hit is None:
+            pub, n = self.published, len(self.published)
+            if sort == "rating":
+
+                def key(d):
+                    count = self.rating_count[d] or 0
+                    return (-_rating(self.rating[d], count), -count, _neg_date(pub[d]), d)
+            else:
+
+                def key(d):
+                    return (_neg_date(pub[d]), d)
+
+            hit = [0] * n
+            for place, d in enumerate(sorted(range(n), key=key)):
+                hit[d] = place
+            self._orders[sort] = hit
         return hit
 
     @functools.cached_property
@@ -2114,17 +2138,10 @@ class CaseIndex:
 
     @staticmethod
     def _sorted(cols: _Columns, docs: list[int], sort: str) -> list[int]:
-        if sort == "rating":
-
-            def key(d):
-                count = cols.rating_count[d] or 0
-                return (-_rating(cols.rating[d], count), -count, _neg_date(cols.published[d]), d)
-        else:
-
-            def key(d):
-                return (_neg_date(cols.published[d]), d)
-
-        return sorted(docs, key=key)
+        # By each document's place in the whole index's order (computed once per reader),
+        # a C-level key, where a Python key function per match cost tens of milliseconds
+        # for a common word at 10x the corpus.
+        return sorted(docs, key=cols.order("rating" if sort == "rating" else "date").__getitem__)
 
     @staticmethod
     def _facets(cols: _Columns, docs: list[int], sq: SearchQuery) -> dict[str, dict[str, int]]:
