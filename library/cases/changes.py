@@ -61,12 +61,28 @@ def _iso(at: datetime) -> str:
 
 
 def _load(path: Path) -> dict | None:
+    """The state, read again only when the file has changed since this process last
+    read it (after a bulk ingest it names every case, a megabyte of JSON parsed at
+    every look otherwise); a copy, for the caller to change."""
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-        datetime.fromisoformat(state["watermark"])
+        st = os.stat(path)
+        mark = (st.st_ino, st.st_mtime_ns, st.st_size)
+        kept = _loaded.get(str(path))
+        if kept is not None and kept[0] == mark:
+            state = kept[1]
+        else:
+            state = json.loads(path.read_text(encoding="utf-8"))
+            datetime.fromisoformat(state["watermark"])
+            if not isinstance(state.get("seen"), dict):
+                return None
+            _loaded[str(path)] = (mark, state)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return state if isinstance(state.get("seen"), dict) else None
+    return {**state, "seen": dict(state["seen"])}
+
+
+# By state file: the state this process last read, and the file's (inode, mtime, size).
+_loaded: dict[str, tuple[tuple[int, int, int], dict]] = {}
 
 
 def _save(path: Path, state: dict) -> None:
