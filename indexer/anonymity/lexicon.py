@@ -160,6 +160,8 @@ TRANSLIT_CHARS = frozenset(
     "谢辛欣兴休徐雅亚扬杨姚耶叶伊依易因尤于玉元约云扎泽曾詹张珍郑芝志卓孜宗祖佐尕措嘎玛央拉"
     "卓次旦仓增顿琼巴桑平措罗布次仁多吉达瓦白玛才让东智别"
     "翰密买提甫丝茜兹茨逊黛琪蒂霍娅萨汉森顿伯弗申歇历呷舒詹姆"
+    # of the Xinhua transliteration table, rare in the names the scores were counted on
+    "缪圭"
 )
 
 # Names that are not identifying in a case: leaders and thinkers named in the formulae of

@@ -439,16 +439,33 @@ _PLACE_CONTEXT_AFTER = re.compile(
 )
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.
-_MOTION_BEFORE = re.compile("(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入)$")
+_MOTION_BEFORE = re.compile(
+    "(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入|到了|搬到|迁到|搬回|漫步|走在)$"
+)
 _AFTER_MOTION = re.compile(
     f"(?:[^{CJK}]|$|考察|调研|参观|视察|采访|工作|投资|创业|务工|了解|举行|召开|举办|后|时(?![间代期段刻候节])|的"
     # what a reporter or a resident does there (在大同看到, 从日照出发, 扎根开化二十年)
-    "|看到|见到|走访|拍摄|出发|生活|居住|定居|安家|读书|上学|打工|经商|旅游|游玩|过年"
+    "|看到|见到|走访|拍摄|出发|生活|居住|定居|安家|读书|上学|打工|经商|旅游|游玩|过年|搬|迁"
     "|[一二三四五六七八九十两几多数]+(?:年|个月|天))"
 )
 # Before a city's short form (prefectures are few and named often): a preposition of
 # place too (在大同工作, 来自和田的, 从开封了解到).
-_LOCATIVE_BEFORE_CITY = re.compile("(?:在|从|来自|赴|到|去|于|位于)$")
+_LOCATIVE_BEFORE_CITY = re.compile("(?:在|从|来自|赴|到|去|于|位于|驻)$")
+# Before a county's short form, a preposition of place is enough when what follows is
+# what is done there or for how long, not 的, a clause end, 后 or 时 (在白云工作了十多年,
+# 驻清水工作队, 从白云搬到; not 在白云深处, 在清水中).
+_LOCATIVE_BEFORE_COUNTY = re.compile("(?:在|从|赴|到|去|驻)$")
+_DOING_AFTER = re.compile(
+    "考察|调研|参观|视察|采访|工作|投资|创业|务工|举行|召开|举办|看到|见到|走访|拍摄|出发"
+    "|生活|居住|定居|安家|读书|上学|打工|经商|旅游|游玩|过年|搬|迁"
+    "|[一二三四五六七八九十两几多数]+(?:年|个月|天)"
+)
+# A short form opening a clause before 的 and a noun is the place whose people, products
+# or sights the noun names (宜宾的早茶, 南山的市民): for short forms that are no frequent
+# word (和平的环境, 清水的 stay words) and no verb or noun of the dictionary (开化的思想).
+_LEADING_WORD = 600
+_NAME_LIKE = frozenset((None, "", "ns", "nz", "j"))  # not nr: 白云的影子
+_CLAUSE_OPEN = frozenset("，。；：！？、（“‘《\n\t 　")
 # Before a county's short form: words of where a person comes from (来自三门的游客, 老家在
 # 仁寿), unless the short form is a frequent word (来自东方的, 来自中原的 may be regions).
 _ORIGIN_BEFORE = re.compile("(?:来自|老家|老家在|家乡|家住|出生在|出生于|生于|祖籍|原籍|籍贯)$")
@@ -486,7 +503,34 @@ def _in_place_context(text: str, h: PlaceHit) -> bool:
     after = _AFTER_MOTION.match(text, h.end)
     if after and after.group() in ("后", "时") and dict_tag(text[h.start : h.end]) == "v":
         return False  # 应在开封后三天内食用: the verb, not the city
-    return bool(before and after)
+    if before and after:
+        return True
+    if (
+        h.kind == "county"
+        and _LOCATIVE_BEFORE_COUNTY.search(text, max(0, h.start - 1), h.start)
+        and _DOING_AFTER.match(text, h.end)
+    ):
+        return True
+    return _leads_noun(text, h)
+
+
+def _leads_noun(text: str, h: PlaceHit) -> bool:
+    """The short form opens its clause and is followed by 的 and a noun (宜宾的早茶, 南山的
+    市民), is no frequent word and the dictionary has it as a name or not at all."""
+    if h.start > 0 and text[h.start - 1] not in _CLAUSE_OPEN:
+        return False
+    if freq(text[h.start : h.end]) >= _LEADING_WORD:
+        return False
+    if not text.startswith("的", h.end) or dict_tag(text[h.start : h.end]) not in _NAME_LIKE:
+        return False  # 开化的思想, 来宾的人数: the short form is a verb or a noun too
+    j = h.end + 1
+    toks = tagged(text, h.start, min(len(text), j + 6))
+    if not any(t.start == h.start and t.end == h.end for t in toks):
+        return False  # 开化的 is one word? then it is not the short form standing alone
+    nxt = next((t for t in toks if t.start == j), None)
+    if nxt is None or len(nxt.word) < 2:
+        return False
+    return nxt.tag in ("n", "nz", "nt")
 
 
 def _told(text: str, hits: list[PlaceHit], h: PlaceHit) -> bool:
@@ -864,7 +908,9 @@ NICKNAMES = (
     "齐鲁 三晋 八闽 陇原 三秦 荆楚 三湘 巴蜀 燕赵 赣鄱 岭南 八桂 琼州 龙江 雪域 塞上 江淮 "
     "潇湘 黔贵 滇黔 关东 辽沈 吴越 八闽大地 齐鲁大地 三晋大地 荆楚大地 巴山蜀水 "
     # and of cities, as news writes them: 羊城 广州, 鹏城 深圳, 蓉城 成都, 春城 昆明 …
-    "羊城 鹏城 蓉城 春城 泉城 冰城 星城 榕城 申城 沪上 京城 津城 杭城 邕城 筑城 鹭岛"
+    "羊城 鹏城 蓉城 春城 泉城 冰城 星城 榕城 申城 沪上 京城 津城 杭城 邕城 筑城 鹭岛 "
+    # and their old names, still written in news and travel prose (彭城 徐州, 金陵 南京)
+    "彭城 金陵 汴梁 汴京 锦官城 并州 瓷都 椰城 岛城"
 ).split()
 # Villages known across the country by their name alone (大寨, 西柏坡, 小岗, 梁家河): the
 # suffix rule needs their 村.

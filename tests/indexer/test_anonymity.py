@@ -1506,3 +1506,53 @@ def test_a_name_after_a_verb_of_reaching_or_recalling_a_person(text, name):
 )
 def test_objects_of_verbs_of_reaching_or_recalling_that_are_words(text):
     assert [f.text for f in find_identifying(text) if f.kind == "person"] == []
+
+
+# -- seventh round: short forms in a place context, old city names, transliterations --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他在白云工作了十多年。", [("白云", "possible")]),
+        ("驻清水工作队的队员们挨家挨户走访。", [("清水", "possible")]),
+        ("去年冬天，她从白云搬到了天河。", [("白云", "possible"), ("天河", "possible")]),
+        ("南山的市民可以在线办理业务。", [("南山", "possible")]),
+    ],
+)
+def test_a_county_short_form_in_a_place_context_is_a_possible_place(text, expected):
+    """After a preposition of place with what is done there after it (在白云工作, 驻清水
+    工作队, 从白云搬到), or opening a clause before 的 and a noun (南山的市民)."""
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们在白云深处发现了一座古寺。",
+        "把茶叶放在清水中浸泡十分钟。",
+        "从清水里捞出来的鱼很新鲜。",
+        "白云的影子倒映在湖面上。",
+        "和平的环境来之不易。",
+        "开化的思想很重要。",
+        "东至的路口有一个加油站。",
+        "清水的味道很淡。",
+        "东山社区设立了家门口服务站。",
+    ],
+)
+def test_short_forms_that_are_words_stay_words_beside_prepositions_and_de(text):
+    assert [
+        p for p in places(text) if p[0] in ("白云", "清水", "和平", "开化", "东至", "东山")
+    ] == []
+
+
+def test_old_names_of_cities_are_possible_places():
+    assert places("彭城自古就是兵家必争之地。") == [("彭城", "possible")]
+    assert places("漫步金陵街头，梧桐树下满是游客。") == [("金陵", "possible")]
+    assert places("彭城的文化底蕴深厚。") == [("彭城", "possible")]
+
+
+def test_transliterations_with_characters_of_the_xinhua_table():
+    """缪 of 塞缪尔 is a character of the Xinhua transliteration table the counted names lack."""
+    assert [p[0] for p in persons("塞缪尔说，这场比赛很精彩。")] == ["塞缪尔"]
+    assert persons("缪斯女神的故事流传很广。") == []
