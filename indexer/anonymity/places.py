@@ -331,6 +331,94 @@ def _chain_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+_stems: dict[str, tuple[str, tuple[str, ...]]] | None = None
+
+
+def _township_stems() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Stems of the townships the gazetteer holds only in full (虎门 of 虎门镇, 坂田 of 坂田
+    街道) that jieba's dictionary does not know or knows as a place (or a rare name, 石碣 nr)
+    and at most two townships share: stem → (replacement, codes)."""
+    global _stems
+    if _stems is None:
+        g = gazetteer()
+        word_freq = _tokenizer().FREQ
+        count: dict[str, int] = {}
+        out: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for name in g.names():
+            n = len(name)
+            if not 3 <= n <= 5 or not name.endswith(("镇", "乡", "街道")):
+                continue
+            stem = name[:-2] if name.endswith("街道") else name[:-1]
+            if not 2 <= len(stem) <= 3 or stem in g:
+                continue
+            place = g.get(name)
+            if place.kind != "township" or not place.full:
+                continue
+            count[stem] = count.get(stem, 0) + 1
+            out[stem] = (place.replacement, place.codes)
+        _stems = {}
+        for stem, value in out.items():
+            if count[stem] > 2 or not _ALL_CJK.fullmatch(stem):
+                continue
+            f = word_freq.get(stem) or 0
+            if f:
+                tag = dict_tag(stem)
+                if f >= _EVERYDAY_STEM or (tag != "ns" and not (tag == "nr" and f < 200)):
+                    continue  # a word of the dictionary (城镇 ns, 同里 r), not the township
+            _stems[stem] = value
+    return _stems
+
+
+# A township's stem standing alone where the text says a place is meant: after a verb of
+# going or of origin with a clause end or what is done there after it (来到虎门，, 老家在北滘
+# 的), after a preposition of place with what is done there (在坂田工作了五年), or opening a
+# clause before a word of place or its people (虎门一带, 塘厦人).
+_STEM_MOTION = re.compile(
+    "(?:来到|前往|赶赴|奔赴|抵达|途经|落户|扎根|回到|走进|深入|到了|漫步|来自|老家在|家住"
+    "|出生在|出生于|祖籍)(?=[\u4e00-\u9fff])"
+)
+_STEM_LOCATIVE = re.compile("(?:在|从|赴|到|去|驻)(?=[\u4e00-\u9fff])")
+_STEM_LEADS = re.compile("一带|当地|境内|人(?![数员口才士民们群次均工力物大心事])")
+
+
+def _lone_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    stems = None
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+
+    def add(s: int, e: int) -> None:
+        if any(a < e and s < b for a, b in taken):
+            return
+        cuts = boundaries(text, max(0, s - 3), min(len(text), e + 3))
+        if s in cuts and e in cuts:
+            repl, codes = stems[text[s:e]]
+            place = Place(text[s:e], "township", repl, False, False, False, codes)
+            out.append(PlaceHit(s, e, "township", repl, place, (), "possible"))
+            taken.append((s, e))
+
+    for pattern, after in ((_STEM_MOTION, _AFTER_MOTION), (_STEM_LOCATIVE, _DOING_AFTER)):
+        for m in pattern.finditer(text):
+            if stems is None:
+                stems = _township_stems()
+            p = m.end()
+            for n in (3, 2):
+                if text[p : p + n] in stems and after.match(text, p + n):
+                    add(p, p + n)
+                    break
+    for m in _STEM_LEADS.finditer(text):
+        e = m.start()
+        for n in (3, 2):
+            s = e - n
+            if s < 0 or (s > 0 and text[s - 1] not in _CLAUSE_OPEN):
+                continue
+            if stems is None:
+                stems = _township_stems()
+            if text[s:e] in stems:
+                add(s, e)
+                break
+    return out
+
+
 _ALL_CJK = re.compile(f"[{CJK}]+")
 _PARTICLES_AFTER_TOWN = frozenset("的和与及等")
 
@@ -716,6 +804,7 @@ def find_places(text: str) -> list[PlaceHit]:
     hits = _merge(hits, _abbreviations(text, hits))
     hits = _merge(hits, _lone_villages(text, hits))
     hits = _merge(hits, _nicknames(text, hits))
+    hits = _merge(hits, _lone_townships(text, hits))
     hits = _merge_over_abbreviations(hits, _regions(text, hits))
     if not hits:
         return hits
@@ -731,6 +820,8 @@ def _unread_by_tagger(text: str, h: PlaceHit) -> bool:
         return False  # four characters or more (甘其毛都) are specific enough alone
     if h.place is not None and h.place.full:
         return False  # 樟木镇, 茅台镇: named with the suffix
+    if _stems is not None and h.place is not None and h.place.name in _stems:
+        return False  # 来到虎门，: a stem found by its context (jieba may split 北|滘)
     toks = tagged(text, max(0, h.start - 6), min(len(text), h.end + 6))
     return not any(
         t.start == h.start

@@ -1556,3 +1556,36 @@ def test_transliterations_with_characters_of_the_xinhua_table():
     """缪 of 塞缪尔 is a character of the Xinhua transliteration table the counted names lack."""
     assert [p[0] for p in persons("塞缪尔说，这场比赛很精彩。")] == ["塞缪尔"]
     assert persons("缪斯女神的故事流传很广。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("记者来到虎门，看到了销烟池旧址。", "虎门"),
+        ("他在坂田工作了五年，见证了这里的变化。", "坂田"),
+        ("老家在北滘的李师傅回乡创业。", "北滘"),
+        ("塘厦人喜欢喝早茶。", "塘厦"),
+        ("虎门一带的服装企业很多。", "虎门"),
+        ("赴凤岗考察的代表团当天返回。", "凤岗"),
+    ],
+)
+def test_a_township_stem_alone_in_a_place_context_is_a_possible_place(text, stem):
+    """The stem of a township the gazetteer holds only in full (虎门镇, 坂田街道) after a verb
+    of going or of origin, a preposition of place with what is done there, or before 一带
+    or 人."""
+    assert (stem, "possible") in places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在厂里工作了五年。",
+        "记者来到现场，看到了忙碌的景象。",
+        "她在家里生活了一辈子。",
+        "来自各地的代表参加了会议。",
+        "走进车间，机器声此起彼伏。",
+        "虎门销烟是近代史上的大事。",
+    ],
+)
+def test_words_after_verbs_of_going_stay_words(text):
+    assert places(text) == []
