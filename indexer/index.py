@@ -264,7 +264,6 @@ def _write_bigrams(storage, schema, seg, grams: _Grams | None = None, sources=()
                     covered[d] = 1
     if grams is None:
         grams = _Grams()
-    inverted = grams.inverted
     missing = [d for d in range(n) if not covered[d] and d not in grams.docs]
     del covered
     reader = SegmentReader(storage, schema, seg) if missing else None
@@ -276,6 +275,7 @@ def _write_bigrams(storage, schema, seg, grams: _Grams | None = None, sources=()
     finally:
         if reader is not None:
             reader.close()
+    inverted = grams.invert()
     out = _KeyedWriter(storage, name, _BigramFile.MAGIC, _BigramFile.COLUMNS)
     try:
         if merged:
@@ -290,26 +290,31 @@ def _write_bigrams(storage, schema, seg, grams: _Grams | None = None, sources=()
 
 
 class _Grams:
-    """The character bigrams of a new segment's documents, inverted as the documents come
-    (in order of their numbers): for each bigram, the documents holding it. Kept so rather
-    than as each document's bigrams until the segment is written, so the bigram file
-    needs no second copy of them."""
+    """The character bigrams of a new segment's documents, by document number: as the
+    workers send them (joined by newlines, the most compact form: some 15 MB for a bulk
+    segment, where inverted they take three times that) until the segment is written,
+    then inverted for its bigram file when the writer's postings pool is gone, each
+    document's let go as it is taken in."""
 
     def __init__(self):
-        self.inverted: dict[str, array] = {}
-        self.docs: set[int] = set()
+        self.docs: dict[int, str | set[str]] = {}
 
-    def add(self, docnum: int, grams: str | Iterable[str]) -> None:
-        """A document's bigrams: a set, or (as the workers send them) joined by newlines."""
-        if isinstance(grams, str):
-            grams = grams.split("\n") if grams else ()
-        inverted = self.inverted
-        for g in grams:
-            docs = inverted.get(g)
-            if docs is None:
-                docs = inverted[g] = array("I")
-            docs.append(docnum)
-        self.docs.add(docnum)
+    def add(self, docnum: int, grams: str | set[str]) -> None:
+        self.docs[docnum] = grams
+
+    def invert(self) -> dict[str, array]:
+        """For each bigram, the documents holding it, in order (the documents are gone)."""
+        docs, inverted = self.docs, {}
+        for d in sorted(docs):
+            grams = docs.pop(d)
+            if isinstance(grams, str):
+                grams = grams.split("\n") if grams else ()
+            for g in grams:
+                held = inverted.get(g)
+                if held is None:
+                    held = inverted[g] = array("I")
+                held.append(d)
+        return inverted
 
 
 def _merge_bigrams(out: _KeyedWriter, inverted: dict[str, array], merged: list, resort: bool):
@@ -569,6 +574,10 @@ class _FieldWriter(W3FieldWriter):
             out.close()
         finally:
             out.discard()
+            # Let go of the postings now: the writer lives on while the segment's
+            # bigram file is written.
+            del docs, weights
+            self._keys, self._docs, self._weights = [], array("I"), array("f")
 
 
 class _FreqFile(_KeyedFile):
