@@ -51,6 +51,10 @@ SENTENCE_CANDIDATES = 300
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
 CACHE_TEXTS = 300
+# What the postings, units and sequences caches may hold, in estimated bytes each: counts
+# alone let a 25,000-case library keep 2,000 units of common words of 20,000 documents
+# each (some 2 GB by the end of a benchmark's 500 queries, where 1x held 200 MB).
+CACHE_BYTES = 48 * 2**20
 # An occurrence found only as characters (across the words, 用水 in 使用 水) counts this
 # much of a whole word: a case holding the word itself ranks first.
 SUBSTRING = 0.5
@@ -65,9 +69,17 @@ STRING_CHECKS = 40
 
 
 class _LRU(OrderedDict):
-    def __init__(self, size: int):
+    """Least recently used first out, at most ``size`` entries and, with ``weigh`` (an
+    entry's estimated bytes), at most ``budget`` bytes in all (the newest entry is kept
+    even alone over it)."""
+
+    def __init__(self, size: int, budget: int = 0, weigh: Callable[[object], int] | None = None):
         super().__init__()
         self.size = size
+        self.budget = budget
+        self.weigh = weigh
+        self.weight = 0
+        self._weights: dict = {}
 
     def get(self, key, default=None):
         if key in self:
@@ -76,10 +88,26 @@ class _LRU(OrderedDict):
         return default
 
     def put(self, key, value):
+        if self.weigh is not None:
+            w = self.weigh(value)
+            self.weight += w - self._weights.get(key, 0)
+            self._weights[key] = w
         self[key] = value
         self.move_to_end(key)
-        if len(self) > self.size:
-            self.popitem(last=False)
+        while len(self) > self.size or (
+            self.budget and self.weight > self.budget and len(self) > 1
+        ):
+            old, _v = self.popitem(last=False)
+            self.weight -= self._weights.pop(old, 0)
+
+
+def _weigh_arrays(value: tuple[array, ...]) -> int:
+    return 64 + sum(a.itemsize * len(a) for a in value)
+
+
+def _weigh_mapping(value) -> int:
+    # A dict or frozenset of document numbers: its table, the int keys and float values.
+    return 64 + 100 * len(value)
 
 
 class Evaluator:
@@ -100,9 +128,9 @@ class Evaluator:
         self.reader = searcher.reader()
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
-        self._postings = _LRU(CACHE_TERMS)
-        self._units = _LRU(CACHE_UNITS)
-        self._sequences = _LRU(CACHE_UNITS)
+        self._postings = _LRU(CACHE_TERMS, CACHE_BYTES, _weigh_arrays)
+        self._units = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_mapping)
+        self._sequences = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_mapping)
         self._texts = _LRU(CACHE_TEXTS)
         self._lengths: dict[str, tuple[list[float], float]] = {}
         self._saturation: dict[str, list[float]] = {}

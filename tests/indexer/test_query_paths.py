@@ -148,3 +148,26 @@ def test_the_string_searchs_counts_of_its_candidates_are_the_full_counts(index):
     best = heapq.nlargest(40, (d for d in cands if full[d] >= top - 2), key=lambda d: (full[d], -d))
     expected = {d for d in best if s in squash(r.searcher.stored_fields(d)["text"])}
     assert ev.string_docs(s) == expected
+
+
+def test_the_evaluation_caches_hold_to_their_byte_budget_and_keep_the_newest():
+    from array import array
+
+    from indexer.evaluate import _LRU, _weigh_arrays, _weigh_mapping
+
+    cache = _LRU(1000, budget=10_000, weigh=_weigh_arrays)
+    for i in range(50):
+        cache.put(i, (array("i", range(400)), array("f", [1.0]) * 400))  # 3,264 bytes each
+    assert list(cache) == [47, 48, 49]  # the three newest fit in 10,000 bytes
+    assert cache.weight == 3 * 3264
+    cache.get(47)  # used again: the newest
+    cache.put(50, (array("i"), array("f")))
+    assert list(cache) == [48, 49, 47, 50] and cache.weight == 3 * 3264 + 64
+    cache.put(50, (array("i", range(2500)), array("f", [1.0]) * 2500))  # replaced, heavier
+    assert list(cache) == [50] and cache.weight == 64 + 20_000  # kept alone over the budget
+
+    units = _LRU(3, budget=10**9, weigh=_weigh_mapping)
+    for i in range(5):
+        units.put(i, {d: 1.0 for d in range(i)})
+    assert list(units) == [2, 3, 4]  # the count still holds too
+    assert units.weight == sum(64 + 100 * i for i in (2, 3, 4))
