@@ -456,6 +456,7 @@ def test_a_rectification_case_names_the_warning_it_answers(client, token_for, lo
 
     for extra, field_code in (
         ({"warning_id": "999999"}, "not_found"),
+        ({"warning_id": str(2**70)}, "out_of_range"),  # past what the database can hold
         ({"case_type": "original", "borrowed_from": None}, "not_allowed"),
         ({"warning_id": "abc"}, "invalid_type"),
     ):
@@ -482,6 +483,12 @@ def test_the_upload_form_is_prefilled_from_a_warning(login_as, client, token_for
     )
     assert f'name="warning_id" id="warning_id" value="{w["id"]}"' in html
     assert "宁波市 · 收回债务所需的时间（2024年）" in html
+    # A link's number past what the database holds, or not ASCII digits, is no warning:
+    # the form opens without one.
+    for ref in (str(2**70), "²", "-1"):
+        resp = login_as("ningbo").get(f"/upload?warning={ref}&call={ref}")
+        assert resp.status_code == 200, ref
+        assert 'name="warning_id" id="warning_id" value=""' in resp.get_data(as_text=True)
 
 
 @pytest.mark.skipif(not ocr_available(), reason="OCRmyPDF or chi_sim is missing")

@@ -23,6 +23,7 @@ from library.errors import (
     ValidationFailed,
 )
 from library.monitoring import warnings as monitoring_warnings
+from library.storage.base import MAX_ID
 from library.validation import load_schema
 from library.vocab import catalogue, regions
 from library.workflow import calls, contribute, states, view
@@ -261,7 +262,13 @@ def _errors_by_field(errors: list[FieldError]) -> dict[str, list[FieldError]]:
 
 
 def _int_or_none(value: str | None) -> int | None:
-    return int(value) if value and value.strip().isdigit() else None
+    """A record id from a form or a link, or None: ASCII digits within what the database
+    holds (a longer number would overflow SQLite's INTEGER)."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()):
+        return None
+    n = int(value)
+    return n if 1 <= n <= MAX_ID else None
 
 
 def _save(case_no: str | None):
