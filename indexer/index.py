@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import ctypes
+import ctypes.util
 import fcntl
 import functools
 import heapq
@@ -1089,6 +1091,26 @@ def _merge_new(before: set[str]):
     return policy
 
 
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        return None
+
+
+def _give_back_heap() -> None:
+    """Hand the heap a written segment freed (its pool, its inverted bigrams: tens of MB
+    in many small blocks) back to the system: glibc keeps freed memory in its arenas, and
+    the writer's process of a 10x bulk ingest grew from ~210 to ~255 MB without it (~220
+    with it, 2026-12-04)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 class IndexWriter:
     """Adds and deletes documents inside :meth:`CaseIndex.writing`.
 
@@ -1132,6 +1154,7 @@ class IndexWriter:
         """Commit what this bulk writer holds as a segment and go on with a new one."""
         self._w.commit(merge=False)
         self._done_queue_files()
+        _give_back_heap()
         self._w = _SegmentWriter(self._ix, limitmb=self._memory_mb)
         self._pending_postings = 0
         if self._on_segment is not None:
