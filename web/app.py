@@ -64,6 +64,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=settings.session_minutes),
         SESSION_COOKIE_NAME="caselib_session",
         SESSION_COOKIE_HTTPONLY=True,
+        # The cookie goes back only when the session changed (a flash, the inactivity clock
+        # at most twice a minute): sent with every response, a request the page made before
+        # a form was posted (PDF.js reading the file, a script) could answer after the post
+        # and put back the cookie without the post's flash.
+        SESSION_REFRESH_EACH_REQUEST=False,
         # Room for the multipart envelope around the largest accepted file.
         MAX_CONTENT_LENGTH=settings.max_upload_mb * 1024 * 1024 + 1024 * 1024,
         JSON_AS_ASCII=False,

@@ -131,3 +131,23 @@ def test_an_administrators_reset_ends_the_accounts_sessions(app, login_as, lib):
     assert _opens(me)
     create_user(lib, "tianbao", "reset-pass-1", "submitter", update=True)
     assert not _opens(me)
+
+
+def test_a_request_that_changes_nothing_does_not_send_the_cookie_back(app, login_as):
+    """The session cookie is sent back only when the session changed. A request the page
+    made before a form was posted (PDF.js reading the file, a script) may answer after the
+    post: sending its copy of the cookie would put back a session without the post's flash
+    (what a reviewer saw as a click with no message)."""
+    client = login_as("shiju")
+    client.get("/")  # the CSRF token is in the session now
+    before = _cookie(client)
+    old = _with_cookie(app, before)
+    for url in ("/static/app.js", "/", "/?q=营商环境", "/my"):
+        resp = old.get(url)
+        assert resp.status_code in (200, 302), url
+        assert not [h for h in resp.headers.getlist("Set-Cookie") if h.startswith(COOKIE)], url
+    # The inactivity clock still moves the cookie on, at most twice a minute.
+    with client.session_transaction() as s:
+        s["seen"] -= 31
+    resp = client.get("/")
+    assert [h for h in resp.headers.getlist("Set-Cookie") if h.startswith(COOKIE)]
