@@ -17,14 +17,14 @@ import bisect
 import functools
 import heapq
 import math
-import operator
 import re
 from array import array
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from itertools import accumulate, chain, repeat
 from pickle import loads
 
+import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
@@ -64,6 +64,9 @@ SUBSTRING_CHECKS = 200
 # A query whose text (without spaces, punctuation and digits) is this long is also looked
 # for as a string (a copied passage).
 LONG_STRING = 10
+# A run of single characters each held by more documents than this is checked in a row
+# only in the cases holding a query's other units (when all are required).
+COMMON_RUN = 2_000
 # Candidates of a long string checked in their text, at most.
 STRING_CHECKS = 40
 
@@ -134,6 +137,7 @@ class Evaluator:
         self._texts = _LRU(CACHE_TEXTS)
         self._lengths: dict[str, tuple[list[float], float]] = {}
         self._saturation: dict[str, list[float]] = {}
+        self._saturation_arrays: dict[str, np.ndarray] = {}
         # (segment reader, its first document number, its freq file or None)
         self._segments = [
             (sub, offset, freqs(sub) if freqs is not None and sub.segment() else None)
@@ -168,7 +172,9 @@ class Evaluator:
                 continue
             docs, weights = hit
             if offset:
-                ids.extend(map(offset.__add__, docs))
+                ids.frombytes(
+                    (np.frombuffer(docs, dtype=np.uint32).astype(np.int32) + offset).tobytes()
+                )
             else:
                 ids.frombytes(docs.cast("B"))
             freqs.frombytes(weights.cast("B"))
@@ -213,6 +219,17 @@ class Evaluator:
             a, b = K1 * (1 - B), K1 * B / avg
             hit = self._saturation[field] = [a + b * n for n in lengths]
         return hit
+
+    def saturation_array(self, field: str) -> np.ndarray:
+        """:meth:`saturation` as an array (one slot per document number)."""
+        hit = self._saturation_arrays.get(field)
+        if hit is None:
+            hit = self._saturation_arrays[field] = np.array(self.saturation(field))
+        return hit
+
+    def doc_slots(self) -> int:
+        """How many document numbers there are (deleted ones included)."""
+        return len(self.saturation("content"))
 
     def positions(self, field: str, term: str, docs: list[int]) -> dict[int, list[int]]:
         """Token positions of a term in some documents (sorted document numbers, none of
@@ -281,6 +298,16 @@ class Evaluator:
         if among is None:
             self._sequences.put(key, result)
         return result
+
+    def cooccurring(self, field: str, tokens: tuple[str, ...]) -> list[int]:
+        """Documents holding every one of ``tokens`` in a field, anywhere."""
+        docs: set[int] | None = None
+        for t in sorted(set(tokens), key=lambda t: len(self.postings(field, t)[0])):
+            ids = self.postings(field, t)[0]
+            docs = set(ids) if docs is None else docs.intersection(ids)
+            if not docs:
+                return []
+        return list(docs or ())
 
     def sequence_spans(
         self, field: str, tokens: tuple[str, ...], max_slop: int, among: set[int] | None = None
@@ -357,17 +384,22 @@ class Evaluator:
             self._texts.put(key, hit)
         return hit
 
-    def substring_docs(self, s: str, exclude) -> dict[int, int]:
-        """Documents (other than ``exclude``) whose name, summary or text hold the string
-        ``s`` (normalised, without spaces), with the number of occurrences: candidates by
-        the character bigrams, checked in the text unless ``s`` is one bigram."""
+    def substring_docs(self, s: str, exclude: np.ndarray) -> dict[int, int]:
+        """Documents (other than those ``exclude`` marks, a flag per document number)
+        whose name, summary or text hold the string ``s`` (normalised, without spaces),
+        with the number of occurrences: candidates by the character bigrams, checked in
+        the text unless ``s`` is one bigram."""
         grams = sorted(set(char_grams(s, normalized=True)), key=self.gram_count)
         if not grams:
             return {}
         cands: set[int] | None = None
         for g in grams:
             ids = self.postings("chars", g)[0]
-            cands = set(ids).difference(exclude) if cands is None else cands.intersection(ids)
+            if cands is None:
+                idx = np.frombuffer(ids, dtype=np.int32) if len(ids) else np.zeros(0, np.int32)
+                cands = set(idx[~exclude[idx]].tolist())
+            else:
+                cands.intersection_update(ids)
             if not cands:
                 return {}
         if len(grams) == 1 and grams[0] == s:
@@ -413,31 +445,41 @@ class Evaluator:
 
     # -- units ----------------------------------------------------------------------------
 
-    def unit(self, unit: Unit, *, inside: bool = True) -> dict[int, float]:
+    def unit(
+        self, unit: Unit, *, inside: bool = True, among: set[int] | None = None
+    ) -> dict[int, float]:
         """Document → BM25 score of a unit, for every document holding it in any form
-        (with ``inside=False``, not inside longer tokens)."""
+        (with ``inside=False``, not inside longer tokens). With ``among`` (a run only), its
+        pieces' positions are checked in those documents only, its weight (idf) is that of
+        every document holding its pieces, and the result is not kept."""
         key = (unit, inside)
-        hit = self._units.get(key)
-        if hit is not None:
-            return hit
-        tf: dict[str, defaultdict[int, float]] = {f: defaultdict(float) for f in FIELD_WEIGHTS}
+        if among is None:
+            hit = self._units.get(key)
+            if hit is not None:
+                return hit
+        # Each field's frequencies, one slot per document number: a common word is held by
+        # most of 25,000 cases, and array operations add its postings at C speed where a
+        # dictionary took a Python-level step per posting.
+        size = self.doc_slots()
+        tf: dict[str, np.ndarray] = {f: np.zeros(size) for f in FIELD_WEIGHTS}
 
         def add(field: str, term: str, factor: float = 1.0, into: str | None = None) -> None:
             ids, freqs = self.postings(field, term)
-            acc = tf[into or field]
-            if not acc and factor == 1.0:  # a term's documents are distinct
-                acc.update(zip(ids, freqs, strict=True))
+            if not len(ids):
                 return
-            # acc[d] += f * factor for each posting, by C loops (a term's documents are
-            # distinct, so the old values can all be read before the new are written).
-            add = map(factor.__mul__, freqs) if factor != 1.0 else freqs
-            acc.update(zip(ids, map(operator.add, map(acc.__getitem__, ids), add), strict=True))
+            idx = np.frombuffer(ids, dtype=np.int32)
+            f = np.frombuffer(freqs, dtype=np.float32).astype(np.float64)
+            # A term's documents are distinct: a fancy-indexed += adds each once.
+            tf[into or field][idx] += f * factor if factor != 1.0 else f
 
         def add_docs(field: str, docs, value: float = 1.0) -> None:
-            acc = tf[field]
-            for d in docs:
-                if acc[d] < value:
-                    acc[d] = value
+            if docs:
+                idx = np.fromiter(docs, dtype=np.int64, count=len(docs))
+                acc = tf[field]
+                acc[idx] = np.maximum(acc[idx], value)
+
+        def held() -> np.ndarray:
+            return (tf["content"] > 0) | (tf["name"] > 0) | (tf["summary"] > 0)
 
         if unit.kind == "word":
             w = unit.tokens[0]
@@ -447,7 +489,7 @@ class Evaluator:
             for longer in self.containing(w, limit) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", w, INSIDE, into="name")
-            if len(w) >= 3 and inside and len(tf["content"]) < FINER_SPLIT_BELOW:
+            if len(w) >= 3 and inside and np.count_nonzero(tf["content"] > 0) < FINER_SPLIT_BELOW:
                 # A word the texts (almost) never hold whole, e.g. always cut in another
                 # way by its context: look for its pieces in a row.
                 parts = tuple(finer_split(w))
@@ -456,71 +498,58 @@ class Evaluator:
                     among = set.intersection(
                         *(set(self.postings("content", p)[0]) for p in set(parts))
                     )
-                    among.difference_update(tf["content"])
+                    among.difference_update(np.flatnonzero(tf["content"] > 0).tolist())
                     if among:
                         add_docs("content", self.sequence_docs("content", parts, among=among))
             if inside and len(w) >= 2:
-                have = set(tf["content"]).union(tf["name"], tf["summary"])
-                acc = tf["content"]
-                for d, n in self.substring_docs(w, have).items():
-                    acc[d] += SUBSTRING * n
+                _add_counts(tf["content"], self.substring_docs(w, held()), SUBSTRING)
         elif unit.kind == "run":
             joined = unit.text
             for f in FIELD_WEIGHTS:
-                add_docs(f, self.sequence_docs(f, unit.tokens))
+                if inside:
+                    add_docs(f, self.sequence_docs(f, unit.tokens, among=among))
+                else:
+                    # In a long query (a copied sentence, matched on most of its units) a
+                    # run is mostly single characters of its grammar (三 有 of （三）有固定的
+                    # 场所): held by nearly every case, so checking their positions cost
+                    # more than the rest of the query at 25,000 cases. The cases holding
+                    # its pieces count; the sentence itself is checked in the best
+                    # candidates' text (evaluate).
+                    add_docs(f, self.cooccurring(f, unit.tokens))
             for longer in self.containing(joined, MAX_EXPANSIONS) if inside else ():
                 add("content", longer, INSIDE)
             add("name_sub", joined, INSIDE, into="name")
             if inside:
-                have = set(tf["content"]).union(tf["name"], tf["summary"])
-                acc = tf["content"]
-                for d, n in self.substring_docs(joined, have).items():
-                    acc[d] += SUBSTRING * n
+                _add_counts(tf["content"], self.substring_docs(joined, held()), SUBSTRING)
         else:  # phrase: its words in a row, or the string as typed anywhere
             for f in FIELD_WEIGHTS:
                 add_docs(f, self.sequence_docs(f, unit.tokens))
             if unit.raw:
-                have = set(tf["content"]).union(tf["name"], tf["summary"])
-                add_docs("content", self.substring_docs(unit.raw, have))
+                add_docs("content", self.substring_docs(unit.raw, held()))
 
         # BM25F: the fields' frequencies, each weighted and normalised by its own length,
         # make one frequency that saturates once, so that a word in a case's name adds to
-        # its weight in the text instead of outweighing the other words of the query. By C
-        # loops (map over the documents and their frequencies: a common word is held by
-        # most of 25,000 cases).
-        pseudo: dict[int, float] = {}
+        # its weight in the text instead of outweighing the other words of the query.
+        pseudo = np.zeros(size)
         for f, acc in tf.items():
-            if not acc:
-                continue
             c = FIELD_WEIGHTS[f] * K1  # saturation() is K1 times the length's normalisation
-            docs, ts = list(acc), list(acc.values())
-            if min(ts) <= 0:
-                docs = [d for d, t in zip(docs, ts, strict=True) if t > 0]
-                ts = [t for t in ts if t > 0]
-            sat = map(self.saturation(f).__getitem__, docs)
-            part = dict(zip(docs, map(operator.truediv, map(c.__mul__, ts), sat), strict=True))
-            if len(part) > len(pseudo):
-                pseudo, part = part, pseudo
-            pseudo.update(
-                zip(
-                    part,
-                    map(operator.add, map(pseudo.get, part, repeat(0.0)), part.values()),
-                    strict=True,
-                )
-            )
-        df = len(pseudo)
+            pseudo += (c * acc) / self.saturation_array(f)
+        docs = np.flatnonzero(pseudo > 0)
+        values = pseudo[docs]
+        df = len(docs) if among is None else len(self.cooccurring("content", unit.tokens))
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
         top = idf * (K1 + 1)
-        values = pseudo.values()
-        result = dict(
-            zip(
-                pseudo,
-                map(operator.truediv, map(top.__mul__, values), map(K1.__add__, values)),
-                strict=True,
-            )
-        )
-        self._units.put(key, result)
+        result = dict(zip(docs.tolist(), ((top * values) / (K1 + values)).tolist(), strict=True))
+        if among is None:
+            self._units.put(key, result)
         return result
+
+    def _common_run(self, unit: Unit) -> bool:
+        """Whether a run's pieces are each held by so many documents that checking their
+        positions in all of them costs more than the rest of a query."""
+        return unit.kind == "run" and all(
+            len(self.postings("content", t)[0]) > COMMON_RUN for t in set(unit.tokens)
+        )
 
     # -- queries --------------------------------------------------------------------------
 
@@ -537,7 +566,23 @@ class Evaluator:
         # A long query (a copied sentence) is matched on its words as words: looking for
         # each inside longer words too would cost a lot and find little more.
         inside = need >= len(plan.required)
-        units = [self.unit(u, inside=inside) for u in plan.required]
+        if need >= len(plan.required) and not all(map(self._common_run, plan.required)):
+            # Every unit is required: a run of common single characters (三 有 of （三）有
+            # 固定的场所, 杨 扬) is checked only in the cases holding all the other units.
+            found = {
+                i: self.unit(u, inside=inside)
+                for i, u in enumerate(plan.required)
+                if not self._common_run(u)
+            }
+            if len(found) < len(plan.required):
+                ordered = sorted(found.values(), key=len)
+                among = set(ordered[0]).intersection(*ordered[1:])
+                for i, u in enumerate(plan.required):
+                    if i not in found:
+                        found[i] = self.unit(u, inside=inside, among=among) if among else {}
+            units = [found[i] for i in range(len(plan.required))]
+        else:
+            units = [self.unit(u, inside=inside) for u in plan.required]
         if need >= len(units):
             ordered = sorted(units, key=len)
             docs = set(ordered[0])
@@ -627,14 +672,32 @@ class Evaluator:
     def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:
         """Documents ranked by the weighted sum of their frequencies of some terms (the
         candidates of a similar-case lookup)."""
-        acc: defaultdict[int, float] = defaultdict(float)
-        sat = self.saturation("content")
+        size = self.doc_slots()
+        acc = np.zeros(size)
+        touched = np.zeros(size, dtype=bool)
+        sat = self.saturation_array("content")
         for term, w in weights.items():
             ids, freqs = self.postings("content", term)
-            c = w * (K1 + 1)
-            for d, f in zip(ids, freqs, strict=True):
-                acc[d] += c * f / (f + sat[d])
-        return sorted(acc.items(), key=lambda kv: kv[1], reverse=True)[:limit]
+            if not len(ids):
+                continue
+            idx = np.frombuffer(ids, dtype=np.int32)
+            f = np.frombuffer(freqs, dtype=np.float32).astype(np.float64)
+            acc[idx] += (w * (K1 + 1)) * f / (f + sat[idx])
+            touched[idx] = True
+        docs = np.flatnonzero(touched)
+        values = acc[docs]
+        if len(docs) > limit:
+            keep = np.argpartition(-values, limit - 1)[:limit]
+            docs, values = docs[keep], values[keep]
+        order = np.lexsort((docs, -values))  # best first, ties by document number
+        return list(zip(docs[order].tolist(), values[order].tolist(), strict=True))
+
+
+def _add_counts(acc: np.ndarray, counts: dict[int, int], factor: float) -> None:
+    """acc[d] += factor * n for each document d and count n."""
+    if counts:
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        acc[idx] += factor * np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
 
 
 @functools.lru_cache(maxsize=256)
