@@ -37,7 +37,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-import numpy as np
 from whoosh import columns as whoosh_columns
 from whoosh import index as whoosh_index
 from whoosh import query as Q
@@ -792,7 +791,9 @@ class _Reader:
             if sub.has_deletions():
                 out.extend(d + offset for d in local if not sub.is_deleted(d))
             elif offset:
-                out.frombytes(_shifted(local, offset))
+                from .evaluate import shifted_docs  # numpy, loaded with the evaluator
+
+                out.frombytes(shifted_docs(local, offset))
             else:
                 out.frombytes(local.cast("B"))
         return out
@@ -2437,10 +2438,3 @@ def _neg_date(v) -> float:
     if v is None or v < 0:
         return float("inf")
     return -float(v)
-
-
-def _shifted(docs, offset: int) -> bytes:
-    """A segment's document numbers (a uint32 memoryview) plus the segment's offset, as
-    the bytes of an ``array("i")``: by an array operation, where ``map`` took a step per
-    posting (a common word's postings in every segment of a 25,000-case library)."""
-    return (np.frombuffer(docs, dtype=np.uint32).astype(np.int32) + np.int32(offset)).tobytes()
