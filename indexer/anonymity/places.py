@@ -419,6 +419,177 @@ def _lone_townships(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     return out
 
 
+# Stems quiet enough to stand alone in more contexts than the verbs above: a township's
+# stem jieba's dictionary does not know or knows as a rare place name (织里, 北滘, 枫泾; not
+# 和睦, 小寨, 新城: words or names of the dictionary), and the stems of zones that are no
+# frequent word (张江, 临港, 两江, 贵安; not 天府, 河套, 西海岸).
+_QUIET_STEM = 50
+_QUIET_ZONE = 200
+_quiet: dict[str, tuple[str, str, tuple[str, ...]]] | None = None
+
+
+def _quiet_stems() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """stem → (kind, replacement, codes) for :func:`_lone_stems`."""
+    global _quiet
+    if _quiet is None:
+        out: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+        for stem, (repl, codes) in _township_stems().items():
+            f = freq(stem)
+            if not f or (f < _QUIET_STEM and dict_tag(stem) == "ns"):
+                out[stem] = ("township", repl, codes)
+        g = gazetteer()
+        for name in g.names():
+            place = g.get(name)
+            if not place.zone_stem or not 2 <= len(name) <= 3:
+                continue
+            f = freq(name)
+            if not f or (f < _QUIET_ZONE and dict_tag(name) == "ns"):
+                out[name] = ("zone", place.replacement, place.codes)
+        _quiet = out
+    return _quiet
+
+
+# Where a quiet stem stands alone: after a preposition of place before a clause end (在织里，,
+# 位于白坭，, 在张江，); opening a clause before 的 and a noun (枫泾的农民画, 临港的新能源汽车)
+# or before a verb of what a place does (近年来，麻沙大力发展…, 两江聚焦…); from one to
+# another (从盛泽到震泽); listed with places before 等地, 两地 … (张浦、千灯等地).
+_QUIET_LOCATIVE = re.compile("(?:在|从|赴|到|去|驻|位于|地处)(?=[\u4e00-\u9fff])")
+_CLAUSE_END = re.compile("[，。；！？、：,;]|$")
+_PLACE_DOES = re.compile(
+    "大力|加快|积极|着力|全力|聚焦|依托|立足|持续|新签约|累计|先后|相继|率先|围绕|坚持|深入"
+)
+_LIST_END = re.compile(
+    "(?:等地|[两三四五六七八九]地|等镇|[两三四]镇|等乡镇|等街道)(?![点区方域段位带形貌址势质])"
+)  # not 等地点, 等地区
+_LIST_GAP = ("、", "和", "与", "及")
+_CLAUSE_HEAD = re.compile("(?:^|(?<=[，。；：！？、（“‘《\n\t 　]))[\u4e00-\u9fff]{2}")
+_NUMERALS = frozenset("一二三四五六七八九十几")
+
+
+def _lone_stems(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Quiet township and zone stems standing alone where the text says a place is meant
+    (see above), and the items of a list of places before 等地 or 两地 that are stems of
+    townships or short forms of the gazetteer the list alone confirms (塘厦、凤岗、清溪三地,
+    白云、天河等地). Possible places."""
+    quiet = None
+    out: list[PlaceHit] = []
+    taken = [(h.start, h.end) for h in hits]
+    n = len(text)
+
+    def add(s: int, e: int, kind: str, repl: str, place: Place | None) -> bool:
+        if any(a < e and s < b for a, b in taken):
+            return False
+        cuts = boundaries(text, max(0, s - 3), min(n, e + 3))
+        if s not in cuts or e not in cuts:
+            return False
+        if place is None:
+            place = Place(text[s:e], kind, repl, False, False, False, ())
+        out.append(PlaceHit(s, e, kind, repl, place, (), "possible"))
+        taken.append((s, e))
+        return True
+
+    def stem_at(p: int) -> int:
+        for k in (3, 2):
+            if text[p : p + k] in quiet:
+                return k
+        return 0
+
+    def add_stem(s: int, e: int) -> bool:
+        kind, repl, codes = quiet[text[s:e]]
+        return add(s, e, kind, repl, Place(text[s:e], kind, repl, False, False, False, codes))
+
+    for m in _QUIET_LOCATIVE.finditer(text):
+        if quiet is None:
+            quiet = _quiet_stems()
+        p = m.end()
+        k = stem_at(p)
+        if not k:
+            continue
+        if _CLAUSE_END.match(text, p + k):
+            add_stem(p, p + k)
+        elif m.group() == "从" and text.startswith("到", p + k):
+            k2 = stem_at(p + k + 1)
+            if k2 and add_stem(p, p + k):
+                add_stem(p + k + 1, p + k + 1 + k2)
+    for m in _CLAUSE_HEAD.finditer(text):
+        p = m.start()
+        if quiet is None:
+            quiet = _quiet_stems()
+        k = stem_at(p)
+        if not k:
+            continue
+        e = p + k
+        if text[p] in _NUMERALS:
+            continue  # 三要积极发展: the third point of a list, not 三要 of a township
+        if _PLACE_DOES.match(text, e) or (text.startswith("的", e) and _noun_at(text, e + 1)):
+            add_stem(p, e)
+    for m in _LIST_END.finditer(text):
+        if quiet is None:
+            quiet = _quiet_stems()
+        _listed_before(text, m.start(), hits, add)
+    return out
+
+
+def _noun_at(text: str, j: int) -> bool:
+    """A noun of two characters or more starts at ``j`` (的 + 五金企业, 农民画, 游客)."""
+    toks = tagged(text, j, min(len(text), j + 6))
+    return bool(toks) and len(toks[0].word) >= 2 and toks[0].tag in ("n", "nz", "nt", "vn", "j")
+
+
+def _listed_before(text: str, end: int, hits: list[PlaceHit], add) -> None:
+    """Walk back over a list of two or more places ending at ``end`` (before 等地): each item a
+    place already found, a township's stem or a short form of the gazetteer; when every item
+    is, the ones not found yet are added."""
+    g = gazetteer()
+    stems = _township_stems()
+    by_end = {h.end: h for h in hits}
+    items: list[tuple[int, int, object]] = []
+    e = end
+    while True:
+        item = None
+        if e in by_end:
+            item = (by_end[e].start, e, None)
+        else:
+            for k in (3, 2):
+                s = e - k
+                if s < 0 or not _ALL_CJK.fullmatch(text, s, e):
+                    continue
+                w = text[s:e]
+                if w in stems:
+                    item = (s, e, ("township",) + stems[w])
+                    break
+                f = freq(w)
+                if f >= _EVERYDAY_STEM or (f and dict_tag(w) not in ("ns", "nr")):
+                    continue  # 机场、车站、码头等: words, whatever townships they name
+                place = g.get(w)
+                if place is not None and place.kind in ("city", "county", "township"):
+                    item = (s, e, place)
+                    break
+                town = next((g.get(w + x) for x in _TOWNSHIP_ENDINGS if w + x in g), None)
+                if town is not None and town.kind == "township":
+                    # 清溪 of 清溪镇: a name many townships share, clear in such a list
+                    item = (s, e, ("township", town.replacement, ()))
+                    break
+        if item is None:
+            break
+        items.append(item)
+        s = item[0]
+        if s > 0 and text[s - 1] in _LIST_GAP:
+            e = s - 1
+            continue
+        break
+    if len(items) < 2 or all(x[2] is None for x in items):
+        return  # no list, or every item was found already
+    for s, e, what in items:
+        if what is None:
+            continue
+        if isinstance(what, Place):
+            add(s, e, what.kind, what.replacement, what)
+        else:
+            kind, repl, codes = what
+            add(s, e, kind, repl, Place(text[s:e], kind, repl, False, False, False, codes))
+
+
 _ALL_CJK = re.compile(f"[{CJK}]+")
 _PARTICLES_AFTER_TOWN = frozenset("的和与及等")
 
@@ -805,6 +976,7 @@ def find_places(text: str) -> list[PlaceHit]:
     hits = _merge(hits, _lone_villages(text, hits))
     hits = _merge(hits, _nicknames(text, hits))
     hits = _merge(hits, _lone_townships(text, hits))
+    hits = _merge(hits, _lone_stems(text, hits))
     hits = _merge_over_abbreviations(hits, _regions(text, hits))
     if not hits:
         return hits

@@ -1589,3 +1589,51 @@ def test_a_township_stem_alone_in_a_place_context_is_a_possible_place(text, stem
 )
 def test_words_after_verbs_of_going_stay_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("在织里，几乎家家户户都做童装。", "织里"),
+        ("这家纺织厂位于白坭，主要生产牛仔布。", "白坭"),
+        ("枫泾的农民画走出了国门。", "枫泾"),
+        ("近年来，麻沙大力发展雕版印刷。", "麻沙"),
+        ("从盛泽到震泽，丝绸产业链越拉越长。", "震泽"),
+        ("在张江，一批生物医药企业加快研发。", "张江"),
+        ("临港的新能源汽车产业初具规模。", "临港"),
+    ],
+)
+def test_a_quiet_township_or_zone_stem_alone_in_prose_is_a_possible_place(text, stem):
+    """A township's stem the dictionary does not know (织里, 白坭) or a zone's stem (张江,
+    临港) after a preposition of place before a clause end, opening a clause before 的 and a
+    noun or a verb of what a place does, or from one to another."""
+    assert (stem, "possible") in places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("乐从、北滘等地的家电企业纷纷扩产。", ["乐从", "北滘"]),
+        ("塘厦、凤岗、清溪三地联手打造产业走廊。", ["塘厦", "凤岗", "清溪"]),
+        ("记者走访了甪直、锦溪两地的古镇。", ["甪直", "锦溪"]),
+    ],
+)
+def test_a_list_of_township_names_before_dengdi_or_liangdi_is_a_list_of_places(text, items):
+    found = [t for t, _ in places(text)]
+    assert all(x in found for x in items), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三要积极发展第三产业。",
+        "在机场、车站、码头等地点，平台不得派单。",
+        "家庭和睦、邻里互助是村里的好传统。",
+        "在此，向全体参赛选手表示感谢。",
+        "在会上，大家踊跃发言。",
+        "从早到晚，他一直守在工地上。",
+        "天府的美食吸引了很多游客。",
+    ],
+)
+def test_words_in_the_frames_of_quiet_stems_stay_words(text):
+    assert places(text) == []
