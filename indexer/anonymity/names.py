@@ -843,6 +843,42 @@ def _led_by(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     return out
 
 
+# A person's age right after what opens a clause (明月今年二十六岁, 向阳，45岁，): the one
+# who is so old is a person.
+_AGED = re.compile(
+    f"(?:^|(?<=[，。；：！？、（“\n]))([{CJK}]{{2,4}}?)"
+    "(?:今年|现年|已经|已)?[，,]?[0-9０-９一二三四五六七八九十]{1,3}(?:周)?岁(?![月末])"
+)
+
+
+_AGED_RARE = 3000
+
+
+def _aged(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """A surname and one or two more characters opening a clause before an age (今年二十六
+    岁): a possible name under the checks of :func:`_led_by` (not 公司今年十岁, 孩子五岁)."""
+    out = []
+    if "岁" not in text:
+        return out
+    for m in _AGED.finditer(text):
+        s, e = m.span(1)
+        if covered(s, e):
+            continue
+        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1 if text[s] in SINGLE_SURNAMES else 0
+        if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
+            continue
+        w = text[s:e]
+        if freq_of(w) >= _AGED_RARE and dict_tag(w) not in _LED_WORD_TAGS:
+            continue  # 公司今年十岁: a frequent word (an age says a person more than 的带领下)
+        given = text[s + sl : e]
+        if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
+            continue
+        if w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w):
+            continue
+        out.append((0.6, NameHit(s, e, "possible")))
+    return out
+
+
 def _leaders(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """Leaders standing as persons (国家主席习近平, 毛主席 …): possible, never certain;
     in a formula (习近平新时代…思想, 邓小平理论, 马克思主义) not at all."""
@@ -881,6 +917,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     scored += _address(text, covered)
     scored += _leaders(text, covered)
     scored += _led_by(text, covered)
+    scored += _aged(text, covered)
     # The most probable of overlapping candidates; between equals the longer.
     scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))
     marks = bytearray(len(text) + 1)

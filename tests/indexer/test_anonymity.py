@@ -1637,3 +1637,29 @@ def test_a_list_of_township_names_before_dengdi_or_liangdi_is_a_list_of_places(t
 )
 def test_words_in_the_frames_of_quiet_stems_stay_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("马路今年二十六岁，是村里最年轻的支部书记。", "马路"),
+        ("章程现年68岁，退休前是一名教师。", "章程"),
+        ("安然，45岁，在县城开了一家面馆。", "安然"),
+    ],
+)
+def test_a_name_before_an_age_is_a_possible_name(text, name):
+    assert (name, "possible") in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司今年十岁了。",
+        "孩子今年五岁。",
+        "学校今年六十周岁。",
+        "老人今年八十岁。",
+        "年满18岁的公民享有选举权。",
+    ],
+)
+def test_words_before_an_age_stay_words(text):
+    assert persons(text) == []
