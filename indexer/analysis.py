@@ -300,6 +300,14 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def flat_text(name: str | None, summary: str | None, text: str | None) -> str:
+    """A case's name, summary and text in lower case without white space, as the string
+    checks of a search read them. Lower case, not NFKC: folding the whole text cost more
+    than a search (full-width letters in a text are rare; the query is folded)."""
+    # str.split: a third of re.sub's time
+    return "".join(f"{name or ''}\n{summary or ''}\n{text or ''}".lower().split())
+
+
 # Segmentation of a block of Chinese text does not depend on its neighbours (jieba cuts each
 # run of word characters on its own), so short blocks, which repeat a lot in official
 # prose (第一条, 县级以上地方人民政府...), are cut once per process and remembered. The

@@ -21,7 +21,7 @@ import re
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from itertools import accumulate, chain, repeat
+from itertools import accumulate
 from pickle import loads
 
 import numpy as np
@@ -30,7 +30,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from .analysis import char_grams, finer_split
+from .analysis import char_grams, finer_split, flat_text
 from .query import Plan, Unit
 
 FIELD_WEIGHTS = {"name": 3.0, "summary": 1.5, "content": 1.0}
@@ -50,7 +50,6 @@ PHRASE_CANDIDATES = 30
 SENTENCE_CANDIDATES = 300
 CACHE_TERMS = 20_000
 CACHE_UNITS = 2_000
-CACHE_TEXTS = 300
 # What the postings, units and sequences caches may hold, in estimated bytes each: counts
 # alone let a 25,000-case library keep 2,000 units of common words of 20,000 documents
 # each (some 2 GB by the end of a benchmark's 500 queries, where 1x held 200 MB).
@@ -108,6 +107,10 @@ def _weigh_arrays(value: tuple[array, ...]) -> int:
     return 64 + sum(a.itemsize * len(a) for a in value)
 
 
+def _weigh_unit(value: tuple[np.ndarray, np.ndarray]) -> int:
+    return 64 + sum(a.nbytes for a in value)
+
+
 def _weigh_mapping(value) -> int:
     # A dict or frozenset of document numbers: its table, the int keys and float values.
     return 64 + 100 * len(value)
@@ -132,9 +135,8 @@ class Evaluator:
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
         self._postings = _LRU(CACHE_TERMS, CACHE_BYTES, _weigh_arrays)
-        self._units = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_mapping)
+        self._units = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_unit)
         self._sequences = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_mapping)
-        self._texts = _LRU(CACHE_TEXTS)
         self._lengths: dict[str, tuple[list[float], float]] = {}
         self._saturation: dict[str, np.ndarray] = {}
         # (segment reader, its first document number, its freq file or None)
@@ -142,6 +144,13 @@ class Evaluator:
             (sub, offset, freqs(sub) if freqs is not None and sub.segment() else None)
             for sub, offset in self.reader.leaf_readers()
         ]
+        # Each segment's first document number and its flat-text column (None where the
+        # segment has none).
+        self._flat = [
+            (offset, sub.column_reader("flat", translate=False) if sub.has_column("flat") else None)
+            for sub, offset in self.reader.leaf_readers()
+        ]
+        self._flat_starts = [offset for offset, _c in self._flat]
 
     # -- raw data -------------------------------------------------------------------------
 
@@ -350,29 +359,24 @@ class Evaluator:
         return out
 
     def holds_squashed(self, docnum: int, s: str) -> bool:
-        """Whether a document's text, without spaces, punctuation and digits (its
-        :func:`~indexer.query.squash`), holds ``s`` (a squashed string): ``s``'s characters
-        with only such characters between them, searched in the lower-case text, where
-        squashing the whole text cost a regular-expression substitution over all of it."""
-        key = ("lower", docnum)
-        text = self._texts.get(key)
-        if text is None:
-            text = (self.searcher.stored_fields(docnum).get("text") or "").lower()
-            self._texts.put(key, text)
+        """Whether a document's name, summary or text, without spaces, punctuation and
+        digits (its :func:`~indexer.query.squash`), holds ``s`` (a squashed string): ``s``'s
+        characters with only such characters between them, searched in the flat text,
+        where squashing the whole text cost a regular-expression substitution over all of
+        it."""
+        text = self.flat_text(docnum).decode("utf-8")
         return _squashed_pattern(s).search(text) is not None
 
-    def flat_text(self, docnum: int) -> str:
-        """The name, summary and text of a document, lower case, without spaces."""
-        key = ("flat", docnum)
-        hit = self._texts.get(key)
-        if hit is None:
-            f = self.searcher.stored_fields(docnum)
-            raw = f"{f.get('name') or ''}\n{f.get('summary') or ''}\n{f.get('text') or ''}"
-            # Lower case, not NFKC: folding the whole text cost more than the search
-            # (full-width letters in a text are rare; the query is folded).
-            hit = "".join(raw.lower().split())  # str.split: a third of re.sub's time
-            self._texts.put(key, hit)
-        return hit
+    def flat_text(self, docnum: int) -> bytes:
+        """The name, summary and text of a document, lower case, without white space, as
+        UTF-8 (:func:`~indexer.analysis.flat_text`): a slice of the segment's column. A
+        byte string's occurrences in it are the string's (UTF-8 is self-synchronising)."""
+        i = bisect.bisect_right(self._flat_starts, docnum) - 1
+        offset, column = self._flat[i]
+        if column is not None:
+            return column[docnum - offset]
+        f = self.searcher.stored_fields(docnum)  # a segment written without the column
+        return flat_text(f.get("name"), f.get("summary"), f.get("text")).encode("utf-8")
 
     def substring_docs(self, s: str, exclude: np.ndarray) -> dict[int, int]:
         """Documents (other than those ``exclude`` marks, a flag per document number)
@@ -398,8 +402,9 @@ class Evaluator:
             return dict.fromkeys(cands, 1)
         out: dict[int, int] = {}
         ordered = sorted(cands)
+        needle = s.encode("utf-8")
         for d in ordered[:SUBSTRING_CHECKS]:
-            n = self.flat_text(d).count(s)
+            n = self.flat_text(d).count(needle)
             if n:
                 out[d] = n
         # Beyond the checked ones, a document holding every bigram is taken as holding
@@ -437,9 +442,9 @@ class Evaluator:
 
     def unit(
         self, unit: Unit, *, inside: bool = True, among: set[int] | None = None
-    ) -> dict[int, float]:
-        """Document → BM25 score of a unit, for every document holding it in any form
-        (with ``inside=False``, not inside longer tokens). With ``among`` (a run only), its
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The documents holding a unit in any form (with ``inside=False``, not inside
+        longer tokens), ascending, and their BM25 scores of it. With ``among`` (a run only), its
         pieces' positions are checked in those documents only, its weight (idf) is that of
         every document holding its pieces, and the result is not kept."""
         key = (unit, inside)
@@ -527,7 +532,7 @@ class Evaluator:
         df = len(docs) if among is None else len(self.cooccurring("content", unit.tokens))
         idf = math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
         top = idf * (K1 + 1)
-        result = dict(zip(docs.tolist(), ((top * values) / (K1 + values)).tolist(), strict=True))
+        result = (docs, (top * values) / (K1 + values))
         if among is None:
             self._units.put(key, result)
         return result
@@ -541,15 +546,27 @@ class Evaluator:
 
     # -- queries --------------------------------------------------------------------------
 
-    def evaluate(self, plan: Plan, allowed: set[int] | None) -> tuple[list[int], dict[int, float]]:
-        """The matching documents (unordered) and their relevance scores."""
-        if allowed is not None and not allowed:  # the filters leave no case
-            return [], {}
+    def evaluate(self, plan: Plan, allowed: set[int] | None) -> tuple[np.ndarray, np.ndarray]:
+        """The matching documents (their numbers, ascending) and the relevance score of
+        every document (by document number; 0 where a document matches nothing). On
+        arrays, one slot per document: a common word matches most of 25,000 cases, and
+        intersecting, adding and ranking dictionaries of them took a Python-level step per
+        match and unit."""
+        size = self.doc_slots()
+        scores = np.zeros(size)
+        allow = None
+        if allowed is not None:
+            if not allowed:  # the filters leave no case
+                return _NONE, scores
+            allow = np.zeros(size, dtype=bool)
+            allow[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
         if not plan.required:
-            docs = set(allowed) if allowed is not None else set(self.reader.all_doc_ids())
+            if allow is None:
+                allow = np.zeros(size, dtype=bool)
+                allow[np.fromiter(self.reader.all_doc_ids(), dtype=np.int64)] = True
             for u in plan.excluded:
-                docs.difference_update(self.unit(u))
-            return list(docs), {}
+                allow[self.unit(u)[0]] = False
+            return np.flatnonzero(allow), scores
         need = plan.min_match
         # A long query (a copied sentence) is matched on its words as words: looking for
         # each inside longer words too would cost a lot and find little more.
@@ -561,71 +578,47 @@ class Evaluator:
             found = {
                 i: self.unit(u, inside=inside) for i, u in enumerate(plan.required) if not common[i]
             }
-            ordered = sorted(found.values(), key=len)
-            among = set(ordered[0]).intersection(*ordered[1:])
+            count = np.zeros(size, dtype=np.int16)
+            for docs, _values in found.values():
+                count[docs] += 1
+            among = set(np.flatnonzero(count == len(found)).tolist())
             for i, u in enumerate(plan.required):
                 if common[i]:
-                    found[i] = self.unit(u, inside=inside, among=among) if among else {}
+                    found[i] = self.unit(u, inside=inside, among=among) if among else _EMPTY_UNIT
             units = [found[i] for i in range(len(plan.required))]
         else:
             units = [self.unit(u, inside=inside) for u in plan.required]
-        if need >= len(units):
-            ordered = sorted(units, key=len)
-            docs = set(ordered[0])
-            for u in ordered[1:]:
-                docs.intersection_update(u)
-                if not docs:
-                    break
-        else:
-            # A case holding `need` of n units holds at least one of any n - need + 1 of
-            # them: the rarest ones give the candidates, then count only those.
-            rare = sorted(units, key=len)[: len(units) - need + 1]
-            candidates = set().union(*rare)
-            counts = Counter(chain.from_iterable(map(candidates.intersection, units)))
-            docs = {d for d, c in counts.items() if c >= need}
+        # Each document's score, the sum of its units', and how many of them it holds.
+        n = len(units)
+        held = np.zeros(size, dtype=np.int16)
+        for docs, values in units:
+            scores[docs] += values
+            held[docs] += 1
+        match = held >= min(need, n)
         # A long string (a passage copied from a case): every case holding it matches,
         # whatever its words (it may start or end inside a word), and ranks first.
-        strings: set[int] = set()
+        strings = _NONE
         if len(plan.squashed) >= LONG_STRING:
-            strings = self.string_docs(plan.squashed)
-            docs |= strings
-        if allowed is not None:
-            docs &= allowed
+            found_strings = self.string_docs(plan.squashed)
+            if found_strings:
+                strings = np.fromiter(sorted(found_strings), dtype=np.int64)
+                match[strings] = True
+        if allow is not None:
+            match &= allow
         for u in plan.excluded:
-            docs.difference_update(self.unit(u))
-        strings &= docs
-        # Each match's score, the sum of its units' in their order, and how many of them it
-        # holds, by C loops over the matches.
-        order = list(docs)
-        scores = dict(
-            zip(
-                order,
-                map(sum, zip(*[map(u.get, order, repeat(0.0)) for u in units], strict=True)),
-                strict=True,
-            )
-        )
-        held = dict(
-            zip(
-                order,
-                map(sum, zip(*[map(u.__contains__, order) for u in units], strict=True)),
-                strict=True,
-            )
-        )
-        if need < len(units):
-            n = len(units)
-            for d, c in held.items():
-                scores[d] *= (c / n) ** 2
-        if len(plan.loose) > 1 and docs:
+            match[self.unit(u)[0]] = False
+        strings = strings[match[strings]]
+        if need < n:
+            scores *= (held / n) ** 2
+        docs = np.flatnonzero(match)
+        if len(plan.loose) > 1 and len(docs):
             # Re-ranking of the best candidates. The text as typed (a copied sentence, the
             # words in a row) counts most: looked for in the text of the candidates that
             # hold every word. Then, for a few words, the words close together.
-            n = len(units)
             if need < n:
                 # A long query: candidates hold every word, and the query's rarest two
                 # adjacent words next to each other (their positions only are read).
-                whole = heapq.nlargest(
-                    SENTENCE_CANDIDATES, (d for d in docs if held[d] == n), key=scores.__getitem__
-                )
+                whole = _best(docs[held[docs] == n], scores, SENTENCE_CANDIDATES)
                 loose = plan.loose
                 pair = min(
                     zip(loose, loose[1:], strict=False),
@@ -634,26 +627,29 @@ class Evaluator:
                         + len(self.postings("content", p[1])[0])
                     ),
                 )
-                whole = list(self.sequence_docs("content", pair, slop=1, among=set(whole)))
+                near = self.sequence_docs("content", pair, slop=1, among=set(whole.tolist()))
+                whole = np.fromiter(sorted(near), dtype=np.int64, count=len(near))
             else:
                 whole = docs
-            exact = set()
-            if strings:
-                exact = strings
-                top_other = max((v for d, v in scores.items() if d not in strings), default=0.0)
-                for d in strings:
-                    scores[d] = scores[d] * (1 + PHRASE_BONUS) + top_other
+            exact: set[int] = set()
+            if len(strings):
+                exact = set(strings.tolist())
+                others = scores[docs[~np.isin(docs, strings)]]
+                top_other = others.max() if len(others) else 0.0
+                scores[strings] = scores[strings] * (1 + PHRASE_BONUS) + top_other
             elif plan.squashed:
-                for d in heapq.nlargest(PHRASE_CANDIDATES, whole, key=scores.__getitem__):
+                for d in _best(whole, scores, PHRASE_CANDIDATES).tolist():
                     if self.holds_squashed(d, plan.squashed):
                         exact.add(d)
                         scores[d] *= 1 + PHRASE_BONUS
             if need >= n:
-                top = heapq.nlargest(PROXIMITY_CANDIDATES, docs, key=scores.__getitem__)
-                near = self.sequence_spans("content", tuple(plan.loose), 2, among=set(top) - exact)
-                for d in near:
-                    scores[d] *= 1 + PROXIMITY_BONUS
-        return list(docs), scores
+                top = set(_best(docs, scores, PROXIMITY_CANDIDATES).tolist())
+                near = self.sequence_spans("content", tuple(plan.loose), 2, among=top - exact)
+                if near:
+                    scores[np.fromiter(near, dtype=np.int64, count=len(near))] *= (
+                        1 + PROXIMITY_BONUS
+                    )
+        return docs, scores
 
     def key_term_scores(self, weights: dict[str, float], limit: int) -> list[tuple[int, float]]:
         """Documents ranked by the weighted sum of their frequencies of some terms (the
@@ -677,6 +673,17 @@ class Evaluator:
             docs, values = docs[keep], values[keep]
         order = np.lexsort((docs, -values))  # best first, ties by document number
         return list(zip(docs[order].tolist(), values[order].tolist(), strict=True))
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+_EMPTY_UNIT = (_NONE, np.zeros(0))
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+    """The ``k`` of ``docs`` scoring highest, best first (ties: the lower number first)."""
+    if len(docs) > k:
+        docs = docs[np.argpartition(-scores[docs], k - 1)[:k]]
+    return docs[np.lexsort((docs, -scores[docs]))]
 
 
 def shifted_docs(docs, offset: int) -> bytes:

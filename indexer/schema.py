@@ -14,7 +14,7 @@ from whoosh import columns, fields
 
 from .analysis import CaseTokenizer, CharGramTokenizer, SubwordTokenizer
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 
 class Preindexed(list):
@@ -65,6 +65,12 @@ def build_schema() -> fields.Schema:
         # pairs) and the shingle sketch for similar-case lookup. Field weights are applied
         # at query time (indexer.evaluate), not stored as field boosts.
         text=fields.STORED(),
+        # The name, summary and text again, lower case and without white space, as UTF-8
+        # in a column of its own: the string checks of a search (a word across jieba's
+        # word boundaries, a copied passage) read it, a slice of the memory-mapped column,
+        # where the stored fields cost unpickling every field of the case (its term
+        # counts and sketch too) and folding the text at each read.
+        flat=fields.COLUMN(columns.VarBytesColumn()),
         terms=fields.STORED(),
         sketch=fields.STORED(),
         file_name=fields.STORED(),

@@ -384,3 +384,15 @@ def test_a_case_holding_every_query_word_ranks_above_one_naming_a_single_word(tm
         assert nos(ix.search(SearchQuery(q="家庭教育", highlight=False)))[0] == "E-1"
     finally:
         ix.close()
+
+
+def test_facet_values_of_equal_count_are_listed_by_value(index):
+    """Facet values are listed most first, and values of the same count in a fixed order
+    (by value), whatever the order of the matches."""
+    f = index.search(SearchQuery(q="", per_page=1)).facets
+    assert list(f["theme"]) == sorted(f["theme"])  # every theme once
+    assert list(f["case_type"])[0] == "original"  # 2, the others 1
+    assert list(f["case_type"])[1:] == sorted(list(f["case_type"])[1:])
+    tags = f["tags"]
+    assert sum(tags.values()) == sum(len(d.tags) for d in DOCS)
+    assert list(tags) == sorted(tags)
