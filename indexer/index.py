@@ -963,6 +963,10 @@ def _open(path: Path):
     return _Storage(str(path)).open_index()
 
 
+# Postings a pickled chunk of a spilled run holds.
+RUN_CHUNK = 4096
+
+
 class _Pool(PostingPool):
     """Whoosh's posting pool bounded by a count of postings instead of an estimate of each
     posting's size (five len() calls and two type checks per posting, in the writer's
@@ -977,6 +981,30 @@ class _Pool(PostingPool):
         current.append(item)
         if len(current) >= self._max_items:
             self.save()
+
+    # A run spilled to disk is written and read back in pickled chunks of postings, where
+    # Whoosh pickles each posting on its own: 1.8 M pickle.dump and pickle.load calls for
+    # the corpus, a fifth of a bulk ingest's main-process time.
+    def _write_run(self, f, items):
+        items = iter(items)
+        try:
+            while chunk := list(itertools.islice(items, RUN_CHUNK)):
+                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+        finally:
+            f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        try:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+        finally:
+            f.close()
+            self._remove_run(path)
 
 
 # Stored fields (a document's text above all, read for every hit's snippets and to check a
