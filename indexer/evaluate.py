@@ -103,12 +103,8 @@ class _LRU(OrderedDict):
             self.weight -= self._weights.pop(old, 0)
 
 
-def _weigh_arrays(value: tuple[array, ...]) -> int:
+def _weigh_arrays(value: tuple[array | np.ndarray, ...]) -> int:
     return 64 + sum(a.itemsize * len(a) for a in value)
-
-
-def _weigh_unit(value: tuple[np.ndarray, np.ndarray]) -> int:
-    return 64 + sum(a.nbytes for a in value)
 
 
 def _weigh_mapping(value) -> int:
@@ -135,7 +131,7 @@ class Evaluator:
         self.containing = containing
         self.n_docs = max(1, searcher.doc_count())
         self._postings = _LRU(CACHE_TERMS, CACHE_BYTES, _weigh_arrays)
-        self._units = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_unit)
+        self._units = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_arrays)
         self._sequences = _LRU(CACHE_UNITS, CACHE_BYTES, _weigh_mapping)
         self._lengths: dict[str, tuple[list[float], float]] = {}
         self._saturation: dict[str, np.ndarray] = {}

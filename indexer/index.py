@@ -181,7 +181,8 @@ class _Columns:
         self._col = col
         self._facets: dict[str | int, list[str]] = {}
         self._codes: dict[str | int, tuple] = {}
-        self._orders: dict = {}
+        self._orders: dict[str, list[int]] = {}
+        self._order_arrays: dict[str, object] = {}
 
     def facet(self, name: str) -> list[str]:
         """Each document's value of a facet column, ``unknown`` for none."""
@@ -250,9 +251,9 @@ class _Columns:
         """:meth:`order` as an array."""
         import numpy as np
 
-        hit = self._orders.get(("array", sort))
+        hit = self._order_arrays.get(sort)
         if hit is None:
-            hit = self._orders[("array", sort)] = np.array(self.order(sort), dtype=np.int64)
+            hit = self._order_arrays[sort] = np.array(self.order(sort), dtype=np.int64)
         return hit
 
     def order(self, sort: str) -> list[int]:

@@ -823,24 +823,7 @@ def _led_by(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """A surname and one or two more characters in the frame 在…的带领下 (在文静的帮助下):
     a possible name, also where it is a word of the dictionary tagged a name (高峰 nr) or
     a rare word (文静), not a frequent word of another kind (在高校的支持下)."""
-    out = []
-    for m in _LED_BY.finditer(text):
-        s, e = m.span(1)
-        if covered(s, e):
-            continue
-        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1 if text[s] in SINGLE_SURNAMES else 0
-        if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
-            continue
-        w = text[s:e]
-        if freq_of(w) >= _LED_RARE and dict_tag(w) not in _LED_WORD_TAGS:
-            continue
-        given = text[s + sl : e]
-        if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
-            continue  # 全社会, 全行业: a character before a frequent word
-        if w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w):
-            continue  # 在师傅的指导下: a word for a person
-        out.append((0.6, NameHit(s, e, "possible")))
-    return out
+    return _framed(text, covered, _LED_BY, _LED_RARE)
 
 
 # A person's age right after what opens a clause (明月今年二十六岁, 向阳，45岁，): the one
@@ -849,18 +832,27 @@ _AGED = re.compile(
     f"(?:^|(?<=[，。；：！？、（“\n]))([{CJK}]{{2,4}}?)"
     "(?:今年|现年|已经|已)?[，,]?[0-9０-９一二三四五六七八九十]{1,3}(?:周)?岁(?![月末])"
 )
-
-
+# An age says a person more than 的带领下: words up to this frequency may be names before it.
 _AGED_RARE = 3000
 
 
 def _aged(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """A surname and one or two more characters opening a clause before an age (今年二十六
     岁): a possible name under the checks of :func:`_led_by` (not 公司今年十岁, 孩子五岁)."""
-    out = []
     if "岁" not in text:
-        return out
-    for m in _AGED.finditer(text):
+        return []
+    return _framed(text, covered, _AGED, _AGED_RARE)
+
+
+def _framed(
+    text: str, covered: _Covered, frame: re.Pattern[str], rare: int
+) -> list[tuple[float, NameHit]]:
+    """The first group of each match of ``frame`` that is a surname and one or two more
+    characters, as a possible name: not a word of the dictionary as frequent as ``rare``
+    unless it is tagged a name, not a character before a frequent word, not a word for a
+    person."""
+    out = []
+    for m in frame.finditer(text):
         s, e = m.span(1)
         if covered(s, e):
             continue
@@ -868,13 +860,13 @@ def _aged(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
             continue
         w = text[s:e]
-        if freq_of(w) >= _AGED_RARE and dict_tag(w) not in _LED_WORD_TAGS:
-            continue  # 公司今年十岁: a frequent word (an age says a person more than 的带领下)
+        if freq_of(w) >= rare and dict_tag(w) not in _LED_WORD_TAGS:
+            continue  # 在高校的支持下, 公司今年十岁: a frequent word
         given = text[s + sl : e]
         if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
-            continue
+            continue  # 全社会, 全行业: a character before a frequent word
         if w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w):
-            continue
+            continue  # 在师傅的指导下: a word for a person
         out.append((0.6, NameHit(s, e, "possible")))
     return out
 

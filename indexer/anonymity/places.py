@@ -476,14 +476,16 @@ def _lone_stems(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
     taken = [(h.start, h.end) for h in hits]
     n = len(text)
 
-    def add(s: int, e: int, kind: str, repl: str, place: Place | None) -> bool:
+    def add(
+        s: int, e: int, kind: str, repl: str, place: Place | None = None, codes: tuple = ()
+    ) -> bool:
         if any(a < e and s < b for a, b in taken):
             return False
         cuts = boundaries(text, max(0, s - 3), min(n, e + 3))
         if s not in cuts or e not in cuts:
             return False
         if place is None:
-            place = Place(text[s:e], kind, repl, False, False, False, ())
+            place = Place(text[s:e], kind, repl, False, False, False, codes)
         out.append(PlaceHit(s, e, kind, repl, place, (), "possible"))
         taken.append((s, e))
         return True
@@ -496,7 +498,7 @@ def _lone_stems(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
 
     def add_stem(s: int, e: int) -> bool:
         kind, repl, codes = quiet[text[s:e]]
-        return add(s, e, kind, repl, Place(text[s:e], kind, repl, False, False, False, codes))
+        return add(s, e, kind, repl, codes=codes)
 
     for m in _QUIET_LOCATIVE.finditer(text):
         if quiet is None:
@@ -524,8 +526,6 @@ def _lone_stems(text: str, hits: list[PlaceHit]) -> list[PlaceHit]:
         if _PLACE_DOES.match(text, e) or (text.startswith("的", e) and _noun_at(text, e + 1)):
             add_stem(p, e)
     for m in _LIST_END.finditer(text):
-        if quiet is None:
-            quiet = _quiet_stems()
         _listed_before(text, m.start(), hits, add)
     return out
 
@@ -587,7 +587,7 @@ def _listed_before(text: str, end: int, hits: list[PlaceHit], add) -> None:
             add(s, e, what.kind, what.replacement, what)
         else:
             kind, repl, codes = what
-            add(s, e, kind, repl, Place(text[s:e], kind, repl, False, False, False, codes))
+            add(s, e, kind, repl, codes=codes)
 
 
 _ALL_CJK = re.compile(f"[{CJK}]+")
