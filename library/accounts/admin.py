@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
-from ..storage.base import utcnow
+from ..storage.base import MAX_ID, utcnow
 from ..vocab.models import Region
 from ..vocab.regions import region_by_name, region_label
 from . import audit, throttle
@@ -180,10 +180,13 @@ def _unit_id(data: Mapping[str, Any], errors: list[FieldError]) -> int | None:
     if isinstance(raw, bool):
         raw = "x"
     try:
-        return int(raw)
+        n = int(raw)
     except (TypeError, ValueError):
+        n = 0
+    if not 1 <= n <= MAX_ID:  # beyond: no such unit, and no SQLite integer
         errors.append(FieldError("unit_id", "invalid_type", "单位应为单位编号"))
         return None
+    return n
 
 
 def _assignment(

@@ -24,6 +24,7 @@ from ..accounts import audit
 from ..accounts.audit import Actor
 from ..errors import Conflict, FieldError, NotFound, ValidationFailed
 from ..permissions import require
+from ..storage.base import MAX_ID
 from ..vocab.catalogue import forget_vocabularies
 from ..vocab.editable import Change, VocabItem, Vocabulary
 from ..vocab.editable import parse_position as _position
@@ -74,10 +75,13 @@ def _mark_pending(session: Session, case_ids: list[int]) -> list[str]:
 
 def _ref(value: Any, field: str) -> int:
     """An entry's id as given by a form or JSON (a number or its digits)."""
+    n = None
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+        n = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        n = int(value)
+    if n is not None and 1 <= n <= MAX_ID:  # beyond: no such entry, and no SQLite integer
+        return n
     raise ValidationFailed([FieldError(field, "invalid_choice", "请选择一项")])
 
 

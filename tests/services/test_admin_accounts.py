@@ -296,3 +296,19 @@ def test_units_are_renamed_moved_and_deactivated_each_audited(lib):
     assert e.value.errors[0].code == "inactive"
     units.set_unit_active(lib, jj, True, actor=boss)
     assert jj in {u.id for u in units.list_units(lib)}
+
+
+@pytest.mark.parametrize("raw", [2**31, 2**63, 10**30, "9" * 40, 0, -3])
+def test_a_unit_id_beyond_the_database_is_a_field_error_and_nothing_is_stored(lib, raw):
+    """A number SQLite cannot hold (or no id at all) is refused as a bad unit, never sent
+    to the database (where it raised OverflowError, a 500 in the API)."""
+    boss = actor_of(lib, "boss")
+    before = len(audit_rows(lib))
+    with pytest.raises(ValidationFailed) as e:
+        admin.create_account(
+            lib,
+            boss,
+            {"username": "big", "display_name": "某人", "role": "submitter", "unit_id": raw},
+        )
+    assert [(x.field, x.code) for x in e.value.errors] == [("unit_id", "invalid_type")]
+    assert stored(lib, "big") is None and len(audit_rows(lib)) == before

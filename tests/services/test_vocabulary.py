@@ -221,3 +221,18 @@ def test_only_admins_may_change_the_vocabularies_and_nothing_changes_otherwise(l
     assert tag_id(lib, "智慧监管") == g2 and theme_id(lib, "获得电力") == t2
     with lib.db.session() as s:
         assert len(list(s.scalars(select(AuditEvent.id)))) == n_audit
+
+
+@pytest.mark.parametrize("raw", [2**31, 2**63, "9" * 30, 0])
+def test_an_entry_id_beyond_the_database_is_a_field_error(lib, raw):
+    """A group or merge target numbered beyond what SQLite holds is refused as a bad
+    choice, never looked up (OverflowError, a 500 in the API); nothing changes."""
+    boss = actor_of(lib, "boss")
+    before = catalogue.vocabularies(lib).themes
+    with pytest.raises(ValidationFailed) as e:
+        vocabulary.add_theme(lib, boss, "数据共享新", parent_id=raw)
+    assert [(x.field, x.code) for x in e.value.errors] == [("parent_id", "invalid_choice")]
+    with pytest.raises(ValidationFailed) as e:
+        vocabulary.merge_themes(lib, boss, theme_id(lib, before[0][1][0]), raw)
+    assert e.value.errors[0].field == "into"
+    assert catalogue.vocabularies(lib).themes == before
