@@ -716,9 +716,12 @@ class _FieldWriter(W3FieldWriter):
 
 
 def _pooled_terms(items):
-    """Sorted postings grouped by term: (field, term, -1, [(document, weight, value)])."""
+    """Sorted postings grouped by term: (field, term, -1, [(document, weight, value)]).
+    Whoosh's spelling items (document -1) are left out, as its ``add_postings`` does."""
     for (fieldname, btext), group in itertools.groupby(items, key=lambda t: (t[0], t[1])):
-        yield fieldname, btext, -1, [(d, w, v) for _f, _t, d, w, v in group]
+        got = [(d, w, v) for _f, _t, d, w, v in group if d >= 0]
+        if got:
+            yield fieldname, btext, -1, got
 
 
 def _segment_terms(reader, k: int):
