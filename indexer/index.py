@@ -67,6 +67,7 @@ from .analysis import (
     write_dictionary,
 )
 from .errors import IndexBusy, IndexCorrupt, IndexerError, IndexMissing
+from .memory import advise
 from .prepare import (
     VERSION_OTHER_NAME,
     VERSION_SAME_NAME,
@@ -509,6 +510,8 @@ class _KeyedFile:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             self._map = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+        if self._map is not None:
+            advise(self._map, path)
         m = self._map
         if m is None or m[:8] != self.MAGIC:
             raise IndexCorrupt(f"{path.name} is not a {self.KIND} file")
@@ -1131,6 +1134,7 @@ class _Storage(FileStorage):
             if os.fstat(f.fileno()).st_size == 0:
                 return StructFile(open(path, "rb"), name=name, **kwargs)
             mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        advise(mapped, path)
         return StructFile(mapped, name=name, **kwargs)
 
 
