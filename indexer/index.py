@@ -1279,11 +1279,7 @@ class _SegmentWriter(SegmentWriter):
         whole, others = [], []
         for seg in segments:
             reader = SegmentReader(storage, self.schema, seg)
-            if (
-                isinstance(seg.codec(), _Codec)
-                and not reader.has_deletions()
-                and self.storage.file_exists(seg.make_filename(FREQS_EXT))
-            ):
+            if _copyable(seg, self.storage):
                 whole.append(reader)
             else:
                 others.append(reader)
@@ -1394,7 +1390,41 @@ def _merge_tiered(max_docs: int, min_segments: int = MERGE_FACTOR):
 # Merge policy of ordinary commits: only a backlog of small segments (Whoosh's own policy
 # can merge a bulk ingest's segments inside a web request).
 _merge_small = _merge_tiered(SMALL_SEGMENT_DOCS, BACKLOG_SEGMENTS)
-_merge_background = _merge_tiered(BACKGROUND_SEGMENT_DOCS)
+
+
+def _copyable(seg, storage) -> bool:
+    """Whether a segment merges by copying its blocks (see _SegmentWriter.merge_in)."""
+    return (
+        isinstance(seg.codec(), _Codec)
+        and not seg.has_deletions()
+        and storage.file_exists(seg.make_filename(FREQS_EXT))
+    )
+
+
+def _background_choice(segments, storage) -> list:
+    """The segments a background merge takes: the small ones by tier (up to
+    BACKGROUND_SEGMENT_DOCS documents), and, by tier with no bound, the larger ones whose
+    blocks are copied (a library bulk-ingested by an earlier release kept its bulk
+    segments: 18 at 10x; later bulk ingests add one segment each)."""
+    chosen = _tiered(segments, BACKGROUND_SEGMENT_DOCS)
+    taken = {s.segment_id() for s in chosen}
+    large = [
+        s
+        for s in segments
+        if s.segment_id() not in taken
+        and s.doc_count() >= BACKGROUND_SEGMENT_DOCS
+        and _copyable(s, storage)
+    ]
+    return chosen + _tiered(large, 2**31)
+
+
+def _merge_background(writer, segments):
+    chosen = _background_choice(segments, writer.storage)
+    if not chosen:
+        return segments
+    ids = {s.segment_id() for s in chosen}
+    writer.merge_in(chosen)
+    return [s for s in segments if s.segment_id() not in ids]
 
 
 def _merge_new(before: set[str]):
@@ -2048,14 +2078,16 @@ class CaseIndex:
             toc = TOC.read(ix.storage, ix.indexname)
         except Exception:  # noqa: BLE001 - no index (yet): nothing to merge
             return None
-        if not _tiered(toc.segments, BACKGROUND_SEGMENT_DOCS):
+        if not _background_choice(toc.segments, ix.storage):
             return None
         return f"{(self._read_meta() or {}).get('build_id')}-{toc.generation}"
 
     def merge(self, *, timeout: float = 0.0) -> int:
         """Merge the segments of every size tier that holds :data:`MERGE_FACTOR` of them, up
-        to :data:`BACKGROUND_SEGMENT_DOCS` documents (ordinary commits leave them): for a
-        background job at low priority, never a request. The queued changes are applied
+        to :data:`BACKGROUND_SEGMENT_DOCS` documents (ordinary commits leave them), and
+        larger ones without deleted documents the same way, with no bound (their blocks
+        are copied: :func:`_background_choice`): for a background job at low priority,
+        never a request. The queued changes are applied
         in the same commit. Returns the number of segments merged; 0 when
         there was nothing to merge or another writer held the index beyond ``timeout``."""
         try:
@@ -2067,7 +2099,7 @@ class CaseIndex:
                     raise IndexCorrupt(f"检索索引不可写（{state}），需要从数据库重建")
                 ix = _open(self.path)
                 toc = TOC.read(ix.storage, ix.indexname)
-                chosen = _tiered(toc.segments, BACKGROUND_SEGMENT_DOCS)
+                chosen = _background_choice(toc.segments, ix.storage)
                 if not chosen:
                     return 0
                 self._commit_queue(ix, _merge_background)

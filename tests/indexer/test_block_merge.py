@@ -247,3 +247,39 @@ def test_a_posting_list_out_of_shape_is_refused():
         postings.copy_blocks(b"W3Bx" + good[4:], 0, len(good), 5, True, lambda b: None)
     with pytest.raises(postings.BadPostings):  # the extent ends beyond the last block
         postings.copy_blocks(good + b"\0" * 8, 0, len(good) + 8, 5, True, lambda b: None)
+
+
+def test_the_background_merge_takes_large_copyable_segments_by_tier(tmp_path, monkeypatch):
+    """A library whose bulk segments were left by an earlier release (here: one bulk
+    write each) has them merged by the background merge once a tier holds MERGE_FACTOR of
+    them; a large segment with deleted documents is left (Whoosh's merge would pool it)."""
+    monkeypatch.setattr(I, "BACKGROUND_SEGMENT_DOCS", 10)
+    ix = CaseIndex(tmp_path / "index")
+    ix.create()
+    n = 0
+    for _k in range(I.MERGE_FACTOR - 1):
+        with ix.writing(bulk=True) as w:
+            for _i in range(12):
+                w.add(analyze_doc(_doc(f"F-{n}", n)), update=False)
+                n += 1
+    assert sorted(s.doc_count() for s in _segments(ix.path)) == [12] * (I.MERGE_FACTOR - 1)
+    assert ix.merge_due() is None  # one segment short of a tier
+    with ix.writing(bulk=True) as w:
+        for _i in range(12):
+            w.add(analyze_doc(_doc(f"F-{n}", n)), update=False)
+            n += 1
+    with ix.writing(bulk=True) as w:  # a large segment, then one of its cases deleted
+        for i in range(14):
+            w.add(analyze_doc(_doc(f"G-{i}", 500 + i)), update=False)
+    with ix.writing() as w:
+        w.delete("G-3")
+    q = SearchQuery(q="审批", per_page=200, highlight=False)
+    before = sorted(h.case_no for h in ix.search(q).hits)
+    assert ix.merge_due() is not None
+    assert ix.merge(timeout=1.0) == I.MERGE_FACTOR
+    counts = sorted(s.doc_count_all() for s in _segments(ix.path))
+    assert counts == [14, 12 * I.MERGE_FACTOR]
+    assert ix.merge_due() is None
+    assert sorted(h.case_no for h in ix.search(q).hits) == before and len(before) > 40
+    assert ix.check(deep=True) == "ok"
+    ix.close()
