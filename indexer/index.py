@@ -56,7 +56,7 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.util.times import datetime_to_long
 from whoosh.writing import PostingPool, SegmentWriter
 
-from . import highlight, postings
+from . import highlight, memory, postings
 from .analysis import (
     DICT_FILE,
     analyze,
@@ -1633,8 +1633,17 @@ class _QueuedWriter:
 
 
 class CaseIndex:
-    def __init__(self, path: str | os.PathLike, *, memory_mb: int = 64, lock_timeout: float = 30.0):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        memory_mb: int = 64,
+        lock_timeout: float = 30.0,
+        readahead: str = "auto",
+    ):
         self.path = Path(path)
+        # How the index's mapped files are read (see indexer.memory).
+        memory.configure(self.path, readahead)
         self.memory_mb = memory_mb
         self.lock_timeout = lock_timeout
         self._local = threading.local()

@@ -10,8 +10,9 @@ search page's p95 was 457 ms with readahead and 86 ms without it. The files read
 document or by term at random (stored fields, the flat-text column, postings, the freq
 and bigram files) are then advised ``MADV_RANDOM``.
 
-``CASELIB_INDEX_READAHEAD``: ``auto`` (the default: off when the index's files are more
-than half the memory limit), ``on`` or ``off``.
+The mode is the index's (``CaseIndex(readahead=...)``, the library's
+``CASELIB_INDEX_READAHEAD``): ``auto`` (off when the index's files are more than half the
+memory limit), ``on`` or ``off``.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def memory_limit(proc: Path = Path("/proc"), cgroups: Path = Path("/sys/fs/cgrou
 
 @functools.cache
 def _auto(folder: str) -> bool:
+    """Readahead unless the index's files are more than half the memory limit."""
     limit = memory_limit()
     if limit is None:
         return True
@@ -78,15 +80,30 @@ def _auto(folder: str) -> bool:
     return size <= limit // 2
 
 
+MODES = ("auto", "on", "off")
+# The mode of each index folder a CaseIndex was opened on in this process.
+_MODES: dict[str, str] = {}
+
+
+def _key(folder: str | os.PathLike) -> str:
+    return str(Path(folder).resolve())
+
+
+def configure(folder: str | os.PathLike, mode: str) -> None:
+    """Set the readahead mode of the index in ``folder`` (one of :data:`MODES`)."""
+    if mode not in MODES:
+        raise ValueError(f"readahead must be one of {', '.join(MODES)}, got {mode!r}")
+    _MODES[_key(folder)] = mode
+
+
 def readahead(folder: str | os.PathLike) -> bool:
-    """Whether the index in ``folder`` is read with the kernel's readahead (decided once
-    per folder and process)."""
-    setting = os.environ.get("CASELIB_INDEX_READAHEAD", "auto").strip().lower()
-    if setting in ("on", "1", "yes", "true"):
-        return True
-    if setting in ("off", "0", "no", "false"):
-        return False
-    return _auto(str(Path(folder).resolve()))
+    """Whether the index in ``folder`` is read with the kernel's readahead (``auto``
+    decided once per folder and process)."""
+    key = _key(folder)
+    mode = _MODES.get(key, "auto")
+    if mode != "auto":
+        return mode == "on"
+    return _auto(key)
 
 
 def advise(mapped: mmap.mmap, path: str | os.PathLike) -> None:

@@ -79,6 +79,14 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "INDEX_READAHEAD",
+        "auto",
+        "Whether the index's memory-mapped files are read with the kernel's readahead: `auto` "
+        "turns it off for the files read at random (stored fields, texts, postings, freq and "
+        "bigram files) when the index is more than half the memory the process may use (its "
+        "memory cgroup's limit, or the machine's memory); `on`, `off`.",
+    ),
+    Setting(
         "INDEX_COMMIT_MS",
         1000,
         "Under `caselib serve`: a web write within this many milliseconds of the index's last "
@@ -188,6 +196,10 @@ class Settings:
             else:
                 raw = env.get("CASELIB_" + s.name, s.default)
             self._values[s.name] = _coerce(s, raw)
+        readahead = str(self._values["INDEX_READAHEAD"]).strip().lower()
+        if readahead not in ("auto", "on", "off"):
+            raise ValueError(f"CASELIB_INDEX_READAHEAD must be auto, on or off, got {readahead!r}")
+        self._values["INDEX_READAHEAD"] = readahead
         if not _HASH_METHOD.match(self._values["PASSWORD_HASH"]):
             raise ValueError(
                 "CASELIB_PASSWORD_HASH must be scrypt, scrypt:N:R:P or pbkdf2:sha256:ITERATIONS, "

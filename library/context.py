@@ -22,7 +22,11 @@ class Library:
         self.settings = settings or Settings()
         self.db = Database(self.settings.database_url)
         self.files = FileStore(self.settings.files_path)
-        self.index = CaseIndex(self.settings.index_path, memory_mb=self.settings.index_memory_mb)
+        self.index = CaseIndex(
+            self.settings.index_path,
+            memory_mb=self.settings.index_memory_mb,
+            readahead=self.settings.index_readahead,
+        )
         # True in a process that serves web requests (set by search.warm_up): a damaged
         # index is then repaired in a process of its own, never inside a request.
         self.serving = False

@@ -52,12 +52,11 @@ def test_nothing_readable_means_no_limit(tmp_path):
 def test_readahead_follows_the_setting_and_the_index_size(
     tmp_path, monkeypatch, setting, limit, expected
 ):
-    ix = CaseIndex(tmp_path / "index")
+    ix = CaseIndex(tmp_path / "index", readahead=setting)
     ix.rebuild([analyze_doc(IndexDoc(case_no="A-1", name="案例", text="企业开办一网通办。" * 50))])
     ix.close()
     memory._auto.cache_clear()
     monkeypatch.setattr(memory, "memory_limit", lambda: limit)
-    monkeypatch.setenv("CASELIB_INDEX_READAHEAD", setting)
     assert memory.readahead(tmp_path / "index") is expected
     # The files read at random are advised so; the map still reads the same bytes.
     advised = []
@@ -84,7 +83,17 @@ def test_an_index_read_without_readahead_answers_the_same(tmp_path, monkeypatch)
     q = SearchQuery(q="网通", per_page=50)
     before = [(h.case_no, h.score) for h in ix.search(q).hits]
     ix.close()
-    monkeypatch.setenv("CASELIB_INDEX_READAHEAD", "off")
-    again = CaseIndex(tmp_path / "index")
+    again = CaseIndex(tmp_path / "index", readahead="off")
+    assert not memory.readahead(tmp_path / "index")
     assert [(h.case_no, h.score) for h in again.search(q).hits] == before and len(before) == 30
     again.close()
+
+
+def test_a_bad_readahead_setting_is_refused_with_its_name():
+    from library.config import Settings
+
+    with pytest.raises(ValueError, match="CASELIB_INDEX_READAHEAD must be auto, on or off"):
+        Settings({}, env={"CASELIB_INDEX_READAHEAD": "sometimes"})
+    assert Settings({}, env={"CASELIB_INDEX_READAHEAD": " OFF "}).index_readahead == "off"
+    with pytest.raises(ValueError):
+        CaseIndex("/nonexistent/index", readahead="maybe")
