@@ -42,7 +42,7 @@ TRAIN = (
 # Development sentences kept out of the fit: written to find what the rules miss (the
 # sixth round's opening clauses, villages, short forms), they would shift the weights of
 # clause starts for government prose (师德师风, 钱随人走 came back as names when fitted on).
-HELD_BACK = frozenset(("news_dev9", "news_dev10", "news_dev11", "news_dev12"))
+HELD_BACK = frozenset(("news_dev9", "news_dev10", "news_dev11", "news_dev12", "news_dev13"))
 
 
 def examples() -> tuple[list[dict[str, float]], list[int]]:
