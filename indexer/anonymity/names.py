@@ -192,6 +192,8 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
                 break  # 之 and 月 end given names (廖敏之, 皇甫秋月), and are none alone
             if gl == 2 and role_after(text, e - 1):
                 break  # 刘洋任副组长: 任 holds the role, it is no given character
+            if gl == 2 and _when_after(text, e - 1):
+                break  # 见到宋洁时，: 时 ends the clause ("when"), it is no given character
             w = text[s:e]
             if w in NOT_NAMES or w in PUBLIC_FIGURES or ANON_MARK.search(w):
                 continue
@@ -258,6 +260,11 @@ def han_rows(text: str) -> list[tuple[int, int, dict[str, float]]]:
         feats.update(tag_features(tags.around(s, sl, cut), s, e))
         rows.append((s, e, feats))
     return rows
+
+
+def _when_after(text: str, e: int) -> bool:
+    """时 ends the clause right after the candidate (见到宋洁时，): "when", no given character."""
+    return text[e : e + 1] == "时" and text[e + 1 : e + 2] in _CLAUSE
 
 
 def _role_cuts(text: str, s: int, e: int) -> tuple[int, ...]:
@@ -467,6 +474,8 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
         if z + m.tag_gain < low:
             continue
         cut = _role_cuts(text, s, e) if "R_role" in ctx else ()
+        if _when_after(text, e):
+            cut = (*cut, e) if e not in cut else cut  # 见到宋洁时，: the tagger glues 时
         tf = tag_features(tags.around(s, sl, cut), s, e)
         z += m.logit(tf)
         if z < floor and _dictionary_full_name(text, s, sl, e, tf, ctx):

@@ -1663,3 +1663,24 @@ def test_a_name_before_an_age_is_a_possible_name(text, name):
 )
 def test_words_before_an_age_stay_words(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("记者见到宋洁时，他正在田里查看苗情。", "宋洁"),
+        ("第一次见到聂广平时，她才十六岁。", "聂广平"),
+        ("找到林涛时，天已经黑了。", "林涛"),
+    ],
+)
+def test_a_name_before_shi_ending_its_clause_ends_before_shi(text, name):
+    """时 ending the clause is "when", no given character (not 宋洁时, not 聂广|平时)."""
+    assert (name, "certain") in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["用电高峰时，要错峰生产。", "上班高峰时，地铁很挤。", "遇到困难时，他总是冲在前面。"],
+)
+def test_words_before_shi_ending_a_clause_stay_words(text):
+    assert persons(text) == []
