@@ -101,7 +101,9 @@ PREPOSITIONS_BEFORE = tuple(
     "找到 联系 告诉 问 帮助 带着 带领 率领 感谢 祝贺 会同 以及 有 "
     "采访了 见到了 找到了 看望了 慰问了 拜访 拜访了 遇到 遇见 结识 认识了 嫁给 娶了 "
     # verbs of reaching or recalling a person (记者联系上了尹建华, 提起周海涛，乡亲们…)
-    "联系上 联系上了 联系到 联系到了 提起 说起 谈起".split()
+    "联系上 联系上了 联系到 联系到了 提起 说起 谈起 "
+    # verbs of telling or handing something to a person (他把这件事告诉了章国栋)
+    "告诉了 交给 交给了 送给 送给了 转告 转告了".split()
 )
 # Last characters of place names (马福川, 白鹤滩, 马栏山, 卢沟桥): a name may end in one
 # (金山, 小川), a place mostly does.

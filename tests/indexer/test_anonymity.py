@@ -1684,3 +1684,33 @@ def test_a_name_before_shi_ending_its_clause_ends_before_shi(text, name):
 )
 def test_words_before_shi_ending_a_clause_stay_words(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("邻居钱玉珍一大早就送来了自家包的饺子。", "钱玉珍"),
+        ("邻居宋洁一大早就送来了饺子。", "宋洁"),
+        ("外婆梁爽每天都给他做饭。", "梁爽"),
+        ("他把这件事告诉了章国栋。", "章国栋"),
+        ("她把钥匙交给了林涛。", "林涛"),
+    ],
+)
+def test_a_name_after_a_neighbour_or_a_verb_of_telling_is_found(text, name):
+    assert any(n == name for n, _ in persons(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "把更多权力交给市场。",
+        "这些工作要交给高校和科研院所。",
+        "把温暖送给困难群众。",
+        "邻居之间要和睦相处。",
+        "师傅们正在检修设备。",
+        "外婆家门前有条河。",
+        "告诉了他们真相。",
+    ],
+)
+def test_words_after_a_neighbour_or_a_verb_of_telling_stay_words(text):
+    assert persons(text) == []
