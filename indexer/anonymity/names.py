@@ -857,26 +857,74 @@ def _framed(
     text: str, covered: _Covered, frame: re.Pattern[str], rare: int
 ) -> list[tuple[float, NameHit]]:
     """The first group of each match of ``frame`` that is a surname and one or two more
-    characters, as a possible name: not a word of the dictionary as frequent as ``rare``
-    unless it is tagged a name, not a character before a frequent word, not a word for a
-    person."""
+    characters, as a possible name (:func:`_frame_name`)."""
     out = []
     for m in frame.finditer(text):
         s, e = m.span(1)
-        if covered(s, e):
-            continue
-        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1 if text[s] in SINGLE_SURNAMES else 0
-        if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
-            continue
-        w = text[s:e]
-        if freq_of(w) >= rare and dict_tag(w) not in _LED_WORD_TAGS:
-            continue  # 在高校的支持下, 公司今年十岁: a frequent word
-        given = text[s + sl : e]
-        if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
-            continue  # 全社会, 全行业: a character before a frequent word
-        if w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w):
-            continue  # 在师傅的指导下: a word for a person
-        out.append((0.6, NameHit(s, e, "possible")))
+        if _frame_name(text, s, e, covered, rare):
+            out.append((0.6, NameHit(s, e, "possible")))
+    return out
+
+
+def _frame_name(text: str, s: int, e: int, covered: _Covered, rare: int) -> bool:
+    """``text[s:e]`` is a surname and one or two more characters that may be a name in a
+    frame that says a person: not a word of the dictionary as frequent as ``rare`` unless
+    it is tagged a name, not a character before a frequent word, not a word for a person."""
+    if covered(s, e):
+        return False
+    sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1 if text[s] in SINGLE_SURNAMES else 0
+    if not sl or not 1 <= e - s - sl <= 2 or any(c in NOT_IN_GIVEN for c in text[s + sl : e]):
+        return False
+    w = text[s:e]
+    if freq_of(w) >= rare and dict_tag(w) not in _LED_WORD_TAGS:
+        return False  # 在高校的支持下, 公司今年十岁: a frequent word
+    given = text[s + sl : e]
+    if len(given) == 2 and freq_of(given) >= 500 and dict_tag(given) not in _NAME_TAGS:
+        return False  # 全社会, 全行业: a character before a frequent word
+    # 在师傅的指导下: a word for a person
+    return not (w in NOT_NAMES or w in _PERSON_WORDS or ANON_MARK.search(w))
+
+
+# A person's age before 的 and what follows it (年过七旬的彭秀英, 八十二岁的宋洁, 年近花甲的…):
+# the one described so is a person.
+_AGED_DE = re.compile(
+    "(?:[0-9０-９一二三四五六七八九十]{1,3}多?周?岁(?:出头|开外)?|"
+    "年[过近逾届]?(?:[五六七八九]旬|花甲|古稀|耄耋|半百|不惑|而立)|[五六七八九]旬)的"
+    f"(?=[{CJK}]{{2}})"
+)
+# one-character adverbs that open the predicate after a name (宋洁仍坚持, 林涛曾在…)
+_ADVERB_AFTER = frozenset("仍曾总也都就还又再却便才即将已早")
+_PEOPLE_TAIL = frozenset("生员工户匠者星")
+
+
+def _aged_de(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
+    """A surname and one or two more characters right after an age and 的 (年过七旬的彭秀英
+    至今…): a possible name under the checks of :func:`_led_by`, ending on a word boundary
+    of jieba's and before an adverb that opens the predicate (not 十八岁的高中生)."""
+    if "的" not in text or not _AGED_DE.search(text):
+        return []
+    freq = _tokenizer().FREQ
+    m = model()
+    out = []
+    for hit in _AGED_DE.finditer(text):
+        s = hit.end()
+        sl = 2 if text[s : s + 2] in COMPOUND_SURNAMES else 1
+        cuts = boundaries(text, s, min(len(text), s + sl + 6))
+        for gl in (2, 1):
+            e = s + sl + gl
+            if e > len(text) or e not in cuts or (gl == 2 and text[e - 1] in _ADVERB_AFTER):
+                continue
+            w = text[s:e]
+            if not all(_CJK_RE.match(c) for c in w):
+                continue
+            if w[-1] in _PEOPLE_TAIL and freq_of(w) >= 5:
+                break  # 十八岁的高中生, 童星: a word for people (jieba tags some nr)
+            sf = string_features(w, e - s - gl, freq)
+            if m.logit(sf) < _OPENER_STRING or "g_neg" in sf:
+                break  # 单亲妈妈, 包工头, 龙凤胎: a string unlike a name
+            if _frame_name(text, s, e, covered, _LED_RARE):
+                out.append((0.6, NameHit(s, e, "possible")))
+            break
     return out
 
 
@@ -919,6 +967,7 @@ def find_uncued(text: str, taken: list[tuple[int, int]] = ()) -> list[NameHit]:
     scored += _leaders(text, covered)
     scored += _led_by(text, covered)
     scored += _aged(text, covered)
+    scored += _aged_de(text, covered)
     # The most probable of overlapping candidates; between equals the longer.
     scored.sort(key=lambda x: (-x[0], -(x[1].end - x[1].start), x[1].start))
     marks = bytearray(len(text) + 1)

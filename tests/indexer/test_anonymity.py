@@ -1714,3 +1714,33 @@ def test_a_name_after_a_neighbour_or_a_verb_of_telling_is_found(text, name):
 )
 def test_words_after_a_neighbour_or_a_verb_of_telling_stay_words(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("年过七旬的彭秀英至今仍坚持每天写日记。", "彭秀英"),
+        ("年逾古稀的宋洁仍坚持每天写日记。", "宋洁"),
+        ("年过半百的梁爽仍然每天骑车上班。", "梁爽"),
+        ("年近九旬的欧阳春花仍在田里劳作。", "欧阳春花"),
+    ],
+)
+def test_a_name_after_an_age_and_de_is_a_possible_name(text, name):
+    assert (name, "possible") in persons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "十八岁的高中生考上了大学。",
+        "企业不得招用未满16周岁的童工。",
+        "十二岁的童星走红网络。",
+        "45岁的包工头讨薪。",
+        "三十岁的单亲妈妈独自抚养孩子。",
+        "六岁的龙凤胎上了小学。",
+        "七十岁的古稀老人",
+        "年满18周岁的公民享有选举权。",
+    ],
+)
+def test_words_after_an_age_and_de_stay_words(text):
+    assert persons(text) == []
