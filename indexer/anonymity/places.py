@@ -134,6 +134,30 @@ def _bounded(text: str, i: int, j: int, freq: dict) -> bool:
     return rest in _PLACE_TAILS or (len(rest) >= 2 and freq.get(rest, 0) > 0)
 
 
+# A division's suffix and what makes it the word of its offices (县委, 市政府, 省长, 市域,
+# 县城, 镇政府): jieba reads 湖口|县委, 大同|市长.
+_OFFICE_AFTER = re.compile(
+    "[省市县区州旗盟镇乡](?:委|政府|人大|政协|纪委|长)|[省市县州旗盟](?:域|城|境|辖)"
+)
+_OFFICE_WORD = 800  # a short form this frequent as another word (会同县政府: "with") is left
+
+
+def _office_of(text: str, i: int, j: int, place: Place, freq: dict) -> bool:
+    """A full name whose suffix opens the word of its office (湖口县委, 大同市长, 万年县城)
+    where its short form is ambiguous (the short form before the office is no place then):
+    the name, on a word boundary at its start; not 古县城 (a one-character stem), not
+    会同县政府 (会同, a frequent word of the dictionary, "together with")."""
+    if not place.full or len(place.name) < 3 or not _OFFICE_AFTER.match(text, j - 1):
+        return False
+    short = gazetteer().get(place.name[:-1])
+    if short is not None and not short.ambiguous:
+        return False  # 苏州市委: 苏州 and the organisation are found as before
+    stem = place.name[:-1]
+    if freq.get(stem, 0) >= _OFFICE_WORD and dict_tag(stem) not in _NAME_TAGS:
+        return False
+    return i in boundaries(text, max(0, i - 4), min(len(text), j + 4))
+
+
 def _scan(text: str) -> list[PlaceHit]:
     g = gazetteer()
     by_prefix = g.by_prefix
@@ -157,7 +181,7 @@ def _scan(text: str) -> list[PlaceHit]:
                 and not (hits and hits[-1].end == i and hits[-1].kind in ("province", "city"))
             ):
                 continue  # 两江 only in 两江新区 or right after its city (重庆两江, 贵阳贵安)
-            if not _bounded(text, i, j, freq):
+            if not _bounded(text, i, j, freq) and not _office_of(text, i, j, place, freq):
                 continue
             hits.append(PlaceHit(i, j, place.kind, place.replacement, place))
             i = j

@@ -1744,3 +1744,33 @@ def test_a_name_after_an_age_and_de_is_a_possible_name(text, name):
 )
 def test_words_after_an_age_and_de_stay_words(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("记者从湖口县委宣传部获悉，活动将持续一周。", "湖口县"),
+        ("湖口县政府出台了扶持民营企业的十条措施。", "湖口县"),
+        ("大同市长在会上作了工作报告。", "大同市"),
+        ("大同市委召开常委会。", "大同市"),
+        ("开化县城的老街焕然一新。", "开化县"),
+    ],
+)
+def test_a_full_name_before_the_word_of_its_office_is_found(text, name):
+    """jieba reads 湖口|县委, 大同|市长: the full name still holds (the short form is
+    ambiguous, so it was found nowhere)."""
+    assert (name, "certain") in places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("由市政府会同县政府有关部门制定实施办法。", []),
+        ("邮政管理部门会同县级以上地方人民政府公安等部门依法管理。", []),
+        ("鼓励社会力量参与慈城古县城保护工作。", []),
+        ("苏州市长在会上作了工作报告。", [("苏州", "certain")]),
+        ("台州市场繁荣。", [("台州", "certain")]),
+    ],
+)
+def test_words_before_the_word_of_an_office_stay_as_they_were(text, found):
+    assert places(text) == found
