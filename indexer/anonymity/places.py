@@ -720,6 +720,13 @@ _PLACE_CONTEXT_AFTER = re.compile(
     # and its people (大庆人, 大同人; not 来宾人数, 大同人民 …)
     "|人(?![数员口才士民们群次均工力物大心事])"
 )
+# Its schools, hospitals, banks, police and courts, and its speech (开化中学, 湖口人民医院,
+# 万年农商银行, 同仁警方, 大通法院, 湖口方言), for short forms that are no frequent word
+# (资源中学 may be a school of resources).
+_BODY_AFTER = re.compile(
+    "中学|[一二三四五六七八]中(?![心国华央层间期午旬])|小学|人民医院|中医院|农商银行|农商行"
+    "|公安局|警方|人民法院|法院|检察院|消防救援|方言"
+)
 # Verbs of going somewhere before it (来到咸丰，), with a clause end or a word of what is
 # done there after it.
 _MOTION_BEFORE = re.compile(
@@ -774,6 +781,8 @@ def _in_place_context(text: str, h: PlaceHit) -> bool:
     (开化境内, 兴国籍), or a verb of going there stands before it (来到咸丰，), or a
     preposition of place before a city (在大同工作)."""
     if _PLACE_CONTEXT_AFTER.match(text, h.end):
+        return True
+    if _BODY_AFTER.match(text, h.end) and freq(text[h.start : h.end]) < _ORIGIN_WORD:
         return True
     before = (
         _MOTION_BEFORE.search(text, max(0, h.start - 2), h.start)

@@ -1774,3 +1774,27 @@ def test_a_full_name_before_the_word_of_its_office_is_found(text, name):
 )
 def test_words_before_the_word_of_an_office_stay_as_they_were(text, found):
     assert places(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("开化中学的学生在校园里种了一片油菜花。", "开化"),
+        ("湖口人民医院新建了一栋住院楼。", "湖口"),
+        ("万年农商银行为农户发放了贴息贷款。", "万年"),
+        ("同仁警方破获了一起电信诈骗案。", "同仁"),
+        ("大通法院审结了一起合同纠纷案。", "大通"),
+        ("湖口方言里把太阳叫作“日头”。", "湖口"),
+    ],
+)
+def test_an_ambiguous_short_form_before_its_school_hospital_or_court_is_a_place(text, name):
+    """The place alone (possible) or the organisation named after it (湖口人民医院)."""
+    assert any(found.startswith(name) for found, _ in places(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["资源中学的学生", "和平小学的孩子们", "光明中学", "育才中学", "同仁医院", "一中全会"],
+)
+def test_words_before_a_school_or_a_hospital_stay_words(text):
+    assert places(text) == []
