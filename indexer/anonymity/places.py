@@ -758,7 +758,9 @@ _NAME_LIKE = frozenset((None, "", "ns", "nz", "j"))  # not nr: 白云的影子
 _CLAUSE_OPEN = frozenset("，。；：！？、（“‘《\n\t 　")
 # Before a county's short form: words of where a person comes from (来自三门的游客, 老家在
 # 仁寿), unless the short form is a frequent word (来自东方的, 来自中原的 may be regions).
-_ORIGIN_BEFORE = re.compile("(?:来自|老家|老家在|家乡|家住|出生在|出生于|生于|祖籍|原籍|籍贯)$")
+_ORIGIN_BEFORE = re.compile(
+    "(?:来自|老家|老家在|老家是|家乡|家乡是|家住|出生在|出生于|生于|祖籍|祖籍是|原籍|籍贯|籍贯是)$"
+)
 _ORIGIN_WORD = 2000
 
 

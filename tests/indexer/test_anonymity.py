@@ -1798,3 +1798,20 @@ def test_an_ambiguous_short_form_before_its_school_hospital_or_court_is_a_place(
 )
 def test_words_before_a_school_or_a_hospital_stay_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("他老家是开化的，十几岁就出来打工。", "开化"),
+        ("她的家乡是湖口，一个山清水秀的地方。", "湖口"),
+        ("他祖籍是万年，出生在上海。", "万年"),
+    ],
+)
+def test_an_ambiguous_short_form_after_laojia_shi_is_a_place(text, name):
+    assert (name, "possible") in places(text)
+
+
+@pytest.mark.parametrize("text", ["他老家是农村的。", "老家是中原的。", "祖籍是哪里？"])
+def test_words_after_laojia_shi_stay_words(text):
+    assert places(text) == []
