@@ -103,7 +103,9 @@ PREPOSITIONS_BEFORE = tuple(
     # verbs of reaching or recalling a person (记者联系上了尹建华, 提起周海涛，乡亲们…)
     "联系上 联系上了 联系到 联系到了 提起 说起 谈起 "
     # verbs of telling or handing something to a person (他把这件事告诉了章国栋)
-    "告诉了 交给 交给了 送给 送给了 转告 转告了".split()
+    "告诉了 交给 交给了 送给 送给了 转告 转告了 "
+    # what people call a person (乡亲们都叫她宋洁)
+    "叫他 叫她 喊他 喊她 称他 称她 管他叫 管她叫".split()
 )
 # Last characters of place names (马福川, 白鹤滩, 马栏山, 卢沟桥): a name may end in one
 # (金山, 小川), a place mostly does.

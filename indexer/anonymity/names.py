@@ -829,10 +829,28 @@ _PERSON_WORDS = frozenset(PERSON_WORDS_BEFORE) | frozenset(PERSON_TITLES_AFTER)
 
 
 def _led_by(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
-    """A surname and one or two more characters in the frame 在…的带领下 (在文静的帮助下):
-    a possible name, also where it is a word of the dictionary tagged a name (高峰 nr) or
-    a rare word (文静), not a frequent word of another kind (在高校的支持下)."""
-    return _framed(text, covered, _LED_BY, _LED_RARE)
+    """A surname and one or two more characters in the frame 在…的带领下 (在文静的帮助下)
+    or 用…的话说 (用武建国的话说): a possible name, also where it is a word of the
+    dictionary tagged a name (高峰 nr) or a rare word (文静), not a frequent word of
+    another kind (在高校的支持下, 用时髦的话说)."""
+    out = _framed(text, covered, _LED_BY, _LED_RARE) if "下" in text else []
+    if "话" in text:
+        out += [
+            h for h in _framed(text, covered, _IN_WORDS_OF, _LED_RARE) if _like_a_name(text, h[1])
+        ]
+    return out
+
+
+def _like_a_name(text: str, h: NameHit) -> bool:
+    """The string's own logit is one from which the opener's lower floor applies, and no
+    given character is unlike a name's (not 时髦, which jieba tags a name)."""
+    w = text[h.start : h.end]
+    sf = string_features(w, 2 if w[:2] in COMPOUND_SURNAMES else 1, _tokenizer().FREQ)
+    return model().logit(sf) >= _OPENER_STRING and "g_neg" not in sf
+
+
+# In someone's words (用武建国的话说, 用宋洁的话来说): what stands between 用 and 的 is a person.
+_IN_WORDS_OF = re.compile(f"用([{CJK}]{{2,4}}?)的话(?:说|讲|来说|来讲)")
 
 
 # A person's age right after what opens a clause (明月今年二十六岁, 向阳，45岁，): the one
@@ -903,8 +921,6 @@ def _aged_de(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     of jieba's and before an adverb that opens the predicate (not 十八岁的高中生)."""
     if "的" not in text or not _AGED_DE.search(text):
         return []
-    freq = _tokenizer().FREQ
-    m = model()
     out = []
     for hit in _AGED_DE.finditer(text):
         s = hit.end()
@@ -919,8 +935,7 @@ def _aged_de(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
                 continue
             if w[-1] in _PEOPLE_TAIL and freq_of(w) >= 5:
                 break  # 十八岁的高中生, 童星: a word for people (jieba tags some nr)
-            sf = string_features(w, e - s - gl, freq)
-            if m.logit(sf) < _OPENER_STRING or "g_neg" in sf:
+            if not _like_a_name(text, NameHit(s, e, "possible")):
                 break  # 单亲妈妈, 包工头, 龙凤胎: a string unlike a name
             if _frame_name(text, s, e, covered, _LED_RARE):
                 out.append((0.6, NameHit(s, e, "possible")))

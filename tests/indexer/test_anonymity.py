@@ -1815,3 +1815,30 @@ def test_an_ambiguous_short_form_after_laojia_shi_is_a_place(text, name):
 @pytest.mark.parametrize("text", ["他老家是农村的。", "老家是中原的。", "祖籍是哪里？"])
 def test_words_after_laojia_shi_stay_words(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("乡亲们都亲切地叫她宋洁。", "宋洁"),
+        ("大家都喊他莫国华。", "莫国华"),
+        ("用葛玉兰的话说，这叫“借船出海”。", "葛玉兰"),
+        ("用宋洁的话来说，这是“一举两得”。", "宋洁"),
+    ],
+)
+def test_a_name_people_call_someone_or_in_whose_words_is_found(text, name):
+    assert any(n == name for n, _ in persons(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用时髦的话说，这叫跨界。",
+        "用老百姓的话说，这叫实惠。",
+        "用群众的话说，办事不用跑了。",
+        "用通俗的话说，就是少跑腿。",
+        "人们称他为英雄。",
+    ],
+)
+def test_words_in_whose_words_stay_words(text):
+    assert persons(text) == []
