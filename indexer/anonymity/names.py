@@ -491,7 +491,8 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             everyday = (freq.get(text[s:e]) or 0) >= _EVERYDAY
             if everyday and _noun_follows(text, e):
                 continue  # 高峰时段, 汪洋大海: an everyday word heading a noun phrase
-            sure = p >= P_CERTAIN and not everyday
+            # a form of address (刘叔, 老刘) is at most possible, as :func:`_address` has it
+            sure = p >= P_CERTAIN and not everyday and not _ADDRESS.fullmatch(text[s:e])
             scored.append((p, NameHit(s, e, "certain" if sure else "possible")))
     return scored
 

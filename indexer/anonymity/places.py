@@ -134,16 +134,14 @@ def _bounded(text: str, i: int, j: int, freq: dict) -> bool:
     return rest in _PLACE_TAILS or (len(rest) >= 2 and freq.get(rest, 0) > 0)
 
 
-# A division's suffix and what makes it the word of its offices (县委, 市政府, 省长, 市域,
-# 县城, 镇政府): jieba reads 湖口|县委, 大同|市长.
-_OFFICE_AFTER = re.compile(
-    "[省市县区州旗盟镇乡](?:委|政府|人大|政协|纪委|长)|[省市县州旗盟](?:域|城|境|辖)"
-)
+# A division's suffix and what makes it the word of its offices (县委, 市政府, 省长, 镇政府):
+# jieba reads 湖口|县委, 大同|市长. (县城 and 县域 say the short form is the place: 三门县城.)
+_OFFICE_AFTER = re.compile("[省市县区州旗盟镇乡](?:委|政府|人大|政协|纪委|长)")
 _OFFICE_WORD = 800  # a short form this frequent as another word (会同县政府: "with") is left
 
 
 def _office_of(text: str, i: int, j: int, place: Place, freq: dict) -> bool:
-    """A full name whose suffix opens the word of its office (湖口县委, 大同市长, 万年县城)
+    """A full name whose suffix opens the word of its office (湖口县委, 大同市长, 万年县政府)
     where its short form is ambiguous (the short form before the office is no place then):
     the name, on a word boundary at its start; not 古县城 (a one-character stem), not
     会同县政府 (会同, a frequent word of the dictionary, "together with")."""
