@@ -43,6 +43,7 @@ from .lexicon import (
     COMPOUND_SURNAMES,
     PERSON_TITLES_AFTER,
     PERSON_WORDS_BEFORE,
+    PERSON_WORDS_MORE,
     RARE_SURNAMES,
     ROLE_WORDS,
     SINGLE_SURNAMES,
@@ -101,11 +102,13 @@ PREPOSITIONS_BEFORE = tuple(
     "找到 联系 告诉 问 帮助 带着 带领 率领 感谢 祝贺 会同 以及 有 "
     "采访了 见到了 找到了 看望了 慰问了 拜访 拜访了 遇到 遇见 结识 认识了 嫁给 娶了 "
     # verbs of reaching or recalling a person (记者联系上了尹建华, 提起周海涛，乡亲们…)
-    "联系上 联系上了 联系到 联系到了 提起 说起 谈起 "
-    # verbs of telling or handing something to a person (他把这件事告诉了章国栋)
-    "告诉了 交给 交给了 送给 送给了 转告 转告了 "
-    # what people call a person (乡亲们都叫她宋洁)
-    "叫他 叫她 喊他 喊她 称他 称她 管他叫 管她叫".split()
+    "联系上 联系上了 联系到 联系到了 提起 说起 谈起".split()
+)
+# More of them the check looks up but the fit does not (see ``lexicon.PERSON_WORDS_MORE``):
+# verbs of telling or handing something to a person (他把这件事告诉了章国栋) and what people
+# call a person (乡亲们都叫她宋洁).
+PREPOSITIONS_MORE = tuple(
+    "告诉了 交给 交给了 送给 送给了 转告 转告了 叫他 叫她 喊他 喊她 称他 称她 管他叫 管她叫".split()
 )
 # Last characters of place names (马福川, 白鹤滩, 马栏山, 卢沟桥): a name may end in one
 # (金山, 小川), a place mostly does.
@@ -265,6 +268,10 @@ class _Words:
 
 
 _LEFT = _Words(("L_title", PERSON_WORDS_BEFORE), ("L_prep", PREPOSITIONS_BEFORE))
+_LEFT_MORE = _Words(
+    ("L_title", PERSON_WORDS_BEFORE + PERSON_WORDS_MORE),
+    ("L_prep", PREPOSITIONS_BEFORE + PREPOSITIONS_MORE),
+)
 
 
 def title_length_before(text: str, pos: int) -> int:
@@ -437,13 +444,20 @@ CONTEXT_GROUPS = ("L_", "R_", "partner", "rep")
 
 
 def context_features(
-    text: str, s: int, e: int, partners: set[int], counts: dict, known: bool = False
+    text: str,
+    s: int,
+    e: int,
+    partners: set[int],
+    counts: dict,
+    known: bool = False,
+    more: bool = False,
 ) -> dict[str, float]:
     """Features of the words right before and after the candidate.
 
     ``partners`` holds the start and end offsets of very name-like candidates (for lists),
     ``counts`` how often each candidate string occurs in the text; ``known``: the string
-    is a word of the dictionary."""
+    is a word of the dictionary; ``more``: the words before include the check's own
+    (``PERSON_WORDS_MORE``, ``PREPOSITIONS_MORE``), which the fit leaves out."""
     f: dict[str, float] = {}
     n = len(text)
     if 0 < s and e < n and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES:
@@ -460,7 +474,7 @@ def context_features(
     elif text[s - 1] == "、":
         f["L_list"] = 1.0
     else:
-        k = _LEFT.before(text, s)
+        k = (_LEFT_MORE if more else _LEFT).before(text, s)
         if k is not None:
             f[k] = 1.0
         elif text[s - 1] == "的":

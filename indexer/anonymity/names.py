@@ -46,6 +46,7 @@ from .lexicon import (
     NOT_NAMES,
     PERSON_TITLES_AFTER,
     PERSON_WORDS_BEFORE,
+    PERSON_WORDS_MORE,
     PUBLIC_FIGURES,
     RARE_SURNAMES,
     SINGLE_SURNAMES,
@@ -152,10 +153,11 @@ def _korean(text: str, s: int) -> bool:
     return _KOREA.search(text, max(0, s - 30), s + 13) is not None
 
 
-def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
+def _han_candidates(text: str, start: int = 0, detect: bool = False) -> list[tuple[int, int, int]]:
     """(start, surname length, end) of every surname from ``start`` on and one or two more
     characters that could be a given name (CJK, no organisation or function characters,
-    not anonymised)."""
+    not anonymised); ``detect``: for the check, which leaves out what the name model's fit
+    keeps (见到宋洁时，: :func:`_when_after`)."""
     out = []
     freq = _tokenizer().FREQ
     n = len(text)
@@ -192,7 +194,7 @@ def _han_candidates(text: str, start: int = 0) -> list[tuple[int, int, int]]:
                 break  # 之 and 月 end given names (廖敏之, 皇甫秋月), and are none alone
             if gl == 2 and role_after(text, e - 1):
                 break  # 刘洋任副组长: 任 holds the role, it is no given character
-            if gl == 2 and _when_after(text, e - 1):
+            if detect and gl == 2 and _when_after(text, e - 1):
                 break  # 见到宋洁时，: 时 ends the clause ("when"), it is no given character
             w = text[s:e]
             if w in NOT_NAMES or w in PUBLIC_FIGURES or ANON_MARK.search(w):
@@ -432,7 +434,7 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     m = model()
     floor = _logit(P_POSSIBLE)
     opener_floor = _logit(P_OPENER)
-    cands = [c for c in _han_candidates(text) if not covered(c[0], c[2])]
+    cands = [c for c in _han_candidates(text, detect=True) if not covered(c[0], c[2])]
     if not cands:
         return []
     counts = Counter(text[s:e] for s, _, e in cands)
@@ -447,7 +449,7 @@ def _han(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
             z = by_string[text[s:e]] = m.logit(string_features(text[s:e], sl, freq))
         if z < _STRING_FLOOR:
             continue  # 发展中, 高质量: a string this unlike a name is not weighed further
-        ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])))
+        ctx = context_features(text, s, e, partners, counts, bool(freq.get(text[s:e])), more=True)
         if (
             _adverb_given(text, s, sl, e)
             or _word_given(text, s, sl, e)
@@ -826,7 +828,9 @@ _LED_BY = re.compile(
 )
 _LED_WORD_TAGS = frozenset(("", "nr", "nrfg", "nrt"))
 _LED_RARE = 200  # a word rarer than this (文静 n 74) may be a name in the frame
-_PERSON_WORDS = frozenset(PERSON_WORDS_BEFORE) | frozenset(PERSON_TITLES_AFTER)
+_PERSON_WORDS = (
+    frozenset(PERSON_WORDS_BEFORE) | frozenset(PERSON_WORDS_MORE) | frozenset(PERSON_TITLES_AFTER)
+)
 
 
 def _led_by(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
