@@ -499,6 +499,15 @@ class _KeyedWriter:
         self._spools = []
 
 
+def _keyed_layout(n: int, tsize: int) -> tuple[int, int, int]:
+    """Where the key ends, the item starts and the first column begin in a file of
+    :class:`_KeyedWriter` with ``n`` keys and a table of ``tsize`` slots (after a 16-byte
+    head); each column holds 4-byte items, the keys follow the last one."""
+    ends_at = 16 + 4 * tsize
+    starts_at = ends_at + 4 * n
+    return ends_at, starts_at, starts_at + 4 * (n + 1)
+
+
 class _KeyedFile:
     """A file written by :class:`_KeyedWriter`, memory-mapped."""
 
@@ -517,15 +526,13 @@ class _KeyedFile:
             raise IndexCorrupt(f"{path.name} is not a {self.KIND} file")
         n, tsize = struct.unpack_from("<II", m, 8)
         view = memoryview(m)
-        at = 16
-        self._table = view[at : at + 4 * tsize].cast("I")
-        at += 4 * tsize
-        self._ends = view[at : at + 4 * n].cast("I")
-        at += 4 * n
-        self._starts = view[at : at + 4 * (n + 1)].cast("I")
-        at += 4 * (n + 1)
+        ends_at, starts_at, columns_at = _keyed_layout(n, tsize)
+        self._table = view[16:ends_at].cast("I")
+        self._ends = view[ends_at:starts_at].cast("I")
+        self._starts = view[starts_at:columns_at].cast("I")
         total = self._starts[n]
         self._columns = []
+        at = columns_at
         for code in self.COLUMNS:
             self._columns.append(view[at : at + 4 * total].cast(code))
             at += 4 * total
@@ -777,14 +784,12 @@ class _PlainSegmentFiles:
         if head[:8] != _FreqFile.MAGIC:
             raise IndexCorrupt(f"{seg.segment_id()}{FREQS_EXT} is not a freq file")
         n, tsize = struct.unpack_from("<II", head, 8)
-        at = 16 + 4 * tsize
-        self._ends = array("I", os.pread(frq, 4 * n, at))
-        at += 4 * n
-        self._starts = array("I", os.pread(frq, 4 * (n + 1), at))
-        at += 4 * (n + 1)
+        ends_at, starts_at, columns_at = _keyed_layout(n, tsize)
+        self._ends = array("I", os.pread(frq, starts_at - ends_at, ends_at))
+        self._starts = array("I", os.pread(frq, columns_at - starts_at, starts_at))
         total = self._starts[n] if n else 0
-        self._docs_at, self._weights_at = at, at + 4 * total
-        self._blob = os.pread(frq, self._ends[n - 1] if n else 0, at + 8 * total)
+        self._docs_at, self._weights_at = columns_at, columns_at + 4 * total
+        self._blob = os.pread(frq, self._ends[n - 1] if n else 0, columns_at + 8 * total)
         self._n, self._i = n, 0
 
     def postings(self, offset: int, length: int) -> bytes:
@@ -1375,14 +1380,19 @@ def _tiered(segments, max_docs: int, min_segments: int = MERGE_FACTOR) -> list:
     return chosen
 
 
+def _merged(writer, segments, chosen) -> list:
+    """Merge ``chosen`` of ``segments`` into the writer's new segment (inside a merge
+    policy); the segments left as they are."""
+    if not chosen:
+        return segments
+    ids = {s.segment_id() for s in chosen}
+    writer.merge_in(chosen)
+    return [s for s in segments if s.segment_id() not in ids]
+
+
 def _merge_tiered(max_docs: int, min_segments: int = MERGE_FACTOR):
     def policy(writer, segments):
-        chosen = _tiered(segments, max_docs, min_segments)
-        if not chosen:
-            return segments
-        ids = {s.segment_id() for s in chosen}
-        writer.merge_in(chosen)
-        return [s for s in segments if s.segment_id() not in ids]
+        return _merged(writer, segments, _tiered(segments, max_docs, min_segments))
 
     return policy
 
@@ -1419,12 +1429,7 @@ def _background_choice(segments, storage) -> list:
 
 
 def _merge_background(writer, segments):
-    chosen = _background_choice(segments, writer.storage)
-    if not chosen:
-        return segments
-    ids = {s.segment_id() for s in chosen}
-    writer.merge_in(chosen)
-    return [s for s in segments if s.segment_id() not in ids]
+    return _merged(writer, segments, _background_choice(segments, writer.storage))
 
 
 def _merge_new(before: set[str]):
@@ -1435,10 +1440,7 @@ def _merge_new(before: set[str]):
 
     def policy(writer, segments):
         new = [s for s in segments if s.segment_id() not in before]
-        if len(new) < 2:
-            return segments
-        writer.merge_in(new)
-        return [s for s in segments if s.segment_id() in before]
+        return _merged(writer, segments, new if len(new) >= 2 else [])
 
     return policy
 
