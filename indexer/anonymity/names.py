@@ -924,7 +924,7 @@ def _aged_de(text: str, covered: _Covered) -> list[tuple[float, NameHit]]:
     """A surname and one or two more characters right after an age and 的 (年过七旬的彭秀英
     至今…): a possible name under the checks of :func:`_led_by`, ending on a word boundary
     of jieba's and before an adverb that opens the predicate (not 十八岁的高中生)."""
-    if "的" not in text or not _AGED_DE.search(text):
+    if "的" not in text:
         return []
     out = []
     for hit in _AGED_DE.finditer(text):
